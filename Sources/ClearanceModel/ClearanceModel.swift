@@ -1,0 +1,1 @@
+// Module ClearanceModel: see Package.swift for its place in the layers.

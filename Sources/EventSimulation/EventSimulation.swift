@@ -1,0 +1,1 @@
+// Module EventSimulation: see Package.swift for its place in the layers.

@@ -1,0 +1,1 @@
+// Module LinearAlgebra: see Package.swift for its place in the layers.

@@ -1,0 +1,1 @@
+// Module Reporting: see Package.swift for its place in the layers.

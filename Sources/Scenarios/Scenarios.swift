@@ -1,0 +1,1 @@
+// Module Scenarios: see Package.swift for its place in the layers.

@@ -1,0 +1,3 @@
+import ClearcastCLI
+
+ClearcastCommand.main()
