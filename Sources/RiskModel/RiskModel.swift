@@ -1,0 +1,1 @@
+// Module RiskModel: see Package.swift for its place in the layers.
