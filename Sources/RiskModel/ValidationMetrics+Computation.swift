@@ -9,7 +9,7 @@ extension ValidationMetrics {
         var positiveCells: Int
         /// Incidents in the block.
         var incidents: Int
-        /// Incidents per positive cell, summed (same as `incidents`; kept for clarity of the weighted AUC).
+        /// Cells without incidents.
         var negatives: Int { cells - positiveCells }
     }
 
