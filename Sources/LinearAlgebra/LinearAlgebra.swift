@@ -1,1 +1,0 @@
-// Module LinearAlgebra: see Package.swift for its place in the layers.

@@ -1,0 +1,52 @@
+import LinearAlgebra
+
+// MARK: - Seeded random numbers
+
+/// SplitMix64: a tiny, fully specified generator so test inputs are identical on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func randomMatrix(_ rows: Int, _ columns: Int, using rng: inout SeededGenerator) -> Matrix {
+    Matrix(rows: rows, columns: columns) { _, _ in Double.random(in: -1...1, using: &rng) }
+}
+
+func randomVector(_ n: Int, using rng: inout SeededGenerator) -> [Double] {
+    (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+}
+
+// MARK: - Naive references
+
+/// op(a) element (i, j).
+func op(_ a: Matrix, _ transpose: Bool, _ i: Int, _ j: Int) -> Double { transpose ? a[j, i] : a[i, j] }
+
+/// alpha·op(a)·op(b) + beta·c with triple loops.
+func naiveGemm(_ a: Matrix, _ b: Matrix, _ c: Matrix, tA: Bool, tB: Bool, alpha: Double, beta: Double) -> Matrix {
+    let m = tA ? a.columns : a.rows
+    let k = tA ? a.rows : a.columns
+    let n = tB ? b.rows : b.columns
+    return Matrix(rows: m, columns: n) { i, j in
+        var s = 0.0
+        for l in 0..<k { s += op(a, tA, i, l) * op(b, tB, l, j) }
+        return alpha * s + (beta == 0 ? 0 : beta * c[i, j])
+    }
+}
+
+/// Largest |x - y| over two equal-length sequences.
+func maxAbsDifference(_ x: [Double], _ y: [Double]) -> Double {
+    precondition(x.count == y.count)
+    return zip(x, y).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}
+
+/// Shapes that exercise the edge cases: 1x1, 1xN, Nx1, non-square.
+let testShapes: [(m: Int, k: Int, n: Int)] = [
+    (1, 1, 1), (1, 7, 1), (1, 1, 9), (9, 1, 1), (1, 5, 8), (8, 5, 1), (3, 4, 5), (17, 3, 29), (33, 40, 2), (64, 65, 63),
+]
