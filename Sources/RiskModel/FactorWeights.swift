@@ -62,6 +62,19 @@ public struct FactorWeights: Sendable, Equatable, Codable {
     /// Number of factors.
     public var count: Int { names.count }
 
+    // MARK: Codable (decoding re-validates, so a file cannot smuggle in bad weights)
+
+    private enum CodingKeys: String, CodingKey { case names, values, ahp }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let direct = try FactorWeights(names: try container.decode([String].self, forKey: .names),
+                                       values: try container.decode([Double].self, forKey: .values))
+        self.names = direct.names
+        self.values = direct.values
+        self.ahp = try container.decodeIfPresent(AHPResult.self, forKey: .ahp)
+    }
+
     private static func checkNames(_ names: [String]) throws {
         guard !names.isEmpty else { throw RiskModelError.invalidFactorNames("no factors given") }
         if let empty = names.firstIndex(where: { $0.isEmpty }) {

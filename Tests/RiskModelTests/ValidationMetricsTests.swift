@@ -1,3 +1,5 @@
+import Foundation
+import GeoData
 import Testing
 @testable import RiskModel
 
@@ -107,6 +109,38 @@ struct ValidationMetricsTests {
         }
         #expect(throws: RiskModelError.self) {
             _ = try ValidationComparison(modelScores: [1, 2], baselines: [("b", [1])], heldOutIncidentCells: [0])
+        }
+    }
+}
+
+@Suite("Temporal split and serialisation")
+struct TemporalSplitTests {
+    @Test func cutoffDayIsHeldOut() {
+        let days = [10, 20, 19, 21, 5, 20]
+        let split = TemporalSplit(cutoffDay: 20)
+        let (training, heldOut) = split.partition(Array(days.indices)) { days[$0] }
+        #expect(training == [0, 2, 4])
+        #expect(heldOut == [1, 3, 5])
+    }
+
+    @Test func pointsMapToRowMajorCellsWithNorthAtRowZero() throws {
+        let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 3, rows: 2)
+        // (5, 15) is in the north row, first column; (25, 5) in the south row, last column.
+        let result = TemporalSplit.cells(of: [(5, 15), (25, 5), (25, 5), (35, 5), (-1, 0)], in: grid)
+        #expect(result.indices == [0, 5, 5])
+        #expect(result.outside == 2)
+    }
+
+    @Test func resultsRoundTripThroughJSON() throws {
+        let c = try ValidationComparison(modelScores: [0.3, 0.2, 0.1, 0], heldOutIncidentCells: [0, 0, 2])
+        let decoded = try JSONDecoder().decode(ValidationComparison.self, from: JSONEncoder().encode(c))
+        #expect(decoded == c)
+        let ahp = try AHP.priorities(rows: [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]])
+        #expect(try JSONDecoder().decode(AHPResult.self, from: JSONEncoder().encode(ahp)) == ahp)
+        let w = try FactorWeights(names: ["a", "b"], values: [1, 3])
+        #expect(try JSONDecoder().decode(FactorWeights.self, from: JSONEncoder().encode(w)) == w)
+        #expect(throws: RiskModelError.invalidWeight(name: "b", value: -1)) {
+            _ = try JSONDecoder().decode(FactorWeights.self, from: Data(#"{"names": ["a", "b"], "values": [1, -1]}"#.utf8))
         }
     }
 }
