@@ -15,6 +15,12 @@ public struct HazardRankEntry: Sendable, Equatable, Codable {
         public let factor: String
         /// `w_f × mean(layer f over the hazard's cells) / meanScore`; shares sum to 1 (all 0 when meanScore is 0).
         public let share: Double
+
+        /// Creates a share (``HazardRanking`` computes them; this is for reports and tests).
+        public init(factor: String, share: Double) {
+            self.factor = factor
+            self.share = share
+        }
     }
 
     /// 1 = clear first. Every hazard gets a distinct rank.
@@ -45,4 +51,24 @@ public struct HazardRankEntry: Sendable, Equatable, Codable {
     public let expectedBenefit: Double
     /// Each factor's share of the mean score, in factor order.
     public let factorShares: [FactorShare]
+
+    /// Creates an entry (``HazardRanking/rank(footprints:composite:)`` computes them; this is for
+    /// reports and tests).
+    public init(rank: Int, id: String, name: String?, type: ContaminationType, status: HazardStatus,
+                areaSquareMetres: Double, cellCount: Int, hasCells: Bool, meanScore: Double, maxScore: Double,
+                benefitPerSquareMetre: Double, expectedBenefit: Double, factorShares: [FactorShare]) {
+        self.rank = rank
+        self.id = id
+        self.name = name
+        self.type = type
+        self.status = status
+        self.areaSquareMetres = areaSquareMetres
+        self.cellCount = cellCount
+        self.hasCells = hasCells
+        self.meanScore = meanScore
+        self.maxScore = maxScore
+        self.benefitPerSquareMetre = benefitPerSquareMetre
+        self.expectedBenefit = expectedBenefit
+        self.factorShares = factorShares
+    }
 }

@@ -28,6 +28,14 @@ public struct ValidationMetrics: Sendable, Equatable, Codable {
         public let hitRate: Double
         /// `hitRate / areaFraction`.
         public let predictiveAccuracyIndex: Double
+
+        /// Creates a hit rate entry (``ValidationMetrics/evaluate(label:scores:heldOutIncidentCells:areaFractions:)``
+        /// computes them; this is for reports and tests).
+        public init(areaFraction: Double, hitRate: Double, predictiveAccuracyIndex: Double) {
+            self.areaFraction = areaFraction
+            self.hitRate = hitRate
+            self.predictiveAccuracyIndex = predictiveAccuracyIndex
+        }
     }
 
     /// Which scores these are ("model", "uniform", "contamination", ...).
@@ -44,6 +52,19 @@ public struct ValidationMetrics: Sendable, Equatable, Codable {
     public let rocAUC: Double?
     /// Incident-count-weighted ROC AUC, or nil when undefined.
     public let countWeightedAUC: Double?
+
+    /// Creates metrics (``evaluate(label:scores:heldOutIncidentCells:areaFractions:)`` computes them;
+    /// this is for reports and tests).
+    public init(label: String, cellCount: Int, incidentCount: Int, positiveCellCount: Int, hitRates: [HitRate],
+                rocAUC: Double?, countWeightedAUC: Double?) {
+        self.label = label
+        self.cellCount = cellCount
+        self.incidentCount = incidentCount
+        self.positiveCellCount = positiveCellCount
+        self.hitRates = hitRates
+        self.rocAUC = rocAUC
+        self.countWeightedAUC = countWeightedAUC
+    }
 
     /// The area fractions the issue asks for: top 5 %, 10 % and 20 % of area.
     public static let defaultAreaFractions = [0.05, 0.10, 0.20]
