@@ -11,8 +11,8 @@ import GeoData
 ///
 /// ```swift
 /// let split = TemporalSplit(cutoffDay: 19_723)                    // 2024-01-01
-/// let (training, heldOut) = split.partition(incidents) { $0.date }
-/// let cells = TemporalSplit.cells(of: heldOut.map { ($0.x, $0.y) }, in: grid)
+/// let (training, heldOut) = split.partition(incidents)
+/// let cells = TemporalSplit.cells(of: heldOut, in: grid)
 /// // cells.indices -> ValidationComparison(heldOutIncidentCells:); cells.outside -> report it
 /// ```
 public struct TemporalSplit: Sendable, Equatable, Codable {
@@ -34,6 +34,16 @@ public struct TemporalSplit: Sendable, Equatable, Codable {
             if day(item) < cutoffDay { training.append(item) } else { heldOut.append(item) }
         }
         return (training, heldOut)
+    }
+
+    /// Splits incidents at the cut-off day (see ``partition(_:day:)``).
+    public func partition(_ incidents: [Incident]) -> (training: [Incident], heldOut: [Incident]) {
+        partition(incidents) { $0.date }
+    }
+
+    /// Row-major cell indices of incidents inside `grid` (see ``cells(of:in:)``).
+    public static func cells(of incidents: [Incident], in grid: Grid) -> (indices: [Int], outside: Int) {
+        cells(of: incidents.map { (x: $0.x, y: $0.y) }, in: grid)
     }
 
     /// Row-major cell index of each point inside `grid`, one entry per point (repeats kept), and how

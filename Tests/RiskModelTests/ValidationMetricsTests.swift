@@ -123,6 +123,17 @@ struct TemporalSplitTests {
         #expect(heldOut == [1, 3, 5])
     }
 
+    @Test func incidentsSplitAndMapToCells() throws {
+        let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 3, rows: 2)
+        let incidents = [Incident(x: 5, y: 15, date: 100), Incident(x: 25, y: 5, date: 99),
+                         Incident(x: 15, y: 5, date: 101), Incident(x: 50, y: 5, date: 200)]
+        let (training, heldOut) = TemporalSplit(cutoffDay: 100).partition(incidents)
+        #expect(training == [incidents[1]])
+        #expect(heldOut == [incidents[0], incidents[2], incidents[3]])
+        let cells = TemporalSplit.cells(of: heldOut, in: grid)
+        #expect(cells.indices == [0, 4] && cells.outside == 1)
+    }
+
     @Test func pointsMapToRowMajorCellsWithNorthAtRowZero() throws {
         let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 3, rows: 2)
         // (5, 15) is in the north row, first column; (25, 5) in the south row, last column.
