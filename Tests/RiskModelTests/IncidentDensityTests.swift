@@ -1,0 +1,236 @@
+import Foundation
+import GeoData
+import LinearAlgebra
+import RiskModel
+import Testing
+
+// MARK: - Helpers (file-private: other RiskModel test files live in the same target)
+
+/// SplitMix64, so every run sees the same inputs.
+private struct DensityRNG: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private let referenceDay = 20_000
+
+/// Weight written out independently of the model: (1 + cw·casualties) · 2^(−age/halfLife).
+private func expectedWeight(_ i: Incident, _ p: IncidentDensityParameters) -> Double {
+    let ageYears = Double(p.referenceDate - i.date) / 365.25
+    return (1 + p.casualtyWeight * Double(i.casualties)) * exp2(-ageYears / p.halfLifeYears)
+}
+
+/// Σ_i w_i · φ_σ(cell centre − p_i) in per-km² units, with the continuous 2-D Gaussian density.
+private func directDensity(_ incidents: [Incident], grid: Grid, parameters p: IncidentDensityParameters) -> Matrix {
+    let sigma = p.bandwidth
+    let norm = 1e6 / (2 * Double.pi * sigma * sigma)
+    return Matrix(rows: grid.rows, columns: grid.columns) { r, c in
+        let (x, y) = grid.cellCenter(row: r, column: c)
+        var s = 0.0
+        for i in incidents {
+            let d2 = (x - i.x) * (x - i.x) + (y - i.y) * (y - i.y)
+            s += expectedWeight(i, p) * norm * exp(-d2 / (2 * sigma * sigma))
+        }
+        return s
+    }
+}
+
+private func randomIncidents(_ n: Int, grid: Grid, atCentres: Bool, rng: inout DensityRNG) -> [Incident] {
+    (0..<n).map { _ in
+        let x: Double, y: Double
+        if atCentres {
+            (x, y) = grid.cellCenter(row: Int.random(in: 0..<grid.rows, using: &rng),
+                                     column: Int.random(in: 0..<grid.columns, using: &rng))
+        } else {
+            x = Double.random(in: grid.minX..<grid.maxX, using: &rng)
+            y = Double.random(in: grid.minY..<grid.maxY, using: &rng).nextUp
+        }
+        return Incident(x: x, y: y, date: referenceDay - Int.random(in: 0...4000, using: &rng),
+                        casualties: Int.random(in: 0...3, using: &rng), device: nil)
+    }
+}
+
+private func maxRelativeDifference(_ a: Matrix, _ b: Matrix) -> Double {
+    let scale = b.elements.reduce(0) { max($0, abs($1)) }
+    return zip(a.elements, b.elements).reduce(0) { max($0, abs($1.0 - $1.1)) } / max(scale, .leastNormalMagnitude)
+}
+
+// MARK: - Tests
+
+@Suite("Incident density")
+struct IncidentDensityTests {
+    let grid: Grid
+
+    init() throws {
+        grid = try Grid(epsg: 32638, minX: 400_000, minY: 4_300_000, cellSize: 100, columns: 23, rows: 17)
+    }
+
+    @Test(arguments: [IncidentDensity.Method.dense, .banded(tileSize: 4), .banded()])
+    func matchesDirectSumForPointsAtCellCentres(method: IncidentDensity.Method) throws {
+        var rng = DensityRNG(state: 1)
+        let p = IncidentDensityParameters(bandwidth: 250, halfLifeYears: 3, casualtyWeight: 0.7,
+                                          truncationSigmas: .infinity, referenceDate: referenceDay)
+        let incidents = randomIncidents(30, grid: grid, atCentres: true, rng: &rng)
+        let (density, summary) = try IncidentDensity(grid: grid, parameters: p).surface(for: incidents, method: method)
+        let reference = directDensity(incidents, grid: grid, parameters: p)
+        // All terms are positive, so compare element by element, not only against the maximum.
+        for (d, r) in zip(density.elements, reference.elements) {
+            #expect(abs(d - r) <= 1e-10 * r, "density \(d) vs direct sum \(r)")
+        }
+        #expect(summary.incidentsUsed == 30)
+        let w = incidents.reduce(0) { $0 + expectedWeight($1, p) }
+        #expect(abs(summary.totalWeight - w) < 1e-12 * w)
+    }
+
+    /// Binning moves a point by at most half a cell diagonal δ = h/√2. The 2-D Gaussian density's
+    /// gradient is largest at r = σ, |∇φ| ≤ e^{−1/2} / (2πσ³), so each incident changes any cell
+    /// value by at most w · δ · e^{−1/2} / (2πσ³) (per m², times 1e6 per km²).
+    @Test func randomPointsWithinBinningBound() throws {
+        var rng = DensityRNG(state: 2)
+        let p = IncidentDensityParameters(bandwidth: 400, halfLifeYears: 5, casualtyWeight: 1,
+                                          truncationSigmas: 37, referenceDate: referenceDay)
+        let incidents = randomIncidents(40, grid: grid, atCentres: false, rng: &rng)
+        let (density, _) = try IncidentDensity(grid: grid, parameters: p).surface(for: incidents)
+        let reference = directDensity(incidents, grid: grid, parameters: p)
+        let sigma = p.bandwidth
+        let perUnitWeight = 1e6 * (grid.cellSize / 2.squareRoot()) * exp(-0.5) / (2 * .pi * sigma * sigma * sigma)
+        let bound = incidents.reduce(0) { $0 + expectedWeight($1, p) } * perUnitWeight
+        let worst = zip(density.elements, reference.elements).reduce(0) { max($0, abs($1.0 - $1.1)) }
+        #expect(worst <= bound)
+        #expect(worst > 0, "points off-centre must show some binning error")
+        #expect(try bound < 0.5 * #require(reference.elements.max()), "the bound must be tight enough to mean something")
+    }
+
+    @Test(arguments: [30.0, 100, 350])
+    func massIsConservedAwayFromEdges(bandwidth: Double) throws {
+        let big = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 61, rows: 53)
+        var rng = DensityRNG(state: 3)
+        let p = IncidentDensityParameters(bandwidth: bandwidth, halfLifeYears: 4, referenceDate: referenceDay)
+        let margin = 4 * bandwidth + 100
+        let incidents = (0..<25).map { _ in
+            Incident(x: Double.random(in: margin...(big.maxX - margin), using: &rng),
+                     y: Double.random(in: margin...(big.maxY - margin), using: &rng),
+                     date: referenceDay - Int.random(in: 0...3000, using: &rng),
+                     casualties: Int.random(in: 0...2, using: &rng))
+        }
+        let (density, summary) = try IncidentDensity(grid: big, parameters: p).surface(for: incidents)
+        let areaKm2 = big.cellArea / 1e6
+        #expect(abs(density.sum * areaKm2 - summary.totalWeight) < 1e-12 * summary.totalWeight)
+        #expect(summary.edgeLoss < 1e-12)
+    }
+
+    @Test func edgeLossMatchesMissingMass() throws {
+        var rng = DensityRNG(state: 4)
+        let p = IncidentDensityParameters(bandwidth: 300, halfLifeYears: 2, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: grid, parameters: p)
+        let incidents = randomIncidents(20, grid: grid, atCentres: false, rng: &rng)
+        let (density, summary) = try model.surface(for: incidents)
+        let inside = density.sum * grid.cellArea / 1e6
+        #expect(abs((1 - inside / summary.totalWeight) - summary.edgeLoss) < 1e-12)
+        #expect(summary.edgeLoss > 0.05)
+        // A single incident in the centre of the corner cell keeps about a quarter of its mass.
+        let corner = Incident(x: grid.minX + 50, y: grid.maxY - 50, date: referenceDay)
+        let lone = try model.surface(for: [corner]).summary
+        let halfLine = (0...12).reduce(0.0) { $0 + model.kernelX.value(offset: $1) } * 0.1   // per km · km
+        #expect(abs(lone.edgeLoss - (1 - halfLine * halfLine)) < 1e-12)
+        #expect(abs(lone.edgeLoss - 0.75) < 0.15)
+    }
+
+    @Test(arguments: [1, 5, 16, 300])
+    func bandedEqualsDense(tileSize: Int) throws {
+        let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 50, columns: 47, rows: 38)
+        var rng = DensityRNG(state: 5)
+        let p = IncidentDensityParameters(bandwidth: 180, halfLifeYears: 6, casualtyWeight: 0.5, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: g, parameters: p)
+        let incidents = randomIncidents(60, grid: g, atCentres: false, rng: &rng)
+        let (banded, bandedSummary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize))
+        let (dense, denseSummary) = try model.surface(for: incidents, method: .dense)
+        #expect(maxRelativeDifference(banded, dense) < 1e-12)
+        #expect(denseSummary.flops == 2 * 38 * 38 * 47 + 2 * 38 * 47 * 47)
+        // A tile as large as the grid is the dense product; smaller tiles skip the zeros.
+        #expect(tileSize >= 47 ? bandedSummary.flops == denseSummary.flops : bandedSummary.flops < denseSummary.flops)
+        // Half-width 180·4/50 = 14 cells: a tile of t rows touches at most t + 28 kernel columns.
+        #expect(bandedSummary.flops <= 2 * 38 * 47 * Double(min(38, tileSize + 28)) + 2 * 38 * 47 * Double(min(47, tileSize + 28)))
+    }
+
+    @Test func truncationGivesExactZerosBeyondRadius() throws {
+        let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 40, rows: 3)
+        let p = IncidentDensityParameters(bandwidth: 200, halfLifeYears: 1, truncationSigmas: 4, referenceDate: referenceDay)
+        let (d, _) = try IncidentDensity(grid: g, parameters: p)
+            .surface(for: [Incident(x: 50, y: g.maxY - 150, date: referenceDay)])
+        // Radius 800 m = 8 cells from column 0.
+        #expect(d[1, 8] > 0)
+        #expect((9..<40).allSatisfy { d[1, $0] == 0 })
+    }
+
+    @Test func weightsDecayAndCountCasualties() throws {
+        let p = IncidentDensityParameters(bandwidth: 500, halfLifeYears: 4, casualtyWeight: 1.5, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: grid, parameters: p)
+        // 4 years = 1461 days exactly.
+        #expect(try model.weight(of: Incident(x: 0, y: 0, date: referenceDay - 1461)) == 0.5)
+        #expect(try model.weight(of: Incident(x: 0, y: 0, date: referenceDay - 2922)) == 0.25)
+        #expect(try model.weight(of: Incident(x: 0, y: 0, date: referenceDay, casualties: 2)) == 4)
+        #expect(try model.weight(of: Incident(x: 0, y: 0, date: referenceDay + 1)) == nil)
+        let forever = try IncidentDensity(grid: grid, parameters: .init(
+            bandwidth: 500, halfLifeYears: .infinity, referenceDate: referenceDay))
+        #expect(try forever.weight(of: Incident(x: 0, y: 0, date: 0)) == 1)
+    }
+
+    @Test func halfLifeOldIncidentCountsHalfInTheSurface() throws {
+        let p = IncidentDensityParameters(bandwidth: 300, halfLifeYears: 4, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: grid, parameters: p)
+        let centre = grid.cellCenter(row: 8, column: 11)
+        let fresh = try model.surface(for: [Incident(x: centre.x, y: centre.y, date: referenceDay)]).density
+        let old = try model.surface(for: [Incident(x: centre.x, y: centre.y, date: referenceDay - 1461)]).density
+        #expect(zip(fresh.elements, old.elements).allSatisfy { abs($0 * 0.5 - $1) <= 1e-15 * $0 })
+    }
+
+    @Test func exclusionsAreCounted() throws {
+        let p = IncidentDensityParameters(bandwidth: 300, halfLifeYears: 4, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: grid, parameters: p)
+        let inside = grid.cellCenter(row: 3, column: 3)
+        let incidents = [
+            Incident(x: inside.x, y: inside.y, date: referenceDay - 10),
+            Incident(x: inside.x, y: inside.y, date: referenceDay + 10),
+            Incident(x: grid.maxX + 10, y: inside.y, date: referenceDay, casualties: 1),
+            Incident(x: inside.x, y: grid.minY, date: referenceDay),   // south edge belongs to the cell below: outside
+        ]
+        let summary = try model.surface(for: incidents).summary
+        #expect(summary.incidentsUsed == 1)
+        #expect(summary.excludedAfterReferenceDate == 1)
+        #expect(summary.excludedOutsideGrid == 2)
+        #expect(summary.weightOutsideGrid == 3)
+    }
+
+    @Test func invalidInputThrows() throws {
+        let p = IncidentDensityParameters(bandwidth: 300, halfLifeYears: 4, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: grid, parameters: p)
+        #expect(throws: IncidentDensityError.self) {
+            try model.surface(for: [Incident(x: .nan, y: 0, date: referenceDay)])
+        }
+        #expect(throws: IncidentDensityError.self) {
+            try model.surface(for: [Incident(x: 0, y: 0, date: referenceDay, casualties: -1)])
+        }
+        for bad in [
+            IncidentDensityParameters(bandwidth: 0, halfLifeYears: 4, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: .infinity, halfLifeYears: 4, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: .nan, halfLifeYears: 4, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 0, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: -2, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, casualtyWeight: -1, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, truncationSigmas: 0, referenceDate: 0),
+        ] {
+            #expect(throws: IncidentDensityError.self) { try IncidentDensity(grid: grid, parameters: bad) }
+        }
+        #expect(throws: IncidentDensityError.self) {
+            try model.smooth(binned: Matrix(rows: grid.rows, columns: grid.columns), method: .banded(tileSize: 0))
+        }
+        #expect(throws: LinearAlgebraError.self) { try model.smooth(binned: Matrix(rows: 2, columns: 2)) }
+    }
+}
