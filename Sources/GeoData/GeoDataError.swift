@@ -26,6 +26,8 @@ public struct GeoDataError: Error, CustomStringConvertible, Equatable, Sendable 
         case unknownCRS
         /// The requested layer does not exist in the dataset.
         case layerNotFound
+        /// The layer has no geometry column (e.g. a CSV without recognisable coordinate columns).
+        case noGeometryColumn
         /// The layer has no features.
         case emptyLayer
         /// A geometry is missing, of an unsupported type, or not valid (e.g. self-intersecting).
@@ -71,6 +73,7 @@ extension GeoDataError.Kind {
         case .noCRS: "no coordinate reference system"
         case .unknownCRS: "unknown coordinate reference system"
         case .layerNotFound: "layer not found"
+        case .noGeometryColumn: "no geometry column"
         case .emptyLayer: "empty layer"
         case .invalidGeometry: "invalid geometry"
         case .transformFailed: "coordinate transformation failed"

@@ -15,6 +15,8 @@ public struct VectorLayer: Sendable {
     public var sourceCRSName: String?
     /// EPSG code of the source CRS, when it has or PROJ can identify one.
     public var sourceEPSG: Int?
+    /// WKT of the source CRS (e.g. for ``CoordinateTransformer/init(fromWKT:toEPSG:)``).
+    public var sourceCRSWKT: String?
     /// Whether the source CRS came from `sourceEPSGIfMissing` or the CSV default rather than the file.
     public var sourceCRSWasAssumed: Bool
     /// EPSG code every geometry was reprojected to.
@@ -24,12 +26,13 @@ public struct VectorLayer: Sendable {
     /// The features, in file order.
     public var features: [VectorFeature]
 
-    public init(path: String, name: String, sourceCRSName: String?, sourceEPSG: Int?, sourceCRSWasAssumed: Bool,
-                targetEPSG: Int, fields: [FieldDefinition], features: [VectorFeature]) {
+    public init(path: String, name: String, sourceCRSName: String?, sourceEPSG: Int?, sourceCRSWKT: String?,
+                sourceCRSWasAssumed: Bool, targetEPSG: Int, fields: [FieldDefinition], features: [VectorFeature]) {
         self.path = path
         self.name = name
         self.sourceCRSName = sourceCRSName
         self.sourceEPSG = sourceEPSG
+        self.sourceCRSWKT = sourceCRSWKT
         self.sourceCRSWasAssumed = sourceCRSWasAssumed
         self.targetEPSG = targetEPSG
         self.fields = fields

@@ -24,7 +24,7 @@ import Foundation
 ///   - sourceEPSGIfMissing: CRS to assume when the file declares none.
 ///   - layerName: layer to read; the first layer when nil.
 /// - Throws: ``GeoDataError`` with the path: `fileNotFound`, `unreadable`, `unsupportedFormat`,
-///   `layerNotFound`, `noCRS`, `unknownCRS`, `emptyLayer`, `invalidGeometry` (naming the fid),
+///   `layerNotFound`, `noGeometryColumn`, `noCRS`, `unknownCRS`, `emptyLayer`, `invalidGeometry` (naming the fid),
 ///   `transformFailed`.
 /// - Complexity: O(total vertices), plus GEOS validity checks (O(n log n) per polygon).
 public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissing: Int? = nil,
@@ -35,6 +35,13 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
         : GDALDataset.open(path: path, vector: true)
     let layer = try dataset.layer(named: layerName)
     let name = OGR_L_GetName(layer).map { String(cString: $0) } ?? ""
+
+    if let definition = OGR_L_GetLayerDefn(layer), OGR_FD_GetGeomFieldCount(definition) == 0 {
+        let hint = isCSV
+            ? "; for CSV expected an x column named x, lon, longitude, lng, longitud* or easting and a y column named y, lat, latitude, latitud* or northing"
+            : ""
+        throw GeoDataError(.noGeometryColumn, path: path, "layer '\(name)' has attributes but no geometry column\(hint)")
+    }
 
     // MARK: CRS
     let target = try SpatialReference(epsg: targetEPSG, path: path)
@@ -64,7 +71,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
         defer { OGR_F_Destroy(feature) }
         let fid = Int(OGR_F_GetFID(feature))
         guard let borrowed = OGR_F_GetGeometryRef(feature), OGR_G_IsEmpty(borrowed) == 0 else {
-            throw GeoDataError(.invalidGeometry, path: path, "feature \(fid) has no geometry; expected a point, line or polygon")
+            throw GeoDataError(.invalidGeometry, path: path, "feature \(fid) has no geometry (null, empty, or non-numeric coordinates); expected a point, line or polygon")
         }
         guard let geometry = OGRGeometry(cloning: borrowed) else {
             throw GeoDataError(.invalidGeometry, path: path, "feature \(fid): GDAL could not copy the geometry")
@@ -96,7 +103,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
         throw GeoDataError(.emptyLayer, path: path, "layer '\(name)' has no features; expected at least one")
     }
     return VectorLayer(path: path, name: name, sourceCRSName: source.name, sourceEPSG: source.epsg,
-                       sourceCRSWasAssumed: assumed, targetEPSG: targetEPSG, fields: fields, features: features)
+                       sourceCRSWKT: source.wkt, sourceCRSWasAssumed: assumed, targetEPSG: targetEPSG, fields: fields, features: features)
 }
 
 // MARK: - Helpers

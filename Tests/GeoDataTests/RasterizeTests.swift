@@ -119,6 +119,28 @@ struct RasterizeTests {
         }
     }
 
+    /// Rasterizing from many tasks at once gives exactly the serial results (each call owns its
+    /// GDAL objects, and GDAL's error state is per thread).
+    @Test func concurrentRasterizationIsDeterministic() async throws {
+        let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 60, rows: 60)
+        var rng = SplitMix64(seed: 11)
+        let polygons: [Geometry] = (0..<32).map { _ in
+            let x = Double.random(in: 0...500, using: &rng), y = Double.random(in: 0...500, using: &rng)
+            return .polygon([[Point2(x: x, y: y), Point2(x: x + Double.random(in: 5...100, using: &rng), y: y),
+                              Point2(x: x, y: y + Double.random(in: 5...100, using: &rng)), Point2(x: x, y: y)]])
+        }
+        let serial = try polygons.map { try grid.rasterize($0).cellIndices }
+        let parallel = try await withThrowingTaskGroup(of: (Int, [Int]).self) { group in
+            for (i, polygon) in polygons.enumerated() {
+                group.addTask { (i, try grid.rasterize(polygon).cellIndices) }
+            }
+            var results = [[Int]](repeating: [], count: polygons.count)
+            for try await (i, cells) in group { results[i] = cells }
+            return results
+        }
+        #expect(parallel == serial)
+    }
+
     @Test func invalidInputsThrow() {
         let bowTie = Geometry.polygon([[Point2(x: 10, y: 10), Point2(x: 50, y: 50), Point2(x: 50, y: 10),
                                         Point2(x: 10, y: 50), Point2(x: 10, y: 10)]])

@@ -96,6 +96,18 @@ struct VectorErrorTests {
         #expect(e2.message.contains("roads"))
     }
 
+    @Test func csvWithoutCoordinateColumnsOrWithTextCoordinates() throws {
+        let dir = try TemporaryDirectory()
+        let noColumns = try dir.write("name,count\nA,2\n", to: "nocoords.csv")
+        let e1 = try #require(geoError { try readVectorLayer(at: noColumns, targetEPSG: 32638) })
+        #expect(e1.kind == .noGeometryColumn)
+        #expect(e1.message.contains("longitude"))
+        let textCoordinates = try dir.write("lon,lat\n46.75,39.76\nabc,39.7\n", to: "text.csv")
+        let e2 = try #require(geoError { try readVectorLayer(at: textCoordinates, targetEPSG: 32638) })
+        #expect(e2.kind == .invalidGeometry)
+        #expect(e2.message.contains("feature 2"))
+    }
+
     @Test func everyKindHasALabel() {
         let labels = GeoDataError.Kind.allCases.map(\.label)
         #expect(Set(labels).count == labels.count)

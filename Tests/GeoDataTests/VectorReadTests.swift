@@ -83,6 +83,9 @@ struct VectorReadTests {
         let p = try #require(layer.features.first?.geometry.pointValue)
         #expect(abs(p.x - 46.75) < 1e-7 && abs(p.y - 39.76) < 1e-7)
         #expect(layer.sourceEPSG == 32638)
+        // The layer's WKT drives a transformer equivalent to the one the reader used.
+        let back = try CoordinateTransformer(fromWKT: #require(layer.sourceCRSWKT), toEPSG: 4326).transform(x: 649905.4203, y: 4402584.5445)
+        #expect(abs(back.x - p.x) < 1e-12 && abs(back.y - p.y) < 1e-12)
     }
 
     @Test func geoPackageRoundTripKeepsGeometryAttributesAndIDs() throws {
