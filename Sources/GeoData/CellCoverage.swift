@@ -37,9 +37,11 @@ public struct CellCoverage: Hashable, Sendable {
 /// Which cells a polygon covers when rasterized.
 public enum RasterizationRule: String, Hashable, Sendable, CaseIterable {
     /// A cell is covered when its centre lies inside the polygon (GDAL's default rule): the cell
-    /// count times cell area is an unbiased estimate of the polygon's area.
+    /// count times cell area is an unbiased estimate of the polygon's area. A centre lying exactly
+    /// on an edge follows GDAL's scan-line convention (either side may claim it).
     case cellCenter
     /// A cell is covered when the polygon touches it at all (GDAL `ALL_TOUCHED=TRUE`): never misses
-    /// contaminated ground, but overestimates area along every edge.
+    /// contaminated ground, but overestimates area along every edge. An edge lying exactly on a
+    /// cell boundary does not touch the cell on its other side.
     case allTouched
 }

@@ -30,8 +30,8 @@ final class OGRGeometry {
 
     /// GEOS's explanation of why the geometry is invalid, e.g. "Self-intersection[5 5]".
     ///
-    /// Computed with `ST_IsValidReason`-like logic: GDAL reports it through its error handler when
-    /// `OGR_G_IsValid` fails, so we capture the thread's last error message.
+    /// GDAL's C API has no `IsValidReason`, but when `OGR_G_IsValid` finds a problem it reports GEOS's
+    /// reason through the error handler, so we re-run the check and capture this thread's last message.
     func invalidityReason() -> String? {
         GDALRuntime.resetError()
         _ = OGR_G_IsValid(handle)

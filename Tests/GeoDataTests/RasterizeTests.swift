@@ -22,6 +22,9 @@ struct RasterizeTests {
         let block = try grid.rasterize(.polygon([rectangle(30, 40, 70, 60)]))
         #expect(block.cellIndices == [43, 44, 45, 46, 53, 54, 55, 56])
         #expect(block.polygonArea == 800)
+        // Edges lying exactly on cell boundaries do not "touch" the neighbouring cells.
+        #expect(try grid.rasterize(.polygon([rectangle(0, 0, 20, 20)]), rule: .allTouched).cellIndices == sw.cellIndices)
+        #expect(try grid.rasterize(.polygon([rectangle(30, 40, 70, 60)]), rule: .allTouched).cellIndices == block.cellIndices)
     }
 
     @Test func rightTriangleMatchesHandCountAndNaiveLoop() throws {
