@@ -1,0 +1,46 @@
+import Foundation
+
+/// Publishes files atomically: write to a hidden temporary file in the destination directory,
+/// then `rename(2)` it over the destination.
+///
+/// `rename` within one directory (hence one file system) is atomic on POSIX, so readers see either
+/// the old file or the complete new one, never a partial file; on any failure the temporary file
+/// (and any sidecar GDAL left next to it, e.g. `-wal`, `.aux.xml`) is removed and an existing
+/// destination is untouched. The temporary name keeps the destination's extension because GDAL
+/// drivers such as GPKG and GTiff look at it.
+enum AtomicFile {
+    /// Calls `body` with a temporary path to write, then moves that file to `path`.
+    ///
+    /// - Throws: `writeFailed` when the directory does not exist or the rename fails; rethrows `body`'s errors.
+    static func write(to path: String, _ body: (String) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GeoDataError(.writeFailed, path: path, "the directory '\(directory)' does not exist; expected an existing directory to write into")
+        }
+        let ext = url.pathExtension
+        let stem = ".\(url.deletingPathExtension().lastPathComponent).tmp-\(UUID().uuidString)"
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(ext.isEmpty ? stem : "\(stem).\(ext)").path
+        do {
+            try body(temporary)
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                throw GeoDataError(.writeFailed, path: path, "could not move the finished temporary file into place: \(reason)")
+            }
+        } catch {
+            removeLeftovers(in: directory, prefix: stem)
+            throw error
+        }
+        // Sidecars (e.g. an .aux.xml GDAL chose to write) would be orphaned under the temp name.
+        removeLeftovers(in: directory, prefix: stem)
+    }
+
+    /// Removes every file in `directory` whose name starts with `prefix`.
+    private static func removeLeftovers(in directory: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+}

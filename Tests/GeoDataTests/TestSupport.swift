@@ -1,0 +1,90 @@
+import Foundation
+@testable import GeoData
+
+/// A fresh directory under the system temporary directory, removed when the value is released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("geodata-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Path of `name` inside the directory.
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// Writes `text` to `name` and returns its path.
+    @discardableResult
+    func write(_ text: String, to name: String) throws -> String {
+        let target = file(name)
+        try text.write(toFile: target, atomically: false, encoding: .utf8)
+        return target
+    }
+
+    /// Names of the files in the directory, sorted.
+    func contents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+}
+
+/// Deterministic SplitMix64 generator so random test inputs are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Even-odd ray-casting test: is `p` inside the polygon given by its rings (holes included)?
+/// Independent of GDAL, used as the reference for rasterization.
+func naiveContains(_ rings: [Ring], _ p: Point2) -> Bool {
+    var inside = false
+    for ring in rings {
+        var j = ring.count - 1
+        for i in 0..<ring.count {
+            let a = ring[i], b = ring[j]
+            if (a.y > p.y) != (b.y > p.y),
+               p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+                inside.toggle()
+            }
+            j = i
+        }
+    }
+    return inside
+}
+
+/// Row-major indices of the cells whose centres lie inside the polygon, by brute force over the grid.
+func naiveCenterCells(_ grid: Grid, _ rings: [Ring]) -> [Int] {
+    var cells: [Int] = []
+    for row in 0..<grid.rows {
+        for column in 0..<grid.columns {
+            let c = grid.cellCenter(row: row, column: column)
+            if naiveContains(rings, Point2(x: c.x, y: c.y)) { cells.append(grid.index(row: row, column: column)) }
+        }
+    }
+    return cells
+}
+
+/// A closed axis-aligned rectangle ring.
+func rectangle(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Ring {
+    [Point2(x: x0, y: y0), Point2(x: x1, y: y0), Point2(x: x1, y: y1), Point2(x: x0, y: y1), Point2(x: x0, y: y0)]
+}
+
+/// Runs `body` and returns the GeoDataError it throws, or nil when it throws nothing (or another error).
+func geoError<T>(_ body: () throws -> T) -> GeoDataError? {
+    do {
+        _ = try body()
+        return nil
+    } catch let error as GeoDataError {
+        return error
+    } catch {
+        return nil
+    }
+}
