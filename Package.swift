@@ -24,8 +24,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: C shims
@@ -55,7 +56,10 @@ let package = Package(
         // MARK: Scenario files, results, command line
         .target(
             name: "Scenarios",
-            dependencies: ["GeoData", "RiskModel", "ClearanceModel", "Yams"]
+            dependencies: [
+                "GeoData", "RiskModel", "ClearanceModel", "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "Reporting",
@@ -77,11 +81,7 @@ let package = Package(
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData"]),
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation"]),
         .testTarget(name: "ClearanceModelTests", dependencies: ["ClearanceModel", "EventSimulation"]),
-        .testTarget(
-            name: "ScenariosTests",
-            dependencies: ["Scenarios"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios"]),
         .testTarget(
             name: "ClearcastCLITests",

@@ -1,11 +1,34 @@
 import ArgumentParser
+import Foundation
 
 /// The `clearcast` command: risk-priority scoring and clearance forecasting for mine action.
+///
+/// Exit codes: 0 success, 2 bad input (scenario, layer, option), 1 internal failure,
+/// 130 interrupted.
 public struct ClearcastCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clearcast",
         abstract: "Risk-priority scoring and clearance forecasting for humanitarian mine action.",
-        subcommands: []
+        discussion: """
+            A scenario file (YAML or JSON, see docs/scenario-format.md) names a grid, layers of past
+            incidents, settlements and hazard areas, scoring weights and clearance resources.
+
+              clearcast validate scenarios/demo/demo.yaml
+            """,
+        version: ClearcastVersion.string,
+        subcommands: [ValidateCommand.self]
     )
+
     public init() {}
+
+    /// Runs the command line and returns the process exit code (never traps on bad input).
+    public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return ExitStatus.report(error, fullMessage: fullMessage(for: error), parserCode: exitCode(for: error).rawValue)
+        }
+    }
 }

@@ -8,11 +8,11 @@ import Foundation
 /// (and any sidecar GDAL left next to it, e.g. `-wal`, `.aux.xml`) is removed and an existing
 /// destination is untouched. The temporary name keeps the destination's extension because GDAL
 /// drivers such as GPKG and GTiff look at it.
-enum AtomicFile {
+public enum AtomicFile {
     /// Calls `body` with a temporary path to write, then moves that file to `path`.
     ///
     /// - Throws: `writeFailed` when the directory does not exist or the rename fails; rethrows `body`'s errors.
-    static func write(to path: String, _ body: (String) throws -> Void) throws {
+    public static func write(to path: String, _ body: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -34,6 +34,23 @@ enum AtomicFile {
         }
         // Sidecars (e.g. an .aux.xml GDAL chose to write) would be orphaned under the temp name.
         removeLeftovers(in: directory, prefix: stem)
+    }
+
+    /// Writes `data` to `path` atomically (flushed to disk before the rename).
+    public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw GeoDataError(.writeFailed, path: path, "cannot create a file in its directory (permissions?)")
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: data)
+                try handle.synchronize()
+            } catch {
+                throw GeoDataError(.writeFailed, path: path, error.localizedDescription)
+            }
+        }
     }
 
     /// Removes every file in `directory` whose name starts with `prefix`.

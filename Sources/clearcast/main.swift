@@ -1,3 +1,4 @@
 import ClearcastCLI
+import Foundation
 
-ClearcastCommand.main()
+exit(ClearcastCommand.runMain())

@@ -1,0 +1,56 @@
+/// Where a result came from, so that anyone can reproduce it.
+///
+/// Every field is deterministic for the same inputs except `runDate`, which `--reproducible` omits:
+/// two runs of the same scenario and seed then give byte-identical JSON.
+public struct Provenance: Codable, Sendable, Equatable {
+    public struct ScenarioRef: Codable, Sendable, Equatable {
+        public var name: String
+        /// The path as given on the command line.
+        public var file: String
+        /// SHA-256 of the scenario file, the files it extends and its layer files, in order.
+        public var contentHash: String
+        public init(name: String, file: String, contentHash: String) {
+            self.name = name
+            self.file = file
+            self.contentHash = contentHash
+        }
+    }
+
+    public struct BLAS: Codable, Sendable, Equatable {
+        /// `openblas_get_corename()`, e.g. "Haswell" or "SkylakeX".
+        public var core: String
+        public var threads: Int
+        /// Set when OpenBLAS runs a slower kernel than the CPU supports, with the fix.
+        public var advisory: String?
+        public init(core: String, threads: Int, advisory: String?) {
+            self.core = core
+            self.threads = threads
+            self.advisory = advisory
+        }
+    }
+
+    public var tool: String = "clearcast"
+    public var version: String
+    /// The subcommand: score, simulate or compare.
+    public var command: String
+    public var scenarios: [ScenarioRef]
+    public var seed: UInt64?
+    public var replications: Int?
+    /// Worker threads used by the Monte Carlo (results do not depend on it).
+    public var threads: Int
+    public var blas: BLAS
+    /// ISO 8601 time of the run, omitted by `--reproducible`.
+    public var runDate: String?
+
+    public init(version: String, command: String, scenarios: [ScenarioRef], seed: UInt64?, replications: Int?,
+                threads: Int, blas: BLAS, runDate: String?) {
+        self.version = version
+        self.command = command
+        self.scenarios = scenarios
+        self.seed = seed
+        self.replications = replications
+        self.threads = threads
+        self.blas = blas
+        self.runDate = runDate
+    }
+}

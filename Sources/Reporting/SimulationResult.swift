@@ -1,0 +1,66 @@
+/// The result of `clearcast simulate`: completion-date distributions, area released per year,
+/// casualties expected and averted, team use.
+///
+/// Schema: `schemas/result.schema.json`, `kind: "simulate"`.
+public struct SimulationResult: Codable, Sendable, Equatable {
+    public var schema: String = ResultSchema.identifier
+    public var kind: String = "simulate"
+    public var provenance: Provenance
+    public var scenario: String
+    public var startDate: String
+    public var horizonYears: Double
+    public var replications: Int
+    public var policy: String
+    public var completion: Completion
+    /// One entry per calendar year from the start year to the horizon.
+    public var yearly: [YearSummary]
+    public var casualties: Casualties
+    /// Worked days ÷ available days, per team kind.
+    public var utilisation: [String: Double]
+    public var teamYears: Quantiles
+    public var cost: Cost?
+    public var eventsSimulated: Int
+    /// Replications that still had hazardous area at the horizon.
+    public var unfinishedReplications: Int
+    public var warnings: [String]
+    /// Release-date quantiles per hazard area (for GIS layers).
+    public var tasks: [TaskRelease]
+
+    public struct Completion: Codable, Sendable, Equatable {
+        public var overall: DateQuantiles
+        /// By contamination type code: "UXO done in X years, mined areas in Y years".
+        public var byType: [String: DateQuantiles]
+        public var byRegion: [String: DateQuantiles]
+    }
+
+    public struct YearSummary: Codable, Sendable, Equatable {
+        public var year: Int
+        /// m² released in the year by each land-release outcome.
+        public var cancelled: Quantiles
+        public var reduced: Quantiles
+        public var cleared: Quantiles
+        /// m² still hazardous at the end of the year, overall and per contamination type.
+        public var remaining: Quantiles
+        public var remainingByType: [String: Quantiles]
+    }
+
+    public struct Casualties: Codable, Sendable, Equatable {
+        /// Expected civilian casualties over the horizon with the simulated clearance.
+        public var civilianExpected: Quantiles
+        /// Expected civilian casualties over the horizon with no clearance at all.
+        public var civilianWithoutClearance: Double
+        public var civilianAverted: Quantiles
+        public var deminers: Quantiles
+        public var accidents: Quantiles
+    }
+
+    public struct Cost: Codable, Sendable, Equatable {
+        public var currency: String
+        public var total: Quantiles
+    }
+
+    public struct TaskRelease: Codable, Sendable, Equatable {
+        public var id: String
+        public var release: DateQuantiles
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Collects every problem found while reading a scenario, so that loading can report them all.
+final class IssueLog {
+    private(set) var issues: [ScenarioIssue] = []
+    private(set) var warnings: [ScenarioIssue] = []
+
+    func add(_ issue: ScenarioIssue) { issues.append(issue) }
+    func warn(_ issue: ScenarioIssue) { warnings.append(issue) }
+    var isEmpty: Bool { issues.isEmpty }
+}
+
+/// Reads one node of a scenario tree with its field path, recording problems instead of throwing,
+/// so that one pass over a file finds every mistake in it.
+///
+/// Accessors return nil after logging when a value is missing or of the wrong type; callers then
+/// skip whatever depended on it. Nothing here ever traps on user data.
+struct FieldReader {
+    let node: SourceNode
+    let path: String
+    let log: IssueLog
+
+    init(node: SourceNode, path: String, log: IssueLog) {
+        self.node = node
+        self.path = path
+        self.log = log
+    }
+
+    // MARK: Reporting
+
+    /// Records a problem at this field: `found …, expected …`.
+    func fail(_ message: String) {
+        log.add(ScenarioIssue(file: node.origin.file.path, path: path, line: node.origin.line, message: message))
+    }
+
+    /// Records a problem stated as what was expected; the message says what was found.
+    func expected(_ what: String) {
+        fail("found \(node.kindDescription), expected \(what)")
+    }
+
+    func warn(_ message: String) {
+        log.warn(ScenarioIssue(file: node.origin.file.path, path: path, line: node.origin.line, message: message))
+    }
+
+    /// Directory of the file that wrote this node: relative paths in it resolve from there.
+    var directory: URL { node.origin.file.deletingLastPathComponent() }
+
+    // MARK: Structure
+
+    /// This node as a mapping whose keys must all be in `allowed`; unknown keys are reported with a
+    /// "did you mean" suggestion. Returns nil (after logging) when the node is not a mapping.
+    func mapping(allowed: [String]) -> MappingReader? {
+        guard case .mapping(let pairs, _) = node else {
+            expected("a mapping with fields \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        for (key, value) in pairs where !allowed.contains(key) {
+            let child = FieldReader(node: value, path: join(key), log: log)
+            var message = "unknown field '\(key)'"
+            if let guess = FieldReader.closest(to: key, among: allowed) { message += "; did you mean '\(guess)'?" }
+            message += " (allowed here: \(allowed.joined(separator: ", ")))"
+            child.fail(message)
+        }
+        return MappingReader(pairs: pairs, parent: self)
+    }
+
+    /// This node as a list of readers, one per element.
+    func list() -> [FieldReader]? {
+        guard case .sequence(let items, _) = node else {
+            expected("a list")
+            return nil
+        }
+        return items.enumerated().map { FieldReader(node: $0.element, path: "\(path)[\($0.offset)]", log: log) }
+    }
+
+    func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    // MARK: Scalars
+
+    /// The text of a scalar (quoted or not).
+    func string() -> String? {
+        guard case .scalar(let text, _, _) = node, !node.isNull else {
+            expected("text")
+            return nil
+        }
+        return text
+    }
+
+    /// A finite number. Quoted numbers are refused: in YAML they are text, and accepting them would
+    /// hide a mistake in a file exported from a spreadsheet.
+    func number() -> Double? {
+        guard case .scalar(let text, let quoted, _) = node, !quoted,
+              let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
+            expected("a number")
+            return nil
+        }
+        guard value.isFinite else {
+            expected("a finite number")
+            return nil
+        }
+        return value
+    }
+
+    /// A number checked against a range; `what` names the quantity for the message.
+    func number(in range: ClosedRange<Double>, _ what: String) -> Double? {
+        guard let value = number() else { return nil }
+        guard range.contains(value) else {
+            fail("found \(Self.format(value)), expected \(what) in [\(Self.format(range.lowerBound)), \(Self.format(range.upperBound))]")
+            return nil
+        }
+        return value
+    }
+
+    /// A number strictly greater than zero.
+    func positive(_ what: String) -> Double? {
+        guard let value = number() else { return nil }
+        guard value > 0 else {
+            fail("found \(Self.format(value)), expected \(what) greater than 0")
+            return nil
+        }
+        return value
+    }
+
+    /// A number greater than or equal to zero.
+    func nonNegative(_ what: String) -> Double? {
+        guard let value = number() else { return nil }
+        guard value >= 0 else {
+            fail("found \(Self.format(value)), expected \(what) of at least 0")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number within `range`.
+    func integer(in range: ClosedRange<Int>, _ what: String) -> Int? {
+        guard let value = number() else { return nil }
+        guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
+            fail("found \(Self.format(value)), expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return whole
+    }
+
+    func bool() -> Bool? {
+        guard case .scalar(let text, false, _) = node else {
+            expected("true or false")
+            return nil
+        }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            expected("true or false")
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words.
+    func choice(_ options: [String]) -> String? {
+        guard let text = string() else { return nil }
+        guard options.contains(text) else {
+            var message = "found '\(text)', expected one of \(options.joined(separator: ", "))"
+            if let guess = Self.closest(to: text, among: options) { message += "; did you mean '\(guess)'?" }
+            fail(message)
+            return nil
+        }
+        return text
+    }
+
+    /// A calendar date written `YYYY-MM-DD`.
+    func date() -> CivilDate? {
+        guard let text = string() else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            fail("found '\(text)', expected a date written YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// The fields of one mapping, read by name.
+struct MappingReader {
+    let pairs: [(key: String, value: SourceNode)]
+    let parent: FieldReader
+
+    /// The field `key`, or nil when absent (absence is not an error here).
+    func optional(_ key: String) -> FieldReader? {
+        guard let pair = pairs.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
+        return FieldReader(node: pair.value, path: parent.join(key), log: parent.log)
+    }
+
+    /// The field `key`, logging "missing field" when absent.
+    func required(_ key: String, _ what: String) -> FieldReader? {
+        if let field = optional(key) { return field }
+        parent.fail("missing field '\(key)': expected \(what)")
+        return nil
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Loads and validates scenario files.
+///
+/// ```swift
+/// do {
+///     let scenario = try ScenarioLoader.load(path: "scenarios/karabakh/more-survey.yaml")
+/// } catch let error as ScenarioError {
+///     print(error)   // every problem, each with file, line, field and what was expected
+/// }
+/// ```
+public enum ScenarioLoader {
+    /// Deepest `extends:` chain accepted; deeper chains are almost certainly a mistake.
+    static let maximumExtendsDepth = 16
+    /// Largest scenario file read (layers are separate files); guards against a wrong path.
+    static let maximumFileBytes = 8 << 20
+
+    /// Loads the scenario at `path`, following `extends:`, and validates every field.
+    ///
+    /// - Throws: `ScenarioError` listing every problem found.
+    public static func load(path: String) throws -> Scenario {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var chain: [URL] = []
+        let tree = try loadTree(url, chain: &chain)
+        let log = IssueLog()
+        let root = FieldReader(node: tree, path: "", log: log)
+        guard let scenario = ScenarioReader.read(root, file: url, sourceFiles: chain), log.isEmpty else {
+            throw ScenarioError(issues: log.issues)
+        }
+        return scenario
+    }
+
+    /// Reads `url` and everything it extends, merged, with `extends:` itself removed.
+    private static func loadTree(_ url: URL, chain: inout [URL]) throws -> SourceNode {
+        if let index = chain.firstIndex(of: url) {
+            let cycle = (chain[index...] + [url]).map(\.lastPathComponent).joined(separator: " -> ")
+            throw ScenarioError(file: chain.last?.path ?? url.path, path: "extends", message: "extends cycle: \(cycle)")
+        }
+        guard chain.count < maximumExtendsDepth else {
+            throw ScenarioError(file: url.path, path: "extends", message: "more than \(maximumExtendsDepth) levels of extends; expected a short chain")
+        }
+        chain.append(url)
+        let text = try readText(url)
+        let tree = try SourceNode.parse(text, file: url)
+        guard case .mapping(let pairs, let origin) = tree else {
+            throw ScenarioError(file: url.path, line: tree.origin.line, message: "found \(tree.kindDescription) at the top of the file, expected a scenario mapping")
+        }
+        guard let extendsPair = pairs.first(where: { $0.key == "extends" }) else { return tree }
+        guard case .scalar(let basePath, _, let baseOrigin) = extendsPair.value, !basePath.isEmpty else {
+            throw ScenarioError(file: url.path, path: "extends", line: extendsPair.value.origin.line,
+                                message: "found \(extendsPair.value.kindDescription), expected the path of a scenario file")
+        }
+        let baseURL = URL(fileURLWithPath: basePath, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: baseURL.path) else {
+            throw ScenarioError(file: url.path, path: "extends", line: baseOrigin.line,
+                                message: "extended scenario '\(basePath)' not found (looked for \(baseURL.path))")
+        }
+        let base = try loadTree(baseURL, chain: &chain)
+        let own = SourceNode.mapping(pairs.filter { $0.key != "extends" }, origin)
+        return base.merged(with: own)
+    }
+
+    private static func readText(_ url: URL) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ScenarioError(file: url.path, message: "scenario file not found")
+        }
+        guard !isDirectory.boolValue else {
+            throw ScenarioError(file: url.path, message: "is a directory, expected a scenario file (.yaml, .yml or .json)")
+        }
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumFileBytes {
+                throw ScenarioError(file: url.path, message: "file is \(size) bytes, expected a scenario of at most \(maximumFileBytes) bytes (layers belong in separate files)")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError(file: url.path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError(file: url.path, message: "is not UTF-8 text, expected a YAML or JSON scenario")
+        }
+        return text
+    }
+}

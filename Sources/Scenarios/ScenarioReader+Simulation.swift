@@ -1,0 +1,123 @@
+import EventSimulation
+
+extension ScenarioReader {
+    static let simulationFields = [
+        "start_date", "horizon_years", "replications", "seed", "policy", "region_sequence", "calendar",
+        "land_release", "teams", "accidents", "civilian_risk", "costs",
+    ]
+
+    static func readSimulation(_ field: FieldReader, referenceDate: CivilDate?) -> SimulationSpec? {
+        guard let map = field.mapping(allowed: simulationFields) else { return nil }
+        let start = map.optional("start_date")?.date() ?? referenceDate
+        guard let start else { return nil }
+        var spec = SimulationSpec(startDate: start)
+        if let v = map.optional("horizon_years")?.number(in: 0.01...100, "a horizon in years") { spec.horizonYears = v }
+        if let v = map.optional("replications")?.integer(in: 1...1_000_000, "a number of replications") { spec.replications = v }
+        if let v = map.optional("seed")?.integer(in: 0...Int.max, "a seed") { spec.seed = UInt64(v) }
+        if let text = map.optional("policy")?.choice(SimulationSpec.Policy.allCases.map(\.rawValue)),
+           let policy = SimulationSpec.Policy(rawValue: text) { spec.policy = policy }
+        if let list = map.optional("region_sequence")?.list() { spec.regionSequence = list.compactMap { $0.string() } }
+        if spec.policy == .regionSequence, spec.regionSequence.isEmpty {
+            (map.optional("policy") ?? field).fail("policy region_sequence needs a non-empty 'region_sequence' list of regions")
+        }
+        if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
+        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share"]) {
+            if let d = release.optional("nts_cancel_share").flatMap({ readShare($0) }) { spec.ntsCancelShare = d }
+            if let d = release.optional("ts_reduce_share").flatMap({ readShare($0) }) { spec.tsReduceShare = d }
+        }
+        if let teamsField = map.required("teams", "a list of teams"), let list = teamsField.list() {
+            if list.isEmpty { teamsField.fail("found an empty list, expected at least one team") }
+            spec.teams = list.compactMap(readTeam)
+        }
+        if let accidents = map.optional("accidents")?.mapping(allowed: ["rate_per_km2", "stand_down_days", "casualties_per_accident"]) {
+            if let v = accidents.optional("rate_per_km2")?.nonNegative("accidents per km² cleared") { spec.accidents.ratePerSquareKilometre = v }
+            if let v = accidents.optional("stand_down_days")?.nonNegative("a stand-down in days") { spec.accidents.standDownDays = v }
+            if let v = accidents.optional("casualties_per_accident")?.nonNegative("casualties per accident") {
+                spec.accidents.casualtiesPerAccident = v
+            }
+        }
+        if let risk = map.optional("civilian_risk")?.mapping(allowed: ["incidents_per_year", "casualties_per_incident"]) {
+            if let v = risk.optional("incidents_per_year")?.nonNegative("civilian incidents per year") { spec.civilianRisk.incidentsPerYear = v }
+            if let v = risk.optional("casualties_per_incident")?.nonNegative("casualties per incident") {
+                spec.civilianRisk.casualtiesPerIncident = v
+            }
+        }
+        if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day"]) {
+            let currency = costs.required("currency", "a currency code such as USD")?.string()
+            var table: [SimulationSpec.Team.Kind: Double] = [:]
+            if let perDay = costs.required("per_team_day", "a cost per team-day for each team kind")?
+                .mapping(allowed: SimulationSpec.Team.Kind.allCases.map(\.rawValue)) {
+                for key in perDay.keys {
+                    if let kind = SimulationSpec.Team.Kind(rawValue: key), let v = perDay.optional(key)?.nonNegative("a cost per team-day") {
+                        table[kind] = v
+                    }
+                }
+            }
+            if let currency { spec.costs = SimulationSpec.Costs(currency: currency, perTeamDay: table) }
+        }
+        return spec
+    }
+
+    /// A distribution whose values must lie in [0, 1] (a share of an area).
+    static func readShare(_ field: FieldReader) -> Distribution? {
+        guard let distribution = readDistribution(field) else { return nil }
+        if let range = distribution.support, range.lowerBound < 0 || range.upperBound > 1 {
+            field.fail("this distribution takes values outside [0, 1], expected a share (use beta, uniform or triangular within [0, 1], or a constant)")
+            return nil
+        }
+        return distribution
+    }
+
+    // MARK: Calendar
+
+    static func readCalendar(_ field: FieldReader) -> SimulationSpec.Calendar? {
+        guard let map = field.mapping(allowed: ["working_days", "holidays", "weather_loss", "stoppages"]) else { return nil }
+        var calendar = SimulationSpec.Calendar()
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        if let daysField = map.optional("working_days"), let list = daysField.list() {
+            calendar.workingDays = Set(list.compactMap { item in item.choice(names).flatMap { names.firstIndex(of: $0) }.map { $0 + 1 } })
+            if calendar.workingDays.isEmpty { daysField.fail("expected at least one working day") }
+        }
+        if let list = map.optional("holidays")?.list() {
+            for item in list {
+                guard let text = item.string() else { continue }
+                if let date = CivilDate(iso: text) {
+                    calendar.holidays.append(date)
+                } else if let monthDay = monthDay(text) {
+                    calendar.recurringHolidays.append(monthDay)
+                } else {
+                    item.fail("found '\(text)', expected a date YYYY-MM-DD or a yearly day \"MM-DD\" (quoted)")
+                }
+            }
+        }
+        if let v = map.optional("weather_loss")?.number(in: 0...0.95, "a share of working days lost") { calendar.weatherLoss = v }
+        if let list = map.optional("stoppages")?.list() {
+            for item in list {
+                guard let stop = item.mapping(allowed: ["regions", "from", "to"]) else { continue }
+                let regions = stop.required("regions", "a list of region names")?.list()?.compactMap { $0.string() }
+                let from = stop.required("from", "a day \"MM-DD\"").flatMap(readMonthDay)
+                let to = stop.required("to", "a day \"MM-DD\"").flatMap(readMonthDay)
+                if let regions, let from, let to {
+                    calendar.stoppages.append(.init(regions: regions, from: from, to: to))
+                }
+            }
+        }
+        return calendar
+    }
+
+    static func readMonthDay(_ field: FieldReader) -> SimulationSpec.MonthDay? {
+        guard let text = field.string() else { return nil }
+        guard let value = monthDay(text) else {
+            field.fail("found '\(text)', expected a day of the year written \"MM-DD\" (quoted), e.g. \"12-01\"")
+            return nil
+        }
+        return value
+    }
+
+    static func monthDay(_ text: String) -> SimulationSpec.MonthDay? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let m = Int(parts[0]), let d = Int(parts[1]),
+              CivilDate(year: 2000, month: m, day: d) != nil else { return nil }
+        return .init(month: m, day: d)
+    }
+}

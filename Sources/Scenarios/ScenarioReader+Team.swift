@@ -1,0 +1,84 @@
+import EventSimulation
+
+extension ScenarioReader {
+    static let teamFields = [
+        "kind", "count", "steps", "productivity", "terrain_factors", "base", "travel_km_per_day",
+        "mobilisation_days", "available", "capacity_plan",
+    ]
+
+    static func readTeam(_ field: FieldReader) -> SimulationSpec.Team? {
+        guard let map = field.mapping(allowed: teamFields) else { return nil }
+        typealias Team = SimulationSpec.Team
+        let kind = map.required("kind", "a team kind")?.choice(Team.Kind.allCases.map(\.rawValue)).flatMap(Team.Kind.init)
+        let count = map.required("count", "a number of teams")?.integer(in: 0...100_000, "a number of teams")
+        var steps: [Team.Step]?
+        if let list = map.optional("steps")?.list() {
+            steps = list.compactMap { $0.choice(Team.Step.allCases.map(\.rawValue)).flatMap(Team.Step.init) }
+        }
+        var productivity: [String: Distribution] = [:]
+        if let prodField = map.required("productivity", "m² per team-day: a number, a distribution, or a table by contamination type") {
+            if case .mapping(let pairs, _) = prodField.node, !pairs.contains(where: { $0.key == "dist" }) {
+                if let table = prodField.mapping(allowed: ["default", "AP", "AV", "CM", "UXO"]) {
+                    for key in table.keys {
+                        if let d = table.optional(key).flatMap(readPositiveDistribution) { productivity[key] = d }
+                    }
+                    if table.optional("default") == nil {
+                        prodField.fail("expected a 'default' productivity (used for contamination types not listed)")
+                    }
+                }
+            } else if let d = readPositiveDistribution(prodField) {
+                productivity["default"] = d
+            }
+        }
+        var factors: [String: Double] = [:]
+        if let table = map.optional("terrain_factors")?.mapping(allowed: ["open", "vegetated", "mountain", "urban"]) {
+            for key in table.keys { if let v = table.optional(key)?.positive("a productivity multiplier") { factors[key] = v } }
+        }
+        var base: (x: Double, y: Double)?
+        if let baseField = map.optional("base"), let items = baseField.list() {
+            let values = items.compactMap { $0.number() }
+            if values.count == 2 && items.count == 2 { base = (values[0], values[1]) } else if items.count != 2 {
+                baseField.fail("found \(items.count) numbers, expected [x, y] in the grid CRS")
+            }
+        }
+        let travel = map.optional("travel_km_per_day")?.positive("a travel speed in km per day") ?? 200
+        let mobilisation = map.optional("mobilisation_days")?.nonNegative("a mobilisation time in days") ?? 1
+        var from: CivilDate?, to: CivilDate?
+        if let window = map.optional("available")?.mapping(allowed: ["from", "to"]) {
+            from = window.optional("from")?.date()
+            to = window.optional("to")?.date()
+            if let from, let to, to < from { window.optional("to")?.fail("found \(to), expected a date on or after 'from' (\(from))") }
+        }
+        var plan: [Int: Int] = [:]
+        if let planField = map.optional("capacity_plan"), case .mapping(let pairs, _) = planField.node {
+            for (key, value) in pairs {
+                let entry = FieldReader(node: value, path: planField.join(key), log: field.log)
+                guard let year = Int(key), (1900...2200).contains(year) else {
+                    entry.fail("found key '\(key)', expected a year such as 2025")
+                    continue
+                }
+                if let n = entry.integer(in: 0...100_000, "a number of teams") { plan[year] = n }
+            }
+        } else if let planField = map.optional("capacity_plan") {
+            planField.expected("a mapping from year to team count, e.g. {2021: 40, 2023: 80}")
+        }
+        guard let kind, let count, !productivity.isEmpty || map.optional("productivity") == nil else { return nil }
+        return Team(kind: kind, count: count, steps: steps, productivity: productivity, terrainFactors: factors,
+                    base: base, travelKmPerDay: travel, mobilisationDays: mobilisation,
+                    availableFrom: from, availableTo: to, capacityPlan: plan)
+    }
+
+    /// A productivity: a distribution that never yields a negative value.
+    static func readPositiveDistribution(_ field: FieldReader) -> Distribution? {
+        guard let distribution = readDistribution(field) else { return nil }
+        if let range = distribution.support, range.lowerBound < 0 {
+            field.fail("this distribution can take negative values, expected a productivity (m² per team-day ≥ 0): use lognormal, gamma or triangular")
+            return nil
+        }
+        if distribution.mean <= 0 {
+            field.fail("the mean productivity is \(distribution.mean), expected more than 0 m² per team-day")
+            return nil
+        }
+        return distribution
+    }
+}

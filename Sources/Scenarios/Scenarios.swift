@@ -1,1 +1,0 @@
-// Module Scenarios: see Package.swift for its place in the layers.

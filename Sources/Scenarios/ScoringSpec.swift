@@ -1,0 +1,57 @@
+/// The `scoring:` section: how the risk-priority surface is built. Every field has a documented
+/// default, so a scenario may leave the whole section out.
+public struct ScoringSpec: Sendable, Equatable {
+    /// The factors a composite score combines, by their names in scenario files.
+    public enum Factor: String, CaseIterable, Sendable {
+        case incidents
+        case returnPressure = "return_pressure"
+        case contamination
+        case landValue = "land_value"
+    }
+
+    public enum Normalization: String, Sendable {
+        /// Percentile rank: robust to a few extreme cells.
+        case percentile
+        /// Division by the layer maximum.
+        case max
+    }
+
+    /// Factor weights: given directly, or derived from an AHP pairwise comparison matrix.
+    public enum Weights: Sendable, Equatable {
+        case direct([Factor: Double])
+        case ahp(factors: [Factor], matrix: [[Double]], acceptInconsistent: Bool)
+    }
+
+    // MARK: Incident density
+    /// Gaussian kernel sigma, metres.
+    public var bandwidthMetres: Double = 2000
+    /// An incident this many years old counts half.
+    public var halfLifeYears: Double = 3
+    /// Incident weight = 1 + casualtyWeight × casualties.
+    public var casualtyWeight: Double = 1
+    /// Kernel radius in sigmas; beyond it the kernel is exactly zero.
+    public var truncationSigmas: Double = 4
+
+    // MARK: Return pressure
+    /// Gaussian distance-decay sigma around settlements, metres.
+    public var pressureDecayMetres: Double = 5000
+
+    // MARK: Contamination and land value
+    /// Weight per contamination type code (AP, AV, CM, UXO). Modelling assumptions, see the README.
+    public var typeWeights: [String: Double] = ["AP": 1.0, "AV": 0.7, "CM": 0.8, "UXO": 0.5]
+    /// Weight per hazard status code (CHA confirmed, SHA suspected).
+    public var statusWeights: [String: Double] = ["CHA": 1.0, "SHA": 0.6]
+    /// Weight per land-use class.
+    public var landValueWeights: [String: Double] = [
+        "agriculture": 1.0, "grazing": 0.8, "road": 0.7, "water": 0.6,
+        "school": 1.0, "residential": 1.0, "other": 0.3,
+    ]
+
+    // MARK: Combination
+    public var normalization: Normalization = .percentile
+    public var weights: Weights = .direct([
+        .incidents: 0.35, .returnPressure: 0.30, .contamination: 0.25, .landValue: 0.10,
+    ])
+
+    public init() {}
+}

@@ -1,0 +1,105 @@
+import EventSimulation
+
+/// The `simulation:` section: teams, calendar, land release shares, accidents and civilian risk.
+/// `Scenario+ClearanceInputs` turns it (with the hazard layer) into a clearance model.
+public struct SimulationSpec: Sendable {
+    public enum Policy: String, CaseIterable, Sendable {
+        case riskPriority = "risk_priority"
+        case nearestFirst = "nearest_first"
+        case largestFirst = "largest_first"
+        case smallestFirst = "smallest_first"
+        case asListed = "as_listed"
+        case regionSequence = "region_sequence"
+    }
+
+    /// A day of the year that recurs (holidays, season bounds): month 1–12, day 1–31.
+    public struct MonthDay: Sendable, Equatable, Hashable {
+        public var month: Int
+        public var day: Int
+    }
+
+    /// A seasonal stoppage in some regions, recurring every year (may wrap over the new year).
+    public struct Stoppage: Sendable, Equatable {
+        public var regions: [String]
+        public var from: MonthDay
+        public var to: MonthDay
+    }
+
+    public struct Calendar: Sendable, Equatable {
+        /// ISO weekdays worked, 1 = Monday … 7 = Sunday.
+        public var workingDays: Set<Int> = [1, 2, 3, 4, 5, 6]
+        public var recurringHolidays: [MonthDay] = []
+        public var holidays: [CivilDate] = []
+        /// Share of working days lost to weather, in [0, 1).
+        public var weatherLoss: Double = 0
+        public var stoppages: [Stoppage] = []
+    }
+
+    public struct Team: Sendable, Equatable {
+        public enum Kind: String, CaseIterable, Sendable {
+            case manual, mechanical, dogs, bac, survey
+        }
+        public enum Step: String, CaseIterable, Sendable {
+            case nonTechnicalSurvey = "non_technical_survey"
+            case technicalSurvey = "technical_survey"
+            case clearance
+            case battleAreaClearance = "battle_area_clearance"
+        }
+        public var kind: Kind
+        public var count: Int
+        /// Steps this team may do; nil means the defaults for its kind.
+        public var steps: [Step]?
+        /// m² per team-day: "default" and per contamination type code (AP, AV, CM, UXO).
+        public var productivity: [String: Distribution]
+        /// Productivity multipliers per terrain class.
+        public var terrainFactors: [String: Double]
+        /// Base location in grid CRS metres; nil means the grid centre.
+        public var base: (x: Double, y: Double)?
+        public var travelKmPerDay: Double
+        public var mobilisationDays: Double
+        public var availableFrom: CivilDate?
+        public var availableTo: CivilDate?
+        /// Team count from 1 January of each listed year on (funding changes).
+        public var capacityPlan: [Int: Int]
+
+        public static func == (a: Team, b: Team) -> Bool {
+            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.productivity == b.productivity
+                && a.terrainFactors == b.terrainFactors && a.base?.x == b.base?.x && a.base?.y == b.base?.y
+                && a.travelKmPerDay == b.travelKmPerDay && a.mobilisationDays == b.mobilisationDays
+                && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo && a.capacityPlan == b.capacityPlan
+        }
+    }
+
+    public struct Accidents: Sendable, Equatable {
+        public var ratePerSquareKilometre: Double = 0
+        public var standDownDays: Double = 14
+        public var casualtiesPerAccident: Double = 1
+    }
+
+    public struct CivilianRisk: Sendable, Equatable {
+        /// Civilian incidents per year at the start, over all remaining hazardous area.
+        public var incidentsPerYear: Double = 0
+        public var casualtiesPerIncident: Double = 1
+    }
+
+    public struct Costs: Sendable, Equatable {
+        public var currency: String
+        public var perTeamDay: [Team.Kind: Double]
+    }
+
+    public var startDate: CivilDate
+    public var horizonYears: Double = 15
+    public var replications: Int = 200
+    public var seed: UInt64 = 1
+    public var policy: Policy = .riskPriority
+    public var regionSequence: [String] = []
+    public var calendar = Calendar()
+    /// Share of a suspected area that non-technical survey cancels.
+    public var ntsCancelShare: Distribution = .constant(0)
+    /// Share of what remains that technical survey reduces.
+    public var tsReduceShare: Distribution = .constant(0)
+    public var teams: [Team] = []
+    public var accidents = Accidents()
+    public var civilianRisk = CivilianRisk()
+    public var costs: Costs?
+}

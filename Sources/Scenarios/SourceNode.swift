@@ -1,0 +1,122 @@
+import Foundation
+import Yams
+
+/// A YAML node that remembers the file and line it came from.
+///
+/// Scenario files may `extends:` other files, so after merging, different fields of one tree come
+/// from different files. Every error message must still name the right file and line, and every
+/// relative layer path must resolve against the file that wrote it; so each node carries its origin.
+indirect enum SourceNode: Sendable {
+    /// A scalar: its text and whether it was quoted (a quoted `"12"` is a string, not a number).
+    case scalar(String, quoted: Bool, Origin)
+    case mapping([(key: String, value: SourceNode)], Origin)
+    case sequence([SourceNode], Origin)
+
+    struct Origin: Sendable, Equatable {
+        var file: URL
+        var line: Int?
+    }
+
+    var origin: Origin {
+        switch self {
+        case .scalar(_, _, let origin), .mapping(_, let origin), .sequence(_, let origin): origin
+        }
+    }
+
+    /// The kind of node, for messages such as "found a list".
+    var kindDescription: String {
+        switch self {
+        case .scalar(let text, _, _): text.isEmpty ? "nothing" : "'\(text)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        }
+    }
+
+    /// True for a YAML null (`~`, `null`, or an empty value).
+    var isNull: Bool {
+        if case .scalar(let text, let quoted, _) = self, !quoted {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+}
+
+// MARK: Parsing
+
+extension SourceNode {
+    /// Parses YAML (or JSON) text into a tree of source nodes.
+    ///
+    /// - Throws: `ScenarioError` naming the file and line of a syntax error, a duplicate key,
+    ///   a non-scalar key, or an anchor/alias (not supported: they hide where a value came from).
+    static func parse(_ text: String, file: URL) throws -> SourceNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioError(file: file.path, line: Self.line(of: error), message: "not valid YAML or JSON: \(error)")
+        } catch {
+            throw ScenarioError(file: file.path, message: "not valid YAML or JSON: \(error)")
+        }
+        guard let node else {
+            throw ScenarioError(file: file.path, line: 1, message: "the file is empty; expected a scenario mapping")
+        }
+        return try convert(node, file: file)
+    }
+
+    private static func convert(_ node: Node, file: URL) throws -> SourceNode {
+        let origin = Origin(file: file, line: node.mark?.line)
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return .scalar(scalar.string, quoted: quoted, origin)
+        case .sequence(let sequence):
+            return .sequence(try sequence.map { try convert($0, file: file) }, origin)
+        case .mapping(let mapping):
+            var pairs: [(key: String, value: SourceNode)] = []
+            var seen = Set<String>()
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw ScenarioError(file: file.path, line: key.mark?.line, message: "a mapping key must be a plain name, found a \(key)")
+                }
+                guard seen.insert(keyScalar.string).inserted else {
+                    throw ScenarioError(file: file.path, line: key.mark?.line, message: "key '\(keyScalar.string)' appears twice in the same mapping")
+                }
+                pairs.append((keyScalar.string, try convert(value, file: file)))
+            }
+            return .mapping(pairs, origin)
+        case .alias:
+            throw ScenarioError(file: file.path, line: node.mark?.line,
+                                message: "YAML anchors and aliases are not supported; write the value out, or use `extends:`")
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+}
+
+// MARK: Merging
+
+extension SourceNode {
+    /// Overlays `override` on `self`: mappings merge key by key (recursively), anything else is
+    /// replaced whole. Lists are replaced, not appended, so a variant states the whole list it means.
+    func merged(with override: SourceNode) -> SourceNode {
+        guard case .mapping(let basePairs, _) = self, case .mapping(let overPairs, let overOrigin) = override else {
+            return override
+        }
+        var result = basePairs
+        for (key, value) in overPairs {
+            if let index = result.firstIndex(where: { $0.key == key }) {
+                result[index].value = result[index].value.merged(with: value)
+            } else {
+                result.append((key, value))
+            }
+        }
+        return .mapping(result, overOrigin)
+    }
+}
