@@ -103,13 +103,20 @@ public struct GaussianKernel: Sendable, Equatable {
     /// Mass fraction kept on a line of `size` cells for a unit mass at the centre of each cell:
     /// `Σ_i K[i, j]·h_km` (1 away from the ends, less near them).
     ///
-    /// - Complexity: O(size · halfWidth).
+    /// - Complexity: O(size + halfWidth), with prefix sums of the kernel.
     public func retainedMass(size: Int) -> [Double] {
         let hKm = cellSize / 1000
+        // prefix[k] = κ(0) + κ(1) + ... + κ(k); the kernel is symmetric.
+        var prefix = [Double](repeating: 0, count: halfWidth + 1)
+        var running = 0.0
+        for k in 0...halfWidth {
+            running += values[halfWidth + k]
+            prefix[k] = running
+        }
         return (0..<size).map { j in
-            var s = 0.0
-            for i in max(0, j - halfWidth)...min(size - 1, j + halfWidth) { s += value(offset: i - j) }
-            return s * hKm
+            let below = prefix[min(size - 1 - j, halfWidth)]   // offsets 0 ... towards the end
+            let above = prefix[min(j, halfWidth)]              // offsets 0 ... towards the start
+            return (below + above - values[halfWidth]) * hKm
         }
     }
 }

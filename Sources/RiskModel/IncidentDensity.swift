@@ -27,8 +27,10 @@ import LinearAlgebra
 public struct IncidentDensity: Sendable {
     /// How the two smoothing products are computed.
     public enum Method: Sendable, Equatable {
-        /// Only the non-zero band: the output is cut into tiles of `tileSize` rows (then columns) and
-        /// each tile is one dgemm against the kernel's band slice. O(cells · (tileSize + 2·halfWidth)).
+        /// Only the non-zero band: the output is cut into tiles of `tileSize` rows and columns, and each
+        /// tile is one dgemm against the kernel's band slice. 2·cells·(tileSize + 2·halfWidth) FLOPs per
+        /// product. Smaller tiles do fewer FLOPs at a somewhat lower dgemm rate; on a 2000 x 2000 grid
+        /// with an 80-cell half-width, 128 to 256 were the fastest.
         case banded(tileSize: Int = 256)
         /// Full kernel matrices, two plain dgemms. O(cells · (rows + columns)); for tests and benchmarks.
         case dense

@@ -4,7 +4,7 @@
 public enum IncidentDensityError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A parameter is out of range.
     case invalidParameter(name: String, value: Double, expected: String)
-    /// Incident number `index` (0-based, in input order) cannot be used.
+    /// Incident number `index` (0-based, in input order; -1 for a single incident) cannot be used.
     case invalidIncident(index: Int, reason: String)
 
     public var description: String {
@@ -12,7 +12,7 @@ public enum IncidentDensityError: Error, CustomStringConvertible, Equatable, Sen
         case let .invalidParameter(name, value, expected):
             return "incident density parameter \(name) is \(value), expected \(expected)"
         case let .invalidIncident(index, reason):
-            return "incident \(index): \(reason)"
+            return index >= 0 ? "incident \(index): \(reason)" : "incident: \(reason)"
         }
     }
 }

@@ -42,6 +42,15 @@ struct ProductTests {
         #expect(c == Matrix.identity(2))
     }
 
+    @Test func emptyInnerDimensionScalesOutput() throws {
+        // k = 0: the product is empty, so C = beta · C.
+        var c = try Matrix(rows: 2, columns: 2, elements: [1, 2, 3, 4])
+        try Matrix.gemm(Matrix(rows: 2, columns: 0), Matrix(rows: 0, columns: 2), into: &c, beta: 0.5)
+        #expect(c.elements == [0.5, 1, 1.5, 2])
+        let empty = try Matrix.multiply(Matrix(rows: 0, columns: 3), Matrix(rows: 3, columns: 4))
+        #expect(empty.rows == 0 && empty.columns == 4)
+    }
+
     @Test func gemmRejectsMismatchedShapes() {
         let a = Matrix(rows: 3, columns: 4)
         let b = Matrix(rows: 5, columns: 2)

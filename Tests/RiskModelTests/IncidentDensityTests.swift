@@ -234,3 +234,44 @@ struct IncidentDensityTests {
         #expect(throws: LinearAlgebraError.self) { try model.smooth(binned: Matrix(rows: 2, columns: 2)) }
     }
 }
+
+// MARK: - Kernel
+
+@Suite("Gaussian kernel")
+struct GaussianKernelTests {
+    @Test(arguments: [(20.0, 100.0, 4.0), (250, 100, 4), (1000, 30, 3), (300, 100, 100)])
+    func bandTileAndMassMatchDenseMatrix(bandwidth: Double, cellSize: Double, sigmas: Double) {
+        let n = 40
+        let k = GaussianKernel(bandwidth: bandwidth, cellSize: cellSize, truncationSigmas: sigmas, maximumOffset: n - 1)
+        let dense = k.dense(size: n)
+        #expect(dense == dense.transposed())
+        // Radius in cells, entries beyond it exactly zero.
+        let fullRadius = Int((min(sigmas, 37) * bandwidth / cellSize).rounded(.down))
+        let radius = min(fullRadius, n - 1)
+        #expect(k.halfWidth == radius)
+        // Every band block read from the tile equals the dense matrix's block.
+        let block = 7
+        let tile = k.bandTile(blockSize: block)
+        for r0 in stride(from: 0, to: n, by: block) {
+            let r1 = min(n, r0 + block)
+            let k0 = max(0, r0 - k.halfWidth), k1 = min(n, r1 + k.halfWidth)
+            for i in r0..<r1 {
+                for j in 0..<n {
+                    let want = dense[i, j]
+                    if (k0..<k1).contains(j) {
+                        #expect(tile[i - r0, j - r0 + k.halfWidth] == want)
+                    } else {
+                        #expect(want == 0)
+                    }
+                }
+            }
+        }
+        // Retained mass = column sums · h_km, 1 for columns further than the radius from both ends.
+        let mass = k.retainedMass(size: n)
+        for j in 0..<n {
+            let columnSum = (0..<n).reduce(0.0) { $0 + dense[$1, j] } * cellSize / 1000
+            #expect(abs(mass[j] - columnSum) < 1e-13)
+            if j >= radius, j < n - radius, fullRadius == radius { #expect(abs(mass[j] - 1) < 1e-13) }
+        }
+    }
+}
