@@ -1,1 +1,0 @@
-// Module RiskModel: see Package.swift for its place in the layers.
