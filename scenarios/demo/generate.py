@@ -170,7 +170,7 @@ def make_land_use(rng, sites):
     feats, solid = [], []
 
     def add(ring, cls, name):
-        feats.append((ring, {"class": cls, "name": name}))
+        feats.append((ring, {"class": cls}))
 
     for name, x, y, displaced, _ in sites:
         r = 350 + 4 * math.sqrt(max(displaced, 100))
@@ -289,13 +289,17 @@ def main():
     gk.write_geojson(os.path.join(out, "settlements.geojson"), [
         gk.feature("Point", gk.point_to_lonlat(x, y, ZONE),
                    {"name": n, "displaced": d, "return_share": s, "district": region_of(x, y)})
-        for n, x, y, d, s in sites], "settlements")
+        for n, x, y, d, s in sites], "settlements",
+                     "SYNTHETIC demo settlements (generate.py); only Fuzuli and Horadiz are at approximate real positions")
     gk.write_geojson(os.path.join(out, "hazards.geojson"), [
-        gk.feature("Polygon", [gk.ring_to_lonlat(r, ZONE)], p) for r, p in hazards], "hazards")
+        gk.feature("Polygon", [gk.ring_to_lonlat(r, ZONE)], p) for r, p in hazards], "hazards",
+                     "SYNTHETIC demo hazards (generate.py); not real minefields")
     gk.write_geojson(os.path.join(out, "land_use.geojson"), [
-        gk.feature("Polygon", [gk.ring_to_lonlat(r, ZONE)], p) for r, p in land], "land_use")
+        gk.feature("Polygon", [gk.ring_to_lonlat(r, ZONE)], p) for r, p in land], "land_use",
+                     "SYNTHETIC demo land use (generate.py)")
     gk.write_geojson(os.path.join(out, "incidents.geojson"), [
-        gk.feature("Point", gk.point_to_lonlat(x, y, ZONE), p) for x, y, p in incidents], "incidents")
+        gk.feature("Point", gk.point_to_lonlat(x, y, ZONE), p) for x, y, p in incidents], "incidents",
+                     "SYNTHETIC demo incidents (generate.py); two lie outside the grid on purpose")
     area = sum(abs(gk.polygon_area(r)) for r, _ in hazards) / 1e6
     by_type = {}
     for r, p in hazards:

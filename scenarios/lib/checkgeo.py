@@ -92,6 +92,9 @@ def check(path):
         elif g["type"] == "MultiPolygon":
             rings = [r for poly in g["coordinates"] for r in poly]
             pts = [q for r in rings for q in r]
+        elif g["type"] == "LineString":
+            rings = []
+            pts = g["coordinates"]
         else:
             problems.append(f"{fid}: unexpected geometry {g['type']}")
             continue

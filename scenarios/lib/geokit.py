@@ -208,11 +208,14 @@ def point_to_lonlat(x, y, zone, north=True):
     return [round(lon, 6), round(lat, 6)]
 
 
-def write_geojson(path, features, name=None):
-    """Write a FeatureCollection, one feature per line, keys in insertion order (stable)."""
+def write_geojson(path, features, name=None, description=None):
+    """Write a FeatureCollection, one feature per line, keys in insertion order (stable).
+    `name` and `description` are foreign members (GDAL reads them as layer name and metadata)."""
     lines = ['{"type":"FeatureCollection",']
     if name:
         lines.append('"name":' + json.dumps(name) + ',')
+    if description:
+        lines.append('"description":' + json.dumps(description, ensure_ascii=False) + ',')
     lines.append('"features":[')
     body = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
     lines.append(",\n".join(body))
