@@ -51,7 +51,7 @@ HEAD = """# ====================================================================
 # (see README.md). Citations: "facts §N" = shared/reference/mine-action-facts.md, tags [S]/[R]/[D]/[G].
 # Written by make_variants.py: edit the table there, not this file.
 # ============================================================================================
-clearcast: 1
+clearcast: 1                        # format version (docs/scenario-format.md)
 extends: baseline.yaml
 name: {name}
 description: >
