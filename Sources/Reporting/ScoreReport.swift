@@ -66,7 +66,7 @@ public enum ScoreReport {
                      nonZeroCells: nonZero)
     }
 
-    static func hazards(_ ranking: [HazardRankEntry], areas: [HazardArea]) -> [ScoreResult.RankedHazard] {
+    static func hazards(_ ranking: [HazardRankEntry], areas: [ScenarioHazard]) -> [ScoreResult.RankedHazard] {
         let regions = Dictionary(areas.map { ($0.footprint.id, $0.region) }, uniquingKeysWith: { a, _ in a })
         return ranking.map { entry in
             ScoreResult.RankedHazard(
@@ -79,7 +79,7 @@ public enum ScoreReport {
     }
 
     /// Block means of the composite surface, at most `previewSide` cells a side.
-    static func preview(_ scores: [Double], grid: Grid, ranking: [HazardRankEntry], areas: [HazardArea]) -> ScoreResult.SurfacePreview {
+    static func preview(_ scores: [Double], grid: Grid, ranking: [HazardRankEntry], areas: [ScenarioHazard]) -> ScoreResult.SurfacePreview {
         let factor = max(1, (max(grid.rows, grid.columns) + previewSide - 1) / previewSide)
         let rows = (grid.rows + factor - 1) / factor, columns = (grid.columns + factor - 1) / factor
         var sums = [Double](repeating: 0, count: rows * columns), counts = [Int](repeating: 0, count: rows * columns)

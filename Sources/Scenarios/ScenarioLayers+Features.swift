@@ -51,9 +51,9 @@ extension ScenarioLayers {
 
     // MARK: Hazards
 
-    static func hazards(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog) -> [HazardArea] {
+    static func hazards(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog) -> [ScenarioHazard] {
         var seen: [String: Int] = [:]
-        var result: [HazardArea] = []
+        var result: [ScenarioHazard] = []
         var outside = 0
         for feature in layer.features {
             let at = FeatureReader(layer: layer, feature: feature, layerName: "hazards", log: log)
@@ -88,7 +88,7 @@ extension ScenarioLayers {
             let box = feature.geometry.boundingBox ?? (grid.minX, grid.minY, grid.maxX, grid.maxY)
             let footprint = HazardFootprint(id: id, name: at.string("name", optional: true), type: type, status: status,
                                             areaSquareMetres: coverage.polygonArea, cells: coverage.cellIndices)
-            result.append(HazardArea(footprint: footprint, density: density, terrain: terrain, region: region,
+            result.append(ScenarioHazard(footprint: footprint, density: density, terrain: terrain, region: region,
                                      centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2))
         }
         if outside > 0 {

@@ -15,7 +15,7 @@ public struct ScenarioLayers: Sendable {
     /// Incidents left out because they lie outside the grid.
     public var incidentsOutsideGrid: Int
     public var settlements: [Settlement]
-    public var hazards: [HazardArea]
+    public var hazards: [ScenarioHazard]
     /// Land-use polygons as cell lists, when the scenario has a land-use layer.
     public var landUse: [LandUseFeature]?
     /// Problems that do not stop a run, each naming its layer file and feature.

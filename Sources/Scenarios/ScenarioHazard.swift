@@ -2,7 +2,7 @@ import RiskModel
 
 /// One hazard area from the scenario's hazard layer: its footprint on the grid (for scoring) and
 /// the attributes the clearance simulation needs.
-public struct HazardArea: Sendable, Equatable {
+public struct ScenarioHazard: Sendable, Equatable {
     public var footprint: HazardFootprint
     /// low, medium or high.
     public var density: String
