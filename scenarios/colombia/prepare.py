@@ -3,7 +3,7 @@
 
     python3 scenarios/colombia/prepare.py [--input RAW.csv] [--output DIR] [--provenance FILE]
 
-Defaults: --input /work/shared/data/colombia-victims/SituacionVictimas.csv,
+Defaults: --input ../shared/data/colombia-victims/SituacionVictimas.csv (beside the repository),
 --output scenarios/colombia/layers, --provenance scenarios/colombia/PROVENANCE.md.
 The tests can run it on `raw-excerpt.csv` (a 56-row excerpt covering every defect) with
 another --output directory.
@@ -53,7 +53,9 @@ sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 import geokit as gk  # noqa: E402
 
 ZONE = 18
-RAW_DEFAULT = "/work/shared/data/colombia-victims/SituacionVictimas.csv"
+# The shared data folder sits beside the repository (../shared from its root).
+RAW_DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared",
+                           "data", "colombia-victims", "SituacionVictimas.csv")
 SEXES = {"Hombre", "Mujer", "Sin Información", "Sin informacion", "Sin información"}
 OUTCOMES = {"Herido", "Muerto"}
 CUTOFFS = (2010, 2015)
