@@ -1,0 +1,149 @@
+import EventSimulation
+
+// MARK: - Choosing and starting work
+
+extension ReplicationSimulator {
+    /// Gives free unit `u` its next task step, or parks it in the idle set.
+    mutating func assign(_ u: Int, now: Int) throws {
+        guard let (task, step) = choose(u) else {
+            status[u] = .idle
+            idle.insert(u)
+            uIdleSince[u] = Int32(now)
+            return
+        }
+        try start(u, task: task, step: step, now: now)
+    }
+
+    /// The policy's pick among available, open steps the unit may do (nil if none).
+    ///
+    /// - Complexity: O(tasks / 64) per eligible step for static orders; nearestFirst also visits
+    ///   every candidate, O(available tasks).
+    mutating func choose(_ u: Int) -> (task: Int, step: Int)? {
+        let mask = m.unitSteps[u]
+        var bestPos = Int.max, bestStep = -1
+        if case .nearestFirst = m.model.policy {
+            var bestD2 = Double.infinity
+            let x0 = ux[u], y0 = uy[u]
+            for s in 0..<LandReleaseStep.count where mask & (1 << UInt8(s)) != 0 {
+                available[s].forEach(and: open) { pos in
+                    let t = m.order[pos]
+                    let dx = m.x[t] - x0, dy = m.y[t] - y0
+                    let d2 = dx * dx + dy * dy
+                    if d2 < bestD2 || (d2 == bestD2 && pos < bestPos) {
+                        bestD2 = d2
+                        bestPos = pos
+                        bestStep = s
+                    }
+                }
+            }
+        } else {
+            for s in 0..<LandReleaseStep.count where mask & (1 << UInt8(s)) != 0 {
+                if let pos = available[s].first(and: open), pos < bestPos {
+                    bestPos = pos
+                    bestStep = s
+                }
+            }
+        }
+        return bestStep < 0 ? nil : (m.order[bestPos], bestStep)
+    }
+
+    /// Starts step `step` of `task` with unit `u`: travel, sample productivity, accident distance
+    /// and weather, and schedule the single completion event.
+    mutating func start(_ u: Int, task i: Int, step s: Int, now: Int) throws {
+        let g = m.unitGroup[u]
+        available[s].remove(m.position[i])
+        guard let dist = m.productivity[g][m.combo[i]] else {
+            // Validation guarantees an entry; without one the unit cannot do this task, so it idles.
+            status[u] = .idle
+            idle.insert(u)
+            uIdleSince[u] = Int32(now)
+            available[s].insert(m.position[i])
+            return
+        }
+        let dx = m.x[i] - ux[u], dy = m.y[i] - uy[u]
+        let travelDays = Int(((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded())
+        let s0 = min(now + travelDays, m.horizon)
+        ux[u] = m.x[i]
+        uy[u] = m.y[i]
+
+        let q = stepRemaining[i]
+        let mean = dist.mean * m.densityFactor[i] * m.stepFactor[g][s]
+        // Normal-type inputs can sample ≤ 0: floor at 1 % of the mean keeps durations finite.
+        let p = max(dist.sample(using: &productivityRNG) * m.densityFactor[i] * m.stepFactor[g][s], 0.01 * mean)
+        var planned = q, accident = false
+        let rate = m.unitAccidentRate[u]
+        if rate > 0, s != LandReleaseStep.nonTechnicalSurvey.index {
+            let distance = -log(accidentRNG.nextOpenDouble()) / rate
+            if distance < q {
+                planned = distance
+                accident = true
+            }
+        }
+        let cap = Double(m.horizon + 1)
+        let n = Int(min(max((planned / p).rounded(.up), 1), cap))
+        let days = weatherDays(worked: n)
+
+        status[u] = .working
+        generation[u] &+= 1
+        uTask[u] = Int32(i)
+        uStep[u] = UInt8(s)
+        uStart[u] = Int32(s0)
+        uPlanned[u] = planned
+        uDays[u] = Int32(days)
+        uEffectiveDays[u] = Int32(n)
+        uAccident[u] = accident
+        if let e = m.regionCalendars[m.regionOf[i]].dayOfWorkingDay(days, from: s0) {
+            uEndTime[u] = Int32(e + 1)
+            try queue.schedule(.stepEnd(unit: Int32(u), generation: generation[u]), at: Double(e + 1))
+        } else {
+            uEndTime[u] = Self.never
+        }
+    }
+
+    /// Calendar working days needed for `n` worked days under the weather-loss rule.
+    mutating func weatherDays(worked n: Int) -> Int {
+        let cap = m.horizon + 1
+        switch m.model.calendar.weatherLoss {
+        case .none:
+            return n
+        case .fixedShare(let share):
+            return Int(min((Double(n) / (1 - share)).rounded(.up), Double(cap)))
+        case .bernoulli(let p):
+            guard p > 0 else { return n }
+            // Failures before the n-th success ~ NegativeBinomial(n, 1 − p) = Poisson(Gamma(n, p/(1−p))).
+            let lambda = weatherRNG.nextGamma(shape: Double(n)) * p / (1 - p)
+            let lost = weatherRNG.nextPoisson(mean: min(lambda, Double(cap)))
+            return Int(min(Double(n) + lost, Double(cap)))
+        }
+    }
+
+    /// After step work on `task` became available: hand it to the lowest-numbered idle unit that
+    /// may do it (continuing until it is taken or no such unit is left).
+    mutating func wake(forTask i: Int, now: Int) throws {
+        let pos = m.position[i]
+        let step = Int(currentStep[i])
+        guard step < LandReleaseStep.count, open.contains(pos) else { return }
+        var candidate = 0
+        while available[step].contains(pos), let u = idle.first(from: candidate) {
+            candidate = u + 1
+            guard m.unitSteps[u] & (1 << UInt8(step)) != 0 else { continue }
+            takeFromIdle(u, now: now)
+            try assign(u, now: now)
+        }
+    }
+
+    /// Offers work to every idle unit in number order (after a region reopens).
+    mutating func wakeAll(now: Int) throws {
+        var candidate = 0
+        while let u = idle.first(from: candidate) {
+            candidate = u + 1
+            takeFromIdle(u, now: now)
+            try assign(u, now: now)
+        }
+    }
+
+    mutating func takeFromIdle(_ u: Int, now: Int) {
+        idle.remove(u)
+        idleDays[m.unitKind[u]] += Double(m.office.count(from: Int(uIdleSince[u]), to: now))
+    }
+}
