@@ -1,1 +1,0 @@
-// Module EventSimulation: see Package.swift for its place in the layers.
