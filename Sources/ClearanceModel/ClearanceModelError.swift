@@ -1,3 +1,5 @@
+import EventSimulation
+
 // MARK: - Errors
 
 /// One problem found while validating a ``ClearanceModel`` input.

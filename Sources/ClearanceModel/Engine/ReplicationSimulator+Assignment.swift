@@ -1,4 +1,5 @@
 import EventSimulation
+import Foundation
 
 // MARK: - Choosing and starting work
 
