@@ -50,6 +50,7 @@ final class CompiledModel: Sendable {
     let stepFactor: [[Double]]
     let capacityChanges: [(day: Int, group: Int, count: Int)]
     let groupSpeedKmPerDay: [Double]
+    let groupDaysPerTask: [Bool]
     let groupMobilisation: [Int]
     let groupBaseX: [Double]
     let groupBaseY: [Double]
@@ -165,6 +166,7 @@ final class CompiledModel: Sendable {
         unitAccidentRate = uRate
         capacityChanges = capacity.sorted { ($0.day, $0.group) < ($1.day, $1.group) }
         groupSpeedKmPerDay = model.teams.map(\.travelSpeedKmPerDay)
+        groupDaysPerTask = model.teams.map { $0.rateUnit == .daysPerTask }
         groupMobilisation = model.teams.map(\.mobilisationDays)
         groupBaseX = model.teams.map(\.baseX)
         groupBaseY = model.teams.map(\.baseY)

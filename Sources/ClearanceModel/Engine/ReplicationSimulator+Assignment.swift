@@ -67,10 +67,13 @@ extension ReplicationSimulator {
         ux[u] = m.x[i]
         uy[u] = m.y[i]
 
-        let q = stepRemaining[i]
-        let mean = dist.mean * m.densityFactor[i] * m.stepFactor[g][s]
+        let q = max(stepRemaining[i], 1e-9)
+        let factor = m.densityFactor[i] * m.stepFactor[g][s]
         // Normal-type inputs can sample ≤ 0: floor at 1 % of the mean keeps durations finite.
-        let p = max(dist.sample(using: &productivityRNG) * m.densityFactor[i] * m.stepFactor[g][s], 0.01 * mean)
+        let sample = max(dist.sample(using: &productivityRNG), 0.01 * dist.mean)
+        // Worked days for the whole remaining step, as a real number.
+        // (days per task: a resumed step needs only the share of days for what is left.)
+        let stepDays = m.groupDaysPerTask[g] ? sample / factor * min(q / max(stepArea[i], 1e-9), 1) : q / (sample * factor)
         var planned = q, accident = false
         let rate = m.unitAccidentRate[u]
         if rate > 0, s != LandReleaseStep.nonTechnicalSurvey.index {
@@ -81,7 +84,9 @@ extension ReplicationSimulator {
             }
         }
         let cap = Double(m.horizon + 1)
-        let n = Int(min(max((planned / p).rounded(.up), 1), cap))
+        // The tiny relative tolerance keeps exact inputs (e.g. 1000 m² at 100 m²/day) from
+        // rounding up to an extra day through floating-point error.
+        let n = Int(min(max((stepDays * (planned / q) * (1 - 1e-12)).rounded(.up), 1), cap))
         let days = weatherDays(worked: n)
 
         status[u] = .working

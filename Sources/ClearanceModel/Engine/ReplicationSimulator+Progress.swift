@@ -59,6 +59,7 @@ extension ReplicationSimulator {
         let next = s == LandReleaseStep.nonTechnicalSurvey.index ? LandReleaseStep.technicalSurvey.index : m.finalStep[i].index
         currentStep[i] = UInt8(next)
         stepRemaining[i] = hazard[i]
+        stepArea[i] = hazard[i]
         available[next].insert(m.position[i])
         return true
     }

@@ -39,6 +39,8 @@ struct ReplicationSimulator {
     // MARK: Task state
     var hazard: [Double]
     var stepRemaining: [Double]
+    /// Area the current step started with (for per-task durations of resumed steps).
+    var stepArea: [Double]
     var currentStep: [UInt8]
     var releaseDay: [Int32]
     var available: [TaskBitset]
@@ -87,6 +89,7 @@ struct ReplicationSimulator {
         let n = m.taskCount, u = m.unitCount, years = m.yearEnds.count
         hazard = m.area
         stepRemaining = m.area
+        stepArea = m.area
         currentStep = [UInt8](repeating: 0, count: n)
         releaseDay = [Int32](repeating: -1, count: n)
         available = (0..<LandReleaseStep.count).map { _ in TaskBitset(count: n) }

@@ -17,6 +17,15 @@ import EventSimulation
 /// task: (class, terrain), (class, `*`), (`*`, terrain), (`*`, `*`). One table serves every step
 /// the group does; ``stepSpeedFactors`` scales it per step (e.g. TS covers ground faster).
 public struct TeamGroup: Sendable, Equatable, Codable {
+    /// What the productivity distributions measure.
+    public enum RateUnit: String, Sendable, Hashable, Codable {
+        /// m² processed per team working day (the step takes `ceil(area / sample)` days).
+        case squareMetresPerDay
+        /// Working days per task step, whatever its area (e.g. EOD call-outs); the step takes
+        /// `ceil(sample / factors)` days.
+        case daysPerTask
+    }
+
     public var id: String
     public var kind: TeamKind
     /// Teams fielded at the start (or at ``availableFromDay``) until the first capacity change.
@@ -24,6 +33,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     /// Steps these teams may do; `nil` means ``TeamKind/defaultSteps``.
     public var steps: Set<LandReleaseStep>?
     public var productivity: [String: [String: Distribution]]
+    public var rateUnit: RateUnit
     /// Multiplier on sampled productivity per step (missing steps use 1).
     public var stepSpeedFactors: [LandReleaseStep: Double]
     public var baseX: Double
@@ -42,7 +52,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
 
     public init(
         id: String, kind: TeamKind, count: Int, steps: Set<LandReleaseStep>? = nil,
-        productivity: [String: [String: Distribution]],
+        productivity: [String: [String: Distribution]], rateUnit: RateUnit = .squareMetresPerDay,
         stepSpeedFactors: [LandReleaseStep: Double] = [:],
         baseX: Double = 0, baseY: Double = 0, travelSpeedKmPerDay: Double = 200,
         mobilisationDays: Int = 0, availableFromDay: Int = 0, availableUntilDay: Int? = nil,
@@ -53,6 +63,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         self.count = count
         self.steps = steps
         self.productivity = productivity
+        self.rateUnit = rateUnit
         self.stepSpeedFactors = stepSpeedFactors
         self.baseX = baseX
         self.baseY = baseY
