@@ -10,8 +10,8 @@ extension ClearanceModel {
     /// and contamination mixes, lognormal areas (median 8,000 m²), 60 % suspected areas,
     /// Sunday–Thursday work week with holidays, 5 % Bernoulli weather loss, accidents, civilian
     /// risk calibrated to 150 incidents a year, risk-priority policy, and teams split into groups
-    /// of about 10 (survey, manual, mechanical, dogs, BAC) whose funding rises in year 3 and
-    /// falls in year 8.
+    /// of about 10 (survey, manual, mechanical, dogs, BAC: the latter survey and clear UXO areas
+    /// only) whose funding rises in year 3 and falls in year 8.
     ///
     /// ```swift
     /// let model = ClearanceModel.syntheticNationalScale(tasks: 5_000, teams: 300, seed: 1)
@@ -64,8 +64,11 @@ extension ClearanceModel {
                 let n = min(10, remaining)
                 remaining -= n
                 let base = Int(rng.nextDouble() * 12)
+                // EOD/BAC teams survey and clear battle areas themselves (UXO only).
                 groups.append(TeamGroup(
-                    id: "\(kind.rawValue)-\(g + 1)", kind: kind, count: n, productivity: table,
+                    id: "\(kind.rawValue)-\(g + 1)", kind: kind, count: n,
+                    steps: kind == .bac ? [.technicalSurvey, .battleAreaClearance] : nil,
+                    contaminationTypes: kind == .bac ? [.unexplodedOrdnance] : nil, productivity: table,
                     stepSpeedFactors: kind == .survey ? [:] : [.technicalSurvey: 3],
                     baseX: 350_000 + Double(base % 4) * 100_000, baseY: 4_050_000 + Double(base / 4) * 100_000,
                     travelSpeedKmPerDay: 250, mobilisationDays: 10,

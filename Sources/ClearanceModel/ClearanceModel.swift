@@ -84,7 +84,7 @@ extension ClearanceModel {
             var missing = Set<String>()
             for t in tasks where !missing.contains("\(t.contamination.rawValue)/\(t.terrain)") {
                 let steps = landRelease.steps(for: t.status, contamination: t.contamination)
-                if steps.contains(where: g.effectiveSteps.contains), g.productivity(for: t.contamination, terrain: t.terrain) == nil {
+                if steps.contains(where: { g.canWork($0, on: t.contamination) }), g.productivity(for: t.contamination, terrain: t.terrain) == nil {
                     missing.insert("\(t.contamination.rawValue)/\(t.terrain)")
                     c.add("teams[\(i)].productivity.\(t.contamination.rawValue)",
                           "no entry for terrain '\(t.terrain)' (needed by task '\(t.id)'); add it or a \"*\" fallback")
@@ -101,15 +101,19 @@ extension ClearanceModel {
     /// Non-fatal problems worth telling the planner: steps no team can do, groups with no work.
     public var warnings: [String] {
         var out: [String] = []
-        var needed: [LandReleaseStep: Int] = [:]
+        var stranded: [LandReleaseStep: Int] = [:]
         for t in tasks where t.area > 0 {
-            for s in landRelease.steps(for: t.status, contamination: t.contamination) { needed[s, default: 0] += 1 }
+            for s in landRelease.steps(for: t.status, contamination: t.contamination)
+            where !teams.contains(where: { $0.canWork(s, on: t.contamination) }) {
+                stranded[s, default: 0] += 1
+            }
         }
-        let offered = teams.reduce(into: Set<LandReleaseStep>()) { $0.formUnion($1.effectiveSteps) }
-        for step in LandReleaseStep.allCases where needed[step, default: 0] > 0 && !offered.contains(step) {
-            out.append("\(needed[step, default: 0]) task(s) need step \(step.rawValue) but no team group can do it; they will never be released")
+        for step in LandReleaseStep.allCases where stranded[step, default: 0] > 0 {
+            out.append("\(stranded[step, default: 0]) task(s) need step \(step.rawValue) but no team group can do it for their contamination type; they will never be released")
         }
-        for g in teams where !g.effectiveSteps.contains(where: { needed[$0, default: 0] > 0 }) {
+        for g in teams where !tasks.contains(where: { t in
+            t.area > 0 && landRelease.steps(for: t.status, contamination: t.contamination).contains { g.canWork($0, on: t.contamination) }
+        }) {
             out.append("teams with no eligible task: group '\(g.id)' (\(g.kind.rawValue)) can do \(g.effectiveSteps.sorted().map(\.rawValue).joined(separator: ", ")) but no task needs it")
         }
         if teams.allSatisfy({ g in g.count == 0 && g.capacityPlan.allSatisfy { $0.count == 0 } }) {

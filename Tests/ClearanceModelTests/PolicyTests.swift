@@ -66,4 +66,23 @@ struct PolicyTests {
         #expect(r.workedDaysByKind == ["survey": 2, "manual": 5, "bac": 3, "dogs": 0])
         #expect(f.warnings.contains { $0.contains("teams with no eligible task") && $0.contains("'d'") })
     }
+
+    /// A BAC group restricted to UXO does TS and BAC of the UXO area and never touches the AP
+    /// area, even while idle; the manual team takes the AP area.
+    @Test func contaminationRestriction() throws {
+        let bac = TeamGroup(id: "b", kind: .bac, count: 1, steps: [.technicalSurvey, .battleAreaClearance],
+                            contaminationTypes: [.unexplodedOrdnance], productivity: ["*": ["*": .constant(100)]])
+        let tasks = [task("ap1", area: 1000, benefit: 5), task("ap2", area: 1000, benefit: 4),
+                     task("uxo", area: 500, benefit: 1, type: .unexplodedOrdnance)]
+        let f = try MonteCarloRunner.run(model(tasks, [manualTeams(1), bac]), replications: 1, seed: 1, keepReplicationSummaries: true)
+        let days = Dictionary(uniqueKeysWithValues: f.taskReleases.map { ($0.id, $0.p50Day) })
+        // BAC: TS 5 days, BAC 5 days → day 9, then idle (AP work is not its to take).
+        // Manual: ap1 0–19, ap2 20–39.
+        #expect(days == ["ap1": 19, "ap2": 39, "uxo": 9])
+        let r = try #require(f.replicationSummaries?.first)
+        #expect(r.workedDaysByKind["bac"] == 10 && r.workedDaysByKind["manual"] == 40)
+        var noBAC = model(tasks, [manualTeams(1)])
+        noBAC.teams[0].contaminationTypes = [.antiPersonnel]
+        #expect(noBAC.warnings.contains { $0.contains("1 task(s) need step TS") })
+    }
 }

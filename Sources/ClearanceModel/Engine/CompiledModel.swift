@@ -40,7 +40,8 @@ final class CompiledModel: Sendable {
     // MARK: Teams
     let unitGroup: [Int]
     let unitKind: [Int]
-    let unitSteps: [UInt8]
+    /// Work pools a unit may take from: bit `step × 4 + class` (see ``poolCount``).
+    let unitPools: [UInt16]
     let unitAccidentRate: [Double]
     let groupFirstUnit: [Int]
     let groupUnitCount: [Int]
@@ -141,19 +142,21 @@ final class CompiledModel: Sendable {
         stepFactor = model.teams.map { g in LandReleaseStep.allCases.map { g.stepSpeedFactors[$0] ?? 1 } }
 
         // Units: each group gets as many slots as its largest planned count.
-        var first: [Int] = [], counts: [Int] = [], uGroup: [Int] = [], uKind: [Int] = [], uSteps: [UInt8] = []
+        var first: [Int] = [], counts: [Int] = [], uGroup: [Int] = [], uKind: [Int] = [], uPools: [UInt16] = []
         var uRate: [Double] = [], capacity: [(day: Int, group: Int, count: Int)] = []
         for (gi, g) in model.teams.enumerated() {
             let plan = CompiledModel.capacitySchedule(g, start: start, horizon: h)
             let maxCount = plan.map(\.count).max() ?? 0
             first.append(uGroup.count)
             counts.append(maxCount)
-            let mask = g.effectiveSteps.reduce(UInt8(0)) { $0 | (1 << UInt8($1.index)) }
+            let classes = g.contaminationTypes ?? Set(ContaminationType.allCases)
+            var mask: UInt16 = 0
+            for s in g.effectiveSteps { for c in classes { mask |= 1 << UInt16(s.index * 4 + c.index) } }
             let rate = g.accidentRatePerSquareMetre ?? model.accidents.ratePerKind[g.kind] ?? model.accidents.ratePerSquareMetre
             for _ in 0..<maxCount {
                 uGroup.append(gi)
                 uKind.append(g.kind.index)
-                uSteps.append(mask)
+                uPools.append(mask)
                 uRate.append(rate)
             }
             capacity += plan.map { (day: $0.day, group: gi, count: $0.count) }
@@ -162,7 +165,7 @@ final class CompiledModel: Sendable {
         groupUnitCount = counts
         unitGroup = uGroup
         unitKind = uKind
-        unitSteps = uSteps
+        unitPools = uPools
         unitAccidentRate = uRate
         capacityChanges = capacity.sorted { ($0.day, $0.group) < ($1.day, $1.group) }
         groupSpeedKmPerDay = model.teams.map(\.travelSpeedKmPerDay)
@@ -180,6 +183,13 @@ final class CompiledModel: Sendable {
     }
 
     var unitCount: Int { unitGroup.count }
+
+    /// Available work is kept in one pool per (step, contamination class), so team groups can
+    /// be restricted to classes without scanning tasks they may not touch.
+    static let poolCount = LandReleaseStep.count * 4
+
+    @inline(__always)
+    func pool(step: Int, task i: Int) -> Int { step << 2 | classOf[i] }
 }
 
 // MARK: - Compilation helpers

@@ -20,28 +20,28 @@ extension ReplicationSimulator {
     /// - Complexity: O(tasks / 64) per eligible step for static orders; nearestFirst also visits
     ///   every candidate, O(available tasks).
     mutating func choose(_ u: Int) -> (task: Int, step: Int)? {
-        let mask = m.unitSteps[u]
+        let mask = m.unitPools[u]
         var bestPos = Int.max, bestStep = -1
         if case .nearestFirst = m.model.policy {
             var bestD2 = Double.infinity
             let x0 = ux[u], y0 = uy[u]
-            for s in 0..<LandReleaseStep.count where mask & (1 << UInt8(s)) != 0 {
-                available[s].forEach(and: open) { pos in
+            for k in 0..<CompiledModel.poolCount where mask & (1 << UInt16(k)) != 0 {
+                available[k].forEach(and: open) { pos in
                     let t = m.order[pos]
                     let dx = m.x[t] - x0, dy = m.y[t] - y0
                     let d2 = dx * dx + dy * dy
                     if d2 < bestD2 || (d2 == bestD2 && pos < bestPos) {
                         bestD2 = d2
                         bestPos = pos
-                        bestStep = s
+                        bestStep = k >> 2
                     }
                 }
             }
         } else {
-            for s in 0..<LandReleaseStep.count where mask & (1 << UInt8(s)) != 0 {
-                if let pos = available[s].first(and: open), pos < bestPos {
+            for k in 0..<CompiledModel.poolCount where mask & (1 << UInt16(k)) != 0 {
+                if let pos = available[k].first(and: open), pos < bestPos {
                     bestPos = pos
-                    bestStep = s
+                    bestStep = k >> 2
                 }
             }
         }
@@ -52,13 +52,13 @@ extension ReplicationSimulator {
     /// and weather, and schedule the single completion event.
     mutating func start(_ u: Int, task i: Int, step s: Int, now: Int) throws {
         let g = m.unitGroup[u]
-        available[s].remove(m.position[i])
+        available[m.pool(step: s, task: i)].remove(m.position[i])
         guard let dist = m.productivity[g][m.combo[i]] else {
             // Validation guarantees an entry; without one the unit cannot do this task, so it idles.
             status[u] = .idle
             idle.insert(u)
             uIdleSince[u] = Int32(now)
-            available[s].insert(m.position[i])
+            available[m.pool(step: s, task: i)].insert(m.position[i])
             return
         }
         let dx = m.x[i] - ux[u], dy = m.y[i] - uy[u]
@@ -130,9 +130,10 @@ extension ReplicationSimulator {
         let step = Int(currentStep[i])
         guard step < LandReleaseStep.count, open.contains(pos) else { return }
         var candidate = 0
-        while available[step].contains(pos), let u = idle.first(from: candidate) {
+        let k = m.pool(step: step, task: i)
+        while available[k].contains(pos), let u = idle.first(from: candidate) {
             candidate = u + 1
-            guard m.unitSteps[u] & (1 << UInt8(step)) != 0 else { continue }
+            guard m.unitPools[u] & (1 << UInt16(k)) != 0 else { continue }
             takeFromIdle(u, now: now)
             try assign(u, now: now)
         }

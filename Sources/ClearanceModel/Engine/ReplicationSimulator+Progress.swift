@@ -23,7 +23,7 @@ extension ReplicationSimulator {
             status[u] = .standDown
             try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
                                at: Double(now + m.model.accidents.standDownDays))
-            available[s].insert(m.position[i])
+            available[m.pool(step: s, task: i)].insert(m.position[i])
             return i
         }
         status[u] = .idle
@@ -60,7 +60,7 @@ extension ReplicationSimulator {
         currentStep[i] = UInt8(next)
         stepRemaining[i] = hazard[i]
         stepArea[i] = hazard[i]
-        available[next].insert(m.position[i])
+        available[m.pool(step: next, task: i)].insert(m.position[i])
         return true
     }
 
@@ -83,7 +83,7 @@ extension ReplicationSimulator {
             }
             stepRemaining[i] = max(stepRemaining[i] - progress, 0)
         }
-        available[s].insert(m.position[i])
+        available[m.pool(step: s, task: i)].insert(m.position[i])
         generation[u] &+= 1
         uTask[u] = -1
         status[u] = .idle

@@ -92,7 +92,7 @@ struct ReplicationSimulator {
         stepArea = m.area
         currentStep = [UInt8](repeating: 0, count: n)
         releaseDay = [Int32](repeating: -1, count: n)
-        available = (0..<LandReleaseStep.count).map { _ in TaskBitset(count: n) }
+        available = (0..<CompiledModel.poolCount).map { _ in TaskBitset(count: n) }
         open = TaskBitset(count: n)
         idle = TaskBitset(count: u)
         status = [UnitStatus](repeating: .inactive, count: u)
@@ -130,7 +130,7 @@ struct ReplicationSimulator {
             } else {
                 let first: LandReleaseStep = m.suspected[i] ? .nonTechnicalSurvey : .technicalSurvey
                 currentStep[i] = UInt8(first.index)
-                available[first.index].insert(pos)
+                available[m.pool(step: first.index, task: i)].insert(pos)
             }
         }
         for (k, c) in m.capacityChanges.enumerated() { try queue.schedule(.capacity(index: Int32(k)), at: Double(c.day)) }

@@ -32,6 +32,9 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     public var count: Int
     /// Steps these teams may do; `nil` means ``TeamKind/defaultSteps``.
     public var steps: Set<LandReleaseStep>?
+    /// Contamination types these teams may work on; `nil` means all (e.g. `[.unexplodedOrdnance]`
+    /// for EOD/BAC teams that also do the technical survey of battle areas).
+    public var contaminationTypes: Set<ContaminationType>?
     public var productivity: [String: [String: Distribution]]
     public var rateUnit: RateUnit
     /// Multiplier on sampled productivity per step (missing steps use 1).
@@ -52,6 +55,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
 
     public init(
         id: String, kind: TeamKind, count: Int, steps: Set<LandReleaseStep>? = nil,
+        contaminationTypes: Set<ContaminationType>? = nil,
         productivity: [String: [String: Distribution]], rateUnit: RateUnit = .squareMetresPerDay,
         stepSpeedFactors: [LandReleaseStep: Double] = [:],
         baseX: Double = 0, baseY: Double = 0, travelSpeedKmPerDay: Double = 200,
@@ -62,6 +66,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         self.kind = kind
         self.count = count
         self.steps = steps
+        self.contaminationTypes = contaminationTypes
         self.productivity = productivity
         self.rateUnit = rateUnit
         self.stepSpeedFactors = stepSpeedFactors
@@ -78,6 +83,11 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     /// The steps these teams may do (explicit list or the kind's defaults).
     public var effectiveSteps: Set<LandReleaseStep> { steps ?? kind.defaultSteps }
 
+    /// True when these teams may do `step` on an area of `type`.
+    public func canWork(_ step: LandReleaseStep, on type: ContaminationType) -> Bool {
+        effectiveSteps.contains(step) && (contaminationTypes?.contains(type) ?? true)
+    }
+
     /// The productivity distribution for a task class and terrain, applying the `*` fallbacks.
     public func productivity(for contamination: ContaminationType, terrain: String) -> Distribution? {
         let code = contamination.rawValue
@@ -92,6 +102,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         if id.isEmpty { c.add("id", "must not be empty") }
         if count < 0 { c.add("count", "must be ≥ 0, found \(count)") }
         if effectiveSteps.isEmpty { c.add("steps", "must name at least one step") }
+        if let types = contaminationTypes, types.isEmpty { c.add("contaminationTypes", "must name at least one type (or be omitted for all)") }
         if productivity.isEmpty { c.add("productivity", "must have at least one entry (use \"*\" as a catch-all)") }
         let codes = Set(ContaminationType.allCases.map(\.rawValue)).union(["*"])
         for classKey in productivity.keys.sorted() {
