@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 import Foundation
 
@@ -24,7 +25,7 @@ extension ClearanceModel {
         let regions = (0..<12).map { "R\($0 + 1)" }
         let highlands = Array(regions.suffix(3))
         let terrains = ["open", "vegetated", "mountain", "urban"]
-        let classes: [(ContaminationType, Double)] = [(.antiPersonnel, 0.45), (.antiVehicle, 0.15), (.clusterMunitions, 0.1), (.unexplodedOrdnance, 0.3)]
+        let classes: [(ContaminationType, Double)] = [(.antiPersonnel, 0.45), (.antiVehicle, 0.15), (.clusterMunition, 0.1), (.unexplodedOrdnance, 0.3)]
         var tasks: [HazardArea] = []
         tasks.reserveCapacity(taskCount)
         for i in 0..<max(taskCount, 0) {

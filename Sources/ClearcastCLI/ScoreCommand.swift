@@ -1,3 +1,4 @@
+import ClearanceModel
 import ArgumentParser
 import Foundation
 import Reporting
@@ -48,7 +49,7 @@ struct ScoreCommand: ParsableCommand {
             try RunContext.checkWritable(path, option: option)
         }
         let cutoff = try holdoutAfter.map { text in
-            guard let date = CivilDate(iso: text) else {
+            guard let date = CivilDate.parse(text) else {
                 throw ExitStatus.InputError("--holdout-after: found '\(text)', expected a date written YYYY-MM-DD")
             }
             return date

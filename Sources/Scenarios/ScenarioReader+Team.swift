@@ -1,3 +1,4 @@
+import ClearanceModel
 import EventSimulation
 
 extension ScenarioReader {

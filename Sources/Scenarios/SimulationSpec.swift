@@ -1,3 +1,4 @@
+import ClearanceModel
 import EventSimulation
 
 /// The `simulation:` section: teams, calendar, land release shares, accidents and civilian risk.
@@ -88,7 +89,8 @@ public struct SimulationSpec: Sendable {
     }
 
     public var startDate: CivilDate
-    public var horizonYears: Double = 15
+    /// Whole years simulated from the start date.
+    public var horizonYears: Int = 15
     public var replications: Int = 200
     public var seed: UInt64 = 1
     public var policy: Policy = .riskPriority

@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - LandReleaseParameters

@@ -1,3 +1,4 @@
+import RiskModel
 // MARK: - Aggregation
 
 extension ClearanceForecast {
