@@ -157,6 +157,14 @@ struct EventQueueTests {
         #expect(rest == [5, 6, 7, 8, 9] && queue.isEmpty && queue.now == 9)
     }
 
+    @Test func runWhileConditionSeesTheQueue() throws {
+        var queue = EventQueue<Int>()
+        for index in 0..<10 { try queue.schedule(index, at: Double(index) * 0.5) }
+        var seen: [Int] = []
+        queue.run(while: { ($0.peekTime ?? .infinity) < 2 }) { _, _, event in seen.append(event) }
+        #expect(seen == [0, 1, 2, 3] && queue.now == 1.5 && queue.peekTime == 2)
+    }
+
     @Test func handlerErrorsPropagate() throws {
         struct Stop: Error {}
         var queue = EventQueue<Int>()
