@@ -69,7 +69,9 @@ extension ReplicationSimulator {
         workers[i] += 1
         uClaimed[u] = claim
         let dx = m.x[i] - ux[u], dy = m.y[i] - uy[u]
-        let travelDays = Int(((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded())
+        // Capped at the horizon so absurd distances cannot overflow Int.
+        let travel = ((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded()
+        let travelDays = Int(min(travel, Double(m.horizon + 1)))
         let s0 = min(now + travelDays, m.horizon)
         ux[u] = m.x[i]
         uy[u] = m.y[i]
