@@ -37,6 +37,23 @@ struct ValidationTests {
         }
     }
 
+    /// Extreme values are rejected (or handled) instead of overflowing.
+    @Test func extremeValuesDoNotCrash() throws {
+        var m = model([task("A", area: 100)], [manualTeams(1, plan: [CapacityChange(when: .yearOffset(.max), count: 1)])])
+        m.teams[0].count = 1_000_000_000_000
+        m.teams[0].mobilisationDays = .max
+        m.accidents.standDownDays = .max
+        m.horizonYears = .max
+        #expect(m.horizonDays > 0)
+        let paths = Set(issues(m).map(\.path))
+        #expect(paths.isSuperset(of: ["horizonYears", "teams[0].count", "teams[0].mobilisationDays",
+                                      "teams[0].capacityPlan[0].when", "accidents.standDownDays"]))
+        // A task absurdly far away is valid but never reached: reported as unfinished.
+        let far = model([task("A", area: 100, x: 1e300)], [manualTeams(1, speed: 1)])
+        let f = try MonteCarloRunner.run(far, replications: 2, seed: 1)
+        #expect(f.unfinishedReplications == 2 && f.taskReleases[0].releasedShare == 0)
+    }
+
     @Test func runnerRejectsBadInputWithoutCrashing() {
         let m = model([task("A", area: .nan)], [manualTeams(1)])
         #expect(throws: ClearanceModelError.self) { try MonteCarloRunner.run(m, replications: 3, seed: 1) }
