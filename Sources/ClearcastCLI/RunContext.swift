@@ -50,4 +50,9 @@ enum RunContext {
             throw ExitStatus.InputError("\(option) \(path): directory \(directory) is not writable")
         }
     }
+
+    /// Tells where an output went.
+    static func reportWritten(_ path: String?, _ what: String) {
+        if let path { Console.info("\(what) written to \(path)") }
+    }
 }

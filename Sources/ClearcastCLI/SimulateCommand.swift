@@ -50,8 +50,7 @@ struct SimulateCommand: ParsableCommand {
         if let hazards { try GISExport.writeHazards(nil, scenario: loaded, to: hazards, releases: result.tasks) }
         for warning in result.warnings { Console.warn(warning) }
         print(SimulationTable.render(result))
-        for (path, what) in [(out, "result"), (hazards, "hazard layer")] {
-            if let path { Console.info("\(what) written to \(path)") }
-        }
+        RunContext.reportWritten(out, "result")
+        RunContext.reportWritten(hazards, "hazard layer")
     }
 }

@@ -70,14 +70,20 @@ extension Scenario {
             for (terrain, factor) in team.terrainFactors { byTerrain[terrain] = distribution.scaled(by: factor) }
             productivity[type] = byTerrain
         }
-        let steps = team.steps.map { Set($0.map(Self.step)) }
+        // Battle-area teams survey and clear their own (UXO) areas unless the file says otherwise.
+        var steps = team.steps.map { Set($0.map(Self.step)) }
+        var types = team.types.map { Set($0.compactMap(ContaminationType.init)) }
+        if team.kind == .bac {
+            steps = steps ?? [.technicalSurvey, .battleAreaClearance]
+            types = types ?? [.unexplodedOrdnance]
+        }
         let plan = team.capacityPlan.sorted { $0.key < $1.key }.compactMap { year, count -> CapacityChange? in
             guard let date = CivilDate.valid(year: year, month: 1, day: 1) else { return nil }
             return CapacityChange(when: .day(max(0, date.daysSinceEpoch - start.daysSinceEpoch)), count: count)
         }
         return TeamGroup(
             id: "\(team.kind.rawValue)-\(index + 1)", kind: TeamKind(rawValue: team.kind.rawValue) ?? .manual,
-            count: team.count, steps: steps, productivity: productivity,
+            count: team.count, steps: steps, contaminationTypes: types, productivity: productivity,
             baseX: team.base?.x ?? centre.x, baseY: team.base?.y ?? centre.y, travelSpeedKmPerDay: team.travelKmPerDay,
             mobilisationDays: Int(team.mobilisationDays.rounded()),
             availableFromDay: max(0, (team.availableFrom?.daysSinceEpoch ?? start.daysSinceEpoch) - start.daysSinceEpoch),

@@ -50,6 +50,9 @@ public struct SimulationSpec: Sendable {
         public var count: Int
         /// Steps this team may do; nil means the defaults for its kind.
         public var steps: [Step]?
+        /// Contamination type codes this team may work on; nil means the defaults for its kind
+        /// (battle-area teams: UXO only; others: all).
+        public var types: [String]?
         /// m² per team-day: "default" and per contamination type code (AP, AV, CM, UXO).
         public var productivity: [String: Distribution]
         /// Productivity multipliers per terrain class.
@@ -64,7 +67,7 @@ public struct SimulationSpec: Sendable {
         public var capacityPlan: [Int: Int]
 
         public static func == (a: Team, b: Team) -> Bool {
-            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.productivity == b.productivity
+            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
                 && a.terrainFactors == b.terrainFactors && a.base?.x == b.base?.x && a.base?.y == b.base?.y
                 && a.travelKmPerDay == b.travelKmPerDay && a.mobilisationDays == b.mobilisationDays
                 && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo && a.capacityPlan == b.capacityPlan
