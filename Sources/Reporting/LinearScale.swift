@@ -34,7 +34,9 @@ struct LinearScale {
         while magnitude * 10 <= raw { magnitude *= 10 }
         while magnitude > raw { magnitude /= 10 }
         let residual = raw / magnitude
-        let factor: Double = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10
+        // Geometric midpoints between 1, 2, 5 and 10 (as d3 does), so the tick count stays near `count`.
+        let factor: Double = residual >= 50.0.squareRoot() ? 10 : residual >= 10.0.squareRoot() ? 5
+            : residual >= 2.0.squareRoot() ? 2 : 1
         return factor * magnitude
     }
 

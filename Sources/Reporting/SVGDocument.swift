@@ -93,7 +93,13 @@ struct SVGDocument {
         if let rotate {
             attributes.append(("transform", "rotate(\(Self.number(rotate)) \(Self.number(x)) \(Self.number(y)))"))
         }
-        if halo { attributes.append(contentsOf: [("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke")]) }
+        if halo {
+            // A white outline drawn first as its own element: `paint-order` is not supported by every
+            // SVG renderer, and without it the outline would cover the letters.
+            var outline = attributes.filter { $0.0 != "class" && $0.0 != "fill" }
+            outline.append(contentsOf: [("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3")])
+            element("text", outline, content: string)
+        }
         element("text", attributes, content: string)
     }
 
