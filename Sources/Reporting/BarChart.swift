@@ -40,6 +40,10 @@ struct BarChart {
         svg.line(x1: frame.plotLeft, y1: frame.plotBottom, x2: frame.plotRight, y2: frame.plotBottom,
                  stroke: ChartPalette.axis)
         frame.drawLegend(&svg, stacks.map { ($0.name, $0.color) })
+        if categories.isEmpty {
+            svg.text("No data in this result", x: (frame.plotLeft + frame.plotRight) / 2, y: (frame.plotTop + frame.plotBottom) / 2,
+                     anchor: .middle, size: 12, fill: ChartPalette.axis)
+        }
         let slot = (frame.plotRight - frame.plotLeft) / Double(max(1, categories.count))
         let barWidth = slot * 0.7
         // Label every k-th category so that labels (about 30 px wide) never overlap.

@@ -51,6 +51,10 @@ struct LineChart {
         let xTicks = LinearScale.niceTicks(xLower, xUpper, count: 8).filter { $0 == $0.rounded() }
         frame.drawXAxis(&svg, scale: x, ticks: xTicks, label: xLabel) { Fixed.format($0, decimals: 0) }
         frame.drawLegend(&svg, series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) })
+        if all.isEmpty {
+            svg.text("No data in this result", x: (frame.plotLeft + frame.plotRight) / 2, y: (frame.plotTop + frame.plotBottom) / 2,
+                     anchor: .middle, size: 12, fill: ChartPalette.axis)
+        }
         for (index, line) in series.enumerated() where !line.points.isEmpty {
             let color = ChartPalette.color(index)
             let upper = line.points.map { (x: x($0.x), y: y($0.high)) }

@@ -36,7 +36,8 @@ extension NotebookExporter {
     private static func comparisonCompletionTable(_ result: ComparisonResult) -> String {
         Markdown.table(["Scenario", "P10", "P50", "P90", "Finished in horizon"], result.scenarios.map { scenario in
             let q = scenario.completion.overall
-            return [Markdown.escape(scenario.scenario), q.p10Date ?? "—", q.p50Date ?? "—", q.p90Date ?? "—",
+            return [Markdown.escape(scenario.scenario), q.p10Date.map(Markdown.escape) ?? "—", q.p50Date.map(Markdown.escape) ?? "—",
+                    q.p90Date.map(Markdown.escape) ?? "—",
                     Fixed.percent(q.finishedShare)]
         }, alignRight: [4])
     }

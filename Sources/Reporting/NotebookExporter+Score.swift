@@ -69,16 +69,19 @@ extension NotebookExporter {
     west, north = grid["minX"], grid["minY"] + grid["rows"] * grid["cellSize"]
     extent = [west / 1000, (west + preview["columns"] * size) / 1000, (north - preview["rows"] * size) / 1000, north / 1000]
     vmax = np.ceil(values.max() * 10) / 10 if values.size and values.max() > 0 else 1.0
-    fig, ax = plt.subplots(figsize=(8, 7))
-    image = ax.imshow(values, extent=extent, origin="upper", cmap=plt.get_cmap("viridis", 9), vmin=0, vmax=vmax,
-                      interpolation="nearest")
-    for label in preview["labels"]:
-        x, y = label["x"] / 1000, label["y"] / 1000
-        ax.plot(x, y, "o", color="white", markeredgecolor="black")
-        ax.annotate(str(label["rank"]), (x, y), xytext=(4, 4), textcoords="offset points", fontweight="bold")
-    fig.colorbar(image, ax=ax, label="Priority score")
-    ax.set(title="Priority score", xlabel=f"Easting (km, EPSG:{grid['epsg']})", ylabel="Northing (km)")
-    plt.show()
+    if values.size == 0:
+        print("This result has an empty preview.")
+    else:
+        fig, ax = plt.subplots(figsize=(8, 7))
+        image = ax.imshow(values, extent=extent, origin="upper", cmap=plt.get_cmap("viridis", 9), vmin=0, vmax=vmax,
+                          interpolation="nearest")
+        for label in preview["labels"]:
+            x, y = label["x"] / 1000, label["y"] / 1000
+            ax.plot(x, y, "o", color="white", markeredgecolor="black")
+            ax.annotate(str(label["rank"]), (x, y), xytext=(4, 4), textcoords="offset points", fontweight="bold")
+        fig.colorbar(image, ax=ax, label="Priority score")
+        ax.set(title="Priority score", xlabel=f"Easting (km, EPSG:{grid['epsg']})", ylabel="Northing (km)")
+        plt.show()
     """
 
     // MARK: Tables

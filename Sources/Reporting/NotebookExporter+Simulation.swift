@@ -108,7 +108,8 @@ extension NotebookExporter {
         let classes = completionRows(result).map { ($0.label, $0.quantiles) }
             + result.completion.byRegion.sorted { $0.key < $1.key }.map { ("Region: " + $0.key, $0.value) }
         let rows = classes.map { label, q in
-            [Markdown.escape(label), q.p10Date ?? "—", q.p50Date ?? "—", q.p90Date ?? "—",
+            [Markdown.escape(label), q.p10Date.map(Markdown.escape) ?? "—", q.p50Date.map(Markdown.escape) ?? "—",
+             q.p90Date.map(Markdown.escape) ?? "—",
              q.meanDays.map { Fixed.format($0 / 365.25, decimals: 1) } ?? "—", Fixed.percent(q.finishedShare)]
         }
         return "Dates by which 10%, 50% and 90% of the replications have finished; “—” where fewer than that "
