@@ -20,7 +20,6 @@ struct BarChart {
     var yLabel: String
     var categories: [String]
     var stacks: [Stack]
-    var yDecimals: Int = 1
 
     // MARK: Rendering
 
@@ -34,9 +33,7 @@ struct BarChart {
         }
         let yUpper = LinearScale.niceUpper(totals.max() ?? 1)
         let y = LinearScale(domain: 0...yUpper, range: (frame.plotBottom, frame.plotTop))
-        frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel) {
-            Fixed.grouped($0, decimals: yDecimals)
-        }
+        frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel)
         svg.line(x1: frame.plotLeft, y1: frame.plotBottom, x2: frame.plotRight, y2: frame.plotBottom,
                  stroke: ChartPalette.axis)
         frame.drawLegend(&svg, stacks.map { ($0.name, $0.color) })

@@ -38,8 +38,9 @@ struct ChartFrame {
     }
 
     /// Horizontal grid lines at `ticks`, their labels left of the plot, and the axis title rotated.
-    func drawYAxis(_ svg: inout SVGDocument, scale: LinearScale, ticks: [Double], label: String,
-                   format: (Double) -> String) {
+    func drawYAxis(_ svg: inout SVGDocument, scale: LinearScale, ticks: [Double], label: String) {
+        let decimals = LinearScale.decimals(forStep: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+        let format = { (value: Double) in Fixed.grouped(value, decimals: decimals) }
         for tick in ticks {
             let y = scale(tick)
             svg.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartPalette.grid)

@@ -28,8 +28,6 @@ struct LineChart {
     var xLabel: String
     var yLabel: String
     var series: [Series]
-    /// Decimals of the y tick labels.
-    var yDecimals: Int = 1
 
     // MARK: Rendering
 
@@ -44,9 +42,7 @@ struct LineChart {
         let yUpper = LinearScale.niceUpper(all.map { max($0.high, $0.mid) }.max() ?? 1)
         let x = LinearScale(domain: xLower...max(xLower, xUpper), range: (frame.plotLeft + 10, frame.plotRight - 10))
         let y = LinearScale(domain: 0...yUpper, range: (frame.plotBottom, frame.plotTop))
-        frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel) {
-            Fixed.grouped($0, decimals: yDecimals)
-        }
+        frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel)
         // Whole years only: a fractional tick between two years would mislead.
         let xTicks = LinearScale.niceTicks(xLower, xUpper, count: 8).filter { $0 == $0.rounded() }
         frame.drawXAxis(&svg, scale: x, ticks: xTicks, label: xLabel) { Fixed.format($0, decimals: 0) }

@@ -56,6 +56,19 @@ struct LinearScale {
         return ticks
     }
 
+    /// Decimals that tell ticks `step` apart: 0 for steps of 1 or more, 1 for 0.1 or 0.5, 2 for 0.05, ...
+    static func decimals(forStep step: Double) -> Int {
+        guard step > 0, step.isFinite, step < 1 else { return 0 }
+        var decimals = 0
+        var scaled = step
+        // Round before comparing: 0.1 * 10 is exactly 1, but 0.3 * 10 * 10 carries binary noise.
+        while decimals < 9, (scaled - scaled.rounded()).magnitude > 1e-9 * max(1, scaled) {
+            scaled *= 10
+            decimals += 1
+        }
+        return decimals
+    }
+
     /// `upper` rounded up to a nice step, so an axis ends on a labelled tick.
     static func niceUpper(_ upper: Double, count: Int = 5) -> Double {
         guard upper > 0, upper.isFinite else { return 1 }

@@ -72,7 +72,10 @@ extension NotebookExporter {
                                              high: ReportText.completionYear(start: scenario.startDate, days: q.p90Days),
                                              midLabel: q.p50Date.map(ReportText.month),
                                              note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
-                   }, integerTicks: true)
+                   }, integerTicks: true,
+                   emptyDomain: result.scenarios.first.flatMap { first in
+                       ReportText.decimalYear(first.startDate).map { $0...($0 + first.horizonYears) }
+                   })
     }
 
     static let comparisonCompletionSource = """

@@ -16,7 +16,9 @@ extension NotebookExporter {
                            midLabel: q.p50Date.map(ReportText.month),
                            note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
         }
-        return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true)
+        let start = ReportText.decimalYear(result.startDate)
+        return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true,
+                          emptyDomain: start.map { $0...($0 + result.horizonYears) })
     }
 
     static let completionSource = """
@@ -48,7 +50,7 @@ extension NotebookExporter {
             }))
         }
         return LineChart(title: "Remaining hazardous area (P50, P10–P90 band)", xLabel: "End of year",
-                         yLabel: "Area (\(unit.name))", series: series, yDecimals: unit.divisor == 1 ? 0 : 1)
+                         yLabel: "Area (\(unit.name))", series: series)
     }
 
     static func remainingSource(unit: AreaUnit) -> String {
@@ -81,8 +83,7 @@ extension NotebookExporter {
                         categories: yearly.map { String($0.year) },
                         stacks: [.init(name: "Cancelled", color: ChartPalette.cancelled, values: yearly.map { $0.cancelled.p50 / unit.divisor }),
                                  .init(name: "Reduced", color: ChartPalette.reduced, values: yearly.map { $0.reduced.p50 / unit.divisor }),
-                                 .init(name: "Cleared", color: ChartPalette.cleared, values: yearly.map { $0.cleared.p50 / unit.divisor })],
-                        yDecimals: unit.divisor == 1 ? 0 : 1)
+                                 .init(name: "Cleared", color: ChartPalette.cleared, values: yearly.map { $0.cleared.p50 / unit.divisor })])
     }
 
     static func releasedSource(unit: AreaUnit) -> String {

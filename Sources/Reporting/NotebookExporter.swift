@@ -106,6 +106,7 @@ public enum NotebookExporter {
         import numpy as np
         import pandas as pd
 
+        plt.rcParams["figure.autolayout"] = True  # keep long class and scenario labels inside the figure
         COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"]
         TYPE_LABELS = {"UXO": "UXO", "AP": "Anti-personnel (AP)", "AV": "Anti-vehicle (AV)", "CM": "Cluster munitions (CM)"}
 

@@ -25,7 +25,8 @@ struct RangeChart {
     var rows: [Row]
     /// Axis labels for ticks; whole numbers only when `integerTicks` (calendar years).
     var integerTicks: Bool = false
-    var tickDecimals: Int = 1
+    /// The axis range when no row has a value (e.g. start year to horizon), so the axis still means something.
+    var emptyDomain: ClosedRange<Double>? = nil
     var color: String = ChartPalette.color(0)
 
     // MARK: Rendering
@@ -37,7 +38,8 @@ struct RangeChart {
         var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
         frame.drawTitle(&svg, title)
         let values = rows.flatMap { [$0.low, $0.mid, $0.high].compactMap { $0 } }
-        var lower = values.min() ?? 0, upper = values.max() ?? 1
+        var lower = values.min() ?? emptyDomain?.lowerBound ?? 0
+        var upper = values.max() ?? emptyDomain?.upperBound ?? 1
         if integerTicks {
             lower = lower.rounded(.down)
             upper = max(lower + 1, upper.rounded(.up))
@@ -48,9 +50,8 @@ struct RangeChart {
         let x = LinearScale(domain: lower...upper, range: (frame.plotLeft, frame.plotRight))
         var ticks = LinearScale.niceTicks(lower, upper, count: 6)
         if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
-        frame.drawXAxis(&svg, scale: x, ticks: ticks, label: xLabel, gridLines: true) {
-            Fixed.format($0, decimals: integerTicks ? 0 : tickDecimals)
-        }
+        let decimals = integerTicks ? 0 : LinearScale.decimals(forStep: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+        frame.drawXAxis(&svg, scale: x, ticks: ticks, label: xLabel, gridLines: true) { Fixed.format($0, decimals: decimals) }
         for (index, row) in rows.enumerated() {
             let middle = frame.plotTop + rowHeight * (Double(index) + 0.5)
             svg.text(ChartFrame.shorten(row.label, to: 26), x: frame.plotLeft - 8, y: middle + 4, anchor: .end, size: 11)

@@ -25,6 +25,19 @@ struct ChartTests {
         #expect(xml.all("rect", class: "bar").count == 3 * 10 - 1)
     }
 
+    @Test("Empty charts say so, with distinct tick labels and the horizon as the date axis")
+    func emptyCharts() {
+        let empty = ResultFixtures.emptySimulation()
+        let line = XMLElements(NotebookExporter.remainingChart(empty, unit: ReportText.areaUnit(maximum: 0)).render())
+        #expect(line.all("text").contains { $0.text == "No data in this result" })
+        let yLabels = line.all("text").filter { $0.attributes["text-anchor"] == "end" }.map(\.text)
+        #expect(yLabels == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        let completion = XMLElements(NotebookExporter.completionChart(empty).render())
+        // Start 2026-01-01 with a half-year horizon: the axis spans 2026...2027.
+        #expect(completion.all("text").map(\.text).contains("2026"))
+        #expect(completion.all("rect", class: "range").isEmpty)
+    }
+
     @Test("Stacked bar heights are proportional to the values")
     func barGeometry() throws {
         let chart = BarChart(title: "t", yLabel: "y", categories: ["a", "b"],

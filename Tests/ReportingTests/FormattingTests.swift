@@ -76,6 +76,7 @@ struct FormattingTests {
         #expect(LinearScale.niceTicks(-3, 7, count: 2) == [0, 5])
         let tenths = LinearScale.niceTicks(0, 0.3, count: 3)
         #expect(tenths.count == 4 && abs(tenths[3] - 0.3) < 1e-12)
+        #expect([1, 20, 0.1, 0.2, 0.5, 0.05, 0.001, 0.3].map(LinearScale.decimals(forStep:)) == [0, 0, 1, 1, 1, 2, 3, 1])
         #expect(LinearScale.niceUpper(3.7) == 4)
         #expect(LinearScale.niceUpper(0) == 1)
         let scale = LinearScale(domain: 0...120, range: (400, 40))
