@@ -1,5 +1,6 @@
 import ClearanceModel
 import EventSimulation
+import Foundation
 import Testing
 
 @Suite("Validation")
@@ -61,4 +62,18 @@ struct ValidationTests {
             try MonteCarloRunner.run(model([task("A", area: 1)], [manualTeams(1)]), replications: 0, seed: 1)
         }
     }
+}
+
+/// Inputs survive a JSON round trip (the Scenarios layer may store resolved models), and a
+/// forecast of a model where nothing finishes still encodes (no NaN or infinity anywhere).
+@Test func codableRoundTrips() throws {
+    var m = smallRandomModel(tasks: 15, teams: 6, years: 2)
+    m.policy = .regionSequence(["R2", "R1"])
+    m.teams[0].capacityPlan.append(CapacityChange(when: .date(CivilDate(year: 2027, month: 6, day: 1)), count: 0))
+    let data = try JSONEncoder().encode(m)
+    #expect(try JSONDecoder().decode(ClearanceModel.self, from: data) == m)
+    let stuck = model([task("A", area: 1e12)], [manualTeams(1, productivity: 1)])
+    let f = try MonteCarloRunner.run(stuck, replications: 3, seed: 1, keepReplicationSummaries: true)
+    let json = try JSONEncoder().encode(f)
+    #expect(try JSONDecoder().decode(ClearanceForecast.self, from: json) == f)
 }
