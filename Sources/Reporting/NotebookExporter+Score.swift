@@ -47,7 +47,7 @@ extension NotebookExporter {
         if let validation = result.validation {
             prose.append("On incidents after \(Markdown.escape(validation.holdoutAfter)), the top 10% of the area by score holds "
                 + "\(Fixed.percent(validation.model.hitRate10)) of them (uniform baseline \(Fixed.percent(validation.uniform.hitRate10)), "
-                + "contamination only \(Fixed.percent(validation.contaminationOnly.hitRate10))); AUC \(Fixed.format(validation.model.auc, decimals: 3)).")
+                + "contamination only \(Fixed.percent(validation.contaminationOnly.hitRate10))); AUC \(validation.model.auc.map { Fixed.format($0, decimals: 3) } ?? "not defined").")
         }
         return "\(heading) Risk priorities: \(Markdown.escape(scenarioNames(result.provenance)))\n\n" + prose.joined(separator: " ")
     }
@@ -142,16 +142,17 @@ extension NotebookExporter {
     }
 
     private static func validationMarkdown(_ validation: ScoreResult.ValidationSummary) -> String {
-        let columns = [validation.model, validation.uniform, validation.contaminationOnly]
+        let columns = [validation.model, validation.uniform, validation.contaminationOnly] + (validation.densityOnly.map { [$0] } ?? [])
+        let headers = ["Metric", "Model", "Uniform", "Contamination only"] + (validation.densityOnly == nil ? [] : ["Density only"])
         func row(_ name: String, _ value: (ScoreResult.Metrics) -> String) -> [String] { [name] + columns.map(value) }
         return "Trained on \(validation.trainingIncidents) incidents up to \(Markdown.escape(validation.holdoutAfter)); tested on "
             + "\(validation.heldOutIncidents) later ones. Hit rate: share of held-out incidents in the top x% of the area; "
             + "PAI: hit rate ÷ area share (1 is no better than chance).\n\n"
-            + Markdown.table(["Metric", "Model", "Uniform", "Contamination only"], [
+            + Markdown.table(headers, [
                 row("Hit rate, top 5%") { Fixed.percent($0.hitRate5) }, row("Hit rate, top 10%") { Fixed.percent($0.hitRate10) },
                 row("Hit rate, top 20%") { Fixed.percent($0.hitRate20) }, row("PAI, top 5%") { Fixed.format($0.pai5, decimals: 2) },
                 row("PAI, top 10%") { Fixed.format($0.pai10, decimals: 2) }, row("PAI, top 20%") { Fixed.format($0.pai20, decimals: 2) },
-                row("ROC AUC") { Fixed.format($0.auc, decimals: 3) },
-            ], alignRight: [1, 2, 3])
+                row("ROC AUC") { $0.auc.map { Fixed.format($0, decimals: 3) } ?? "n/a" },
+            ], alignRight: Set(1..<headers.count))
     }
 }

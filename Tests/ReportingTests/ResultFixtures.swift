@@ -152,7 +152,7 @@ enum ResultFixtures {
             incidents: .init(used: 812, outsideGrid: 3, afterReferenceDate: 0, heldOut: 120, totalWeight: 830.5, edgeLossShare: 0.021),
             hazards: hazards,
             validation: validation ? .init(holdoutAfter: "2024-01-01", trainingIncidents: 692, heldOutIncidents: 120,
-                                           model: metrics(0.3), uniform: metrics(0.05), contaminationOnly: metrics(0.15)) : nil,
+                                           model: metrics(0.3), uniform: metrics(0.05), contaminationOnly: metrics(0.15), densityOnly: metrics(0.25)) : nil,
             preview: .init(rows: rows, columns: columns, factor: factor, values: values,
                            labels: hazards.prefix(10).enumerated().map { offset, hazard in
                                .init(rank: hazard.rank, id: hazard.id, x: 500_000 + 4_000 + Double(offset) * 3_000,
