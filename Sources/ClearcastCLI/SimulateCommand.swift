@@ -47,7 +47,9 @@ struct SimulateCommand: ParsableCommand {
         let result = SimulationReport.make(provenance: provenance, scenario: loaded, model: run.model,
                                            forecast: run.forecast, policy: loaded.simulation?.policy.rawValue ?? "")
         if let out { try ResultEncoding.write(result, to: out) }
-        if let hazards { try GISExport.writeHazards(nil, scenario: loaded, to: hazards, releases: result.tasks) }
+        if let hazards {
+            try GISExport.writeHazards(ranking: run.ranking, layers: layers, scenario: loaded, to: hazards, releases: result.tasks)
+        }
         for warning in result.warnings { Console.warn(warning) }
         print(SimulationTable.render(result))
         RunContext.reportWritten(out, "result")

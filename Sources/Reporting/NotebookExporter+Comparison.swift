@@ -3,7 +3,7 @@
 extension NotebookExporter {
     /// Scenarios side by side: completion and civilian casualties (P50 with P10–P90), the
     /// differences from the base with their paired 90% intervals, provenance.
-    static func appendComparison(_ result: ComparisonResult, to document: inout NotebookDocument, heading: String) {
+    static func appendComparison(_ result: CompareResult, to document: inout NotebookDocument, heading: String) {
         document.markdown(comparisonSummary(result, heading: heading))
         document.markdown("\(heading)# Completion by scenario\n\n" + comparisonCompletionTable(result))
         document.code(comparisonCompletionSource, svg: comparisonCompletionChart(result).render(),
@@ -17,7 +17,7 @@ extension NotebookExporter {
 
     // MARK: Prose and tables
 
-    private static func comparisonSummary(_ result: ComparisonResult, heading: String) -> String {
+    private static func comparisonSummary(_ result: CompareResult, heading: String) -> String {
         let completions = result.scenarios.map { scenario in
             let p50 = scenario.completion.overall.p50Date.map { "by \(Markdown.escape(ReportText.month($0)))" }
                 ?? "not within the horizon"
@@ -33,7 +33,7 @@ extension NotebookExporter {
         return text
     }
 
-    private static func comparisonCompletionTable(_ result: ComparisonResult) -> String {
+    private static func comparisonCompletionTable(_ result: CompareResult) -> String {
         Markdown.table(["Scenario", "P10", "P50", "P90", "Finished in horizon"], result.scenarios.map { scenario in
             let q = scenario.completion.overall
             return [Markdown.escape(scenario.scenario), q.p10Date.map(Markdown.escape) ?? "—", q.p50Date.map(Markdown.escape) ?? "—",
@@ -42,7 +42,7 @@ extension NotebookExporter {
         }, alignRight: [4])
     }
 
-    private static func casualtiesTable(_ result: ComparisonResult) -> String {
+    private static func casualtiesTable(_ result: CompareResult) -> String {
         Markdown.table(["Scenario", "P10", "P50", "P90", "Mean", "Averted (P50)"], result.scenarios.map { scenario in
             let q = scenario.casualties.civilianExpected
             return [Markdown.escape(scenario.scenario)] + [q.p10, q.p50, q.p90, q.mean].map { Fixed.grouped($0, decimals: 1) }
@@ -50,7 +50,7 @@ extension NotebookExporter {
         }, alignRight: [1, 2, 3, 4, 5])
     }
 
-    private static func differencesTable(_ result: ComparisonResult) -> String {
+    private static func differencesTable(_ result: CompareResult) -> String {
         guard !result.differences.isEmpty else { return "No differences were computed (a single scenario)." }
         return "Each scenario minus the base, paired by replication. The 90% interval is the 5th to 95th percentile "
             + "of the paired differences; when it excludes 0 the direction of the difference is clear.\n\n"
@@ -62,7 +62,7 @@ extension NotebookExporter {
 
     // MARK: Charts
 
-    static func comparisonCompletionChart(_ result: ComparisonResult) -> RangeChart {
+    static func comparisonCompletionChart(_ result: CompareResult) -> RangeChart {
         RangeChart(title: "Completion of all clearance: P10–P90 with P50 mark", xLabel: "Year",
                    rows: result.scenarios.map { scenario in
                        let q = scenario.completion.overall
@@ -86,7 +86,7 @@ extension NotebookExporter {
     )
     """
 
-    static func casualtiesChart(_ result: ComparisonResult) -> RangeChart {
+    static func casualtiesChart(_ result: CompareResult) -> RangeChart {
         RangeChart(title: "Expected civilian casualties: P10–P90 with P50 mark", xLabel: "Civilian casualties over the horizon",
                    rows: result.scenarios.map { scenario in
                        let q = scenario.casualties.civilianExpected

@@ -43,14 +43,14 @@ public enum NotebookExporter {
     }
 
     /// A notebook for a `clearcast compare` result.
-    public static func notebook(for result: ComparisonResult, resultPath: String = "result.json") -> Data {
+    public static func notebook(for result: CompareResult, resultPath: String = "result.json") -> Data {
         let names = result.scenarios.map(\.scenario).joined(separator: " vs ")
         return notebook(score: nil, simulation: nil, comparison: result, title: "Scenario comparison: \(names)",
                         paths: ResultPaths(comparison: resultPath))
     }
 
     /// One notebook with a section per given result (score, then simulation, then comparison).
-    public static func notebook(score: ScoreResult?, simulation: SimulationResult?, comparison: ComparisonResult?,
+    public static func notebook(score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?,
                                 title: String, paths: ResultPaths = ResultPaths()) -> Data {
         var document = NotebookDocument()
         document.markdown(introduction(title: title, score: score, simulation: simulation, comparison: comparison))
@@ -72,7 +72,7 @@ public enum NotebookExporter {
     }
 
     private static func introduction(title: String, score: ScoreResult?, simulation: SimulationResult?,
-                                     comparison: ComparisonResult?) -> String {
+                                     comparison: CompareResult?) -> String {
         var parts: [String] = []
         if score != nil { parts.append("risk-priority scores") }
         if simulation != nil { parts.append("a clearance forecast") }

@@ -16,6 +16,7 @@ public enum SimulationReport {
         }
         let summaries = forecast.replicationSummaries ?? []
         let teamDays = summaries.map { $0.availableDaysByKind.values.reduce(0, +) }
+        let workingDaysPerYear = workingDaysPerYear(model)
         var cost: SimulationResult.Cost?
         if let costs = scenario.simulation?.costs {
             let totals = summaries.map { summary in
@@ -42,7 +43,7 @@ public enum SimulationReport {
                               deminers: quantiles(forecast.deminers.casualties),
                               accidents: quantiles(forecast.deminers.accidents)),
             utilisation: forecast.utilisation.mapValues(\.utilisation),
-            teamYears: quantiles(teamDays.map { $0 / 365.25 }),
+            teamYears: quantiles(teamDays.map { $0 / workingDaysPerYear }),
             cost: cost, eventsSimulated: forecast.eventsSimulated,
             unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
             tasks: forecast.taskReleases.map { task in
@@ -51,6 +52,14 @@ public enum SimulationReport {
                     p90Days: task.p90Day.map(Double.init), meanDays: nil, p10Date: date(task.p10Day),
                     p50Date: date(task.p50Day), p90Date: date(task.p90Day), finishedShare: task.releasedShare))
             })
+    }
+
+    /// Mean office working days per year over the horizon: a team-year is that many fielded team-days.
+    static func workingDaysPerYear(_ model: ClearanceModel) -> Double {
+        let days = max(1, model.horizonDays)
+        var office = 0
+        for day in 0..<days where model.calendar.isOfficeDay(model.startDate.adding(days: day)) { office += 1 }
+        return max(1, Double(office) / (Double(days) / 365.2425))
     }
 
     static func quantiles(_ q: QuantileSummary) -> Quantiles {

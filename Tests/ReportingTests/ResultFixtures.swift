@@ -162,14 +162,14 @@ enum ResultFixtures {
 
     // MARK: Comparison
 
-    static func comparison(names: [String] = ["Base", "Two more teams", "Mechanical first"]) -> Reporting.ComparisonResult {
+    static func comparison(names: [String] = ["Base", "Two more teams", "Mechanical first"]) -> CompareResult {
         let scenarios = names.enumerated().map { offset, name in simulation(seed: 100 + UInt64(offset), name: name) }
         let differences = scenarios.dropFirst().flatMap { scenario in
-            [Reporting.ComparisonResult.Difference(scenario: scenario.scenario, metric: "completionP50", units: "days", mean: -120.5, p5: -260, p95: 10),
-             Reporting.ComparisonResult.Difference(scenario: scenario.scenario, metric: "civilianCasualties", units: "people", mean: -1.2, p5: -2.5, p95: -0.1)]
+            [CompareResult.Difference(scenario: scenario.scenario, metric: "completionP50", units: "days", mean: -120.5, p5: -260, p95: 10),
+             CompareResult.Difference(scenario: scenario.scenario, metric: "civilianCasualties", units: "people", mean: -1.2, p5: -2.5, p95: -0.1)]
         }
         var provenance = provenance(command: "compare")
         provenance.scenarios = names.map { .init(name: $0, file: "scenarios/\($0).yaml", contentHash: String(repeating: "0f", count: 32)) }
-        return Reporting.ComparisonResult(provenance: provenance, base: names[0], scenarios: scenarios, differences: differences)
+        return CompareResult(provenance: provenance, base: names[0], scenarios: scenarios, differences: differences)
     }
 }

@@ -29,7 +29,7 @@ struct SchemaTests {
         files.append(("simulation-empty.json", try ResultEncoding.encode(ResultFixtures.emptySimulation())))
         files.append(("comparison.json", try ResultEncoding.encode(ResultFixtures.comparison())))
         files.append(("comparison-single.json", try ResultEncoding.encode(
-            Reporting.ComparisonResult(provenance: ResultFixtures.provenance(command: "compare", full: false), base: "only",
+            CompareResult(provenance: ResultFixtures.provenance(command: "compare", full: false), base: "only",
                                        scenarios: [ResultFixtures.emptySimulation()], differences: []))))
         return files
     }
