@@ -159,9 +159,11 @@ public enum NotebookExporter {
         }
         rows.append(["Seed", provenance.seed.map { String($0) } ?? "not set"])
         if let replications = provenance.replications { rows.append(["Replications", Fixed.grouped(Double(replications), decimals: 0)]) }
-        rows.append(["Threads", String(provenance.threads)])
-        rows.append(["BLAS", Markdown.escape("\(provenance.blas.core), \(provenance.blas.threads) thread(s)")])
-        if let advisory = provenance.blas.advisory { rows.append(["BLAS advisory", Markdown.escape(advisory)]) }
+        rows.append(["Threads", provenance.threads.map { String($0) } ?? "omitted (reproducible run)"])
+        if let blas = provenance.blas {
+            rows.append(["BLAS", Markdown.escape("\(blas.core), \(blas.threads) thread(s)")])
+            if let advisory = blas.advisory { rows.append(["BLAS advisory", Markdown.escape(advisory)]) }
+        }
         rows.append(["Run date", provenance.runDate.map(Markdown.escape) ?? "omitted (reproducible run)"])
         return "\(heading)# Provenance\n\n" + Markdown.table(["Item", "Value"], rows)
     }

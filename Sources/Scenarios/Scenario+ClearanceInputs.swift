@@ -29,12 +29,16 @@ extension Scenario {
                 civilianExposure: max(entry?.meanScore ?? 0, 0.01))
         }
         let centre = (x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2)
-        let teams = spec.teams.enumerated().map { index, team in teamGroup(team, index: index, start: spec.startDate, centre: centre) }
+        let hasBattleAreaTeams = spec.teams.contains { $0.kind == .bac && $0.count > 0 }
+        let teams = spec.teams.enumerated().map { index, team in
+            teamGroup(team, index: index, spec: spec, centre: centre, battleAreaTeamsExist: hasBattleAreaTeams)
+        }
         let model = ClearanceModel(
             startDate: start, horizonYears: spec.horizonYears, tasks: tasks, teams: teams,
             calendar: workCalendar(spec),
             landRelease: LandReleaseParameters(nonTechnicalSurveyCancelShare: spec.ntsCancelShare,
-                                               technicalSurveyReduceShare: spec.tsReduceShare),
+                                               technicalSurveyReduceShare: spec.tsReduceShare,
+                                               maximumAreaPerTeam: spec.maximumAreaPerTeam),
             accidents: AccidentModel(ratePerSquareMetre: spec.accidents.ratePerSquareKilometre / 1_000_000,
                                      standDownDays: Int(spec.accidents.standDownDays.rounded()),
                                      casualtiesPerAccident: .constant(spec.accidents.casualtiesPerAccident)),
@@ -60,8 +64,9 @@ extension Scenario {
         }
     }
 
-    private func teamGroup(_ team: SimulationSpec.Team, index: Int, start: CivilDate,
-                           centre: (x: Double, y: Double)) -> TeamGroup {
+    private func teamGroup(_ team: SimulationSpec.Team, index: Int, spec: SimulationSpec,
+                           centre: (x: Double, y: Double), battleAreaTeamsExist: Bool) -> TeamGroup {
+        let start = spec.startDate
         // Productivity by contamination class, each scaled per terrain by the team's terrain factors.
         var productivity: [String: [String: Distribution]] = [:]
         for (key, distribution) in team.productivity {
@@ -73,9 +78,13 @@ extension Scenario {
         // Battle-area teams survey and clear their own (UXO) areas unless the file says otherwise.
         var steps = team.steps.map { Set($0.map(Self.step)) }
         var types = team.types.map { Set($0.compactMap(ContaminationType.init)) }
+        // Mine teams leave UXO-only areas to them when there are any, rather than grabbing a battle
+        // area the specialists would release several times faster.
         if team.kind == .bac {
             steps = steps ?? [.technicalSurvey, .battleAreaClearance]
             types = types ?? [.unexplodedOrdnance]
+        } else if battleAreaTeamsExist, team.kind != .survey, types == nil {
+            types = [.antiPersonnel, .antiVehicle, .clusterMunition]
         }
         let plan = team.capacityPlan.sorted { $0.key < $1.key }.compactMap { year, count -> CapacityChange? in
             guard let date = CivilDate.valid(year: year, month: 1, day: 1) else { return nil }
@@ -84,6 +93,7 @@ extension Scenario {
         return TeamGroup(
             id: "\(team.kind.rawValue)-\(index + 1)", kind: TeamKind(rawValue: team.kind.rawValue) ?? .manual,
             count: team.count, steps: steps, contaminationTypes: types, productivity: productivity,
+            stepSpeedFactors: [.technicalSurvey: spec.tsSpeedFactor],
             baseX: team.base?.x ?? centre.x, baseY: team.base?.y ?? centre.y, travelSpeedKmPerDay: team.travelKmPerDay,
             mobilisationDays: Int(team.mobilisationDays.rounded()),
             availableFromDay: max(0, (team.availableFrom?.daysSinceEpoch ?? start.daysSinceEpoch) - start.daysSinceEpoch),

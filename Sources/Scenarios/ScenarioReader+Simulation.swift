@@ -22,7 +22,17 @@ extension ScenarioReader {
             (map.optional("policy") ?? field).fail("policy region_sequence needs a non-empty 'region_sequence' list of regions")
         }
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
-        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share"]) {
+        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2"]) {
+            if let field = release.optional("max_area_per_team_m2") {
+                if case .scalar(let text, false, _) = field.node, text == "none" {
+                    spec.maximumAreaPerTeam = nil
+                } else if let v = field.positive("an area in m² (or none, for one team per area)") {
+                    spec.maximumAreaPerTeam = v
+                }
+            }
+            if let v = release.optional("ts_speed_factor")?.number(in: 1...100, "how many times faster TS covers ground than clearance") {
+                spec.tsSpeedFactor = v
+            }
             if let d = release.optional("nts_cancel_share").flatMap({ readShare($0) }) { spec.ntsCancelShare = d }
             if let d = release.optional("ts_reduce_share").flatMap({ readShare($0) }) { spec.tsReduceShare = d }
         }

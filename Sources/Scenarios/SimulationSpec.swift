@@ -103,6 +103,12 @@ public struct SimulationSpec: Sendable {
     public var ntsCancelShare: Distribution = .constant(0)
     /// Share of what remains that technical survey reduces.
     public var tsReduceShare: Distribution = .constant(0)
+    /// How many times faster than full clearance technical survey covers ground. Default 4: TS
+    /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], facts §2).
+    public var tsSpeedFactor: Double = 4
+    /// Largest share of a step one team takes, m²; larger areas are split so that several teams
+    /// work them at once (a modelling assumption: a team's work site is a few hectares).
+    public var maximumAreaPerTeam: Double? = 100_000
     public var teams: [Team] = []
     public var accidents = Accidents()
     public var civilianRisk = CivilianRisk()
