@@ -25,6 +25,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Notebook title (default: from the results).")
     var title: String?
 
+    @Option(name: .long, help: "Reported figures (CSV: period_start, period_end, metric, value, ...) to backtest a simulate result against.")
+    var observed: String?
+
     func run() throws {
         try RunContext.checkWritable(notebook, option: "--notebook")
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?
@@ -44,8 +47,20 @@ struct ReportCommand: ParsableCommand {
         let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
                      comparison.map { "comparison of \($0.scenarios.count) scenarios" }].compactMap { $0 }
         let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
+        var backtest: Backtest?
+        if let observed {
+            guard let simulation else { throw ExitStatus.InputError("--observed needs a simulate result to compare with") }
+            guard let data = FileManager.default.contents(atPath: observed) else {
+                throw ExitStatus.InputError("--observed \(observed): cannot be read; expected a CSV file")
+            }
+            do {
+                backtest = try Backtest.compare(simulation, observedCSV: String(decoding: data, as: UTF8.self), path: observed)
+            } catch let error as Backtest.ParseError {
+                throw ExitStatus.InputError(error.description)
+            }
+        }
         let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison,
-                                             title: heading, paths: paths)
+                                             title: heading, paths: paths, backtest: backtest)
         try ReportWriter.writeNotebook(data, to: notebook)
         Console.info("notebook written to \(notebook)")
     }

@@ -51,7 +51,7 @@ public enum NotebookExporter {
 
     /// One notebook with a section per given result (score, then simulation, then comparison).
     public static func notebook(score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?,
-                                title: String, paths: ResultPaths = ResultPaths()) -> Data {
+                                title: String, paths: ResultPaths = ResultPaths(), backtest: Backtest? = nil) -> Data {
         var document = NotebookDocument()
         document.markdown(introduction(title: title, score: score, simulation: simulation, comparison: comparison))
         document.code(setupSource(score: score != nil ? paths.score : nil,
@@ -61,6 +61,7 @@ public enum NotebookExporter {
         let several = [score != nil, simulation != nil, comparison != nil].filter { $0 }.count > 1
         if let score { appendScore(score, to: &document, heading: several ? "##" : "#") }
         if let simulation { appendSimulation(simulation, to: &document, heading: several ? "##" : "#") }
+        if let backtest { appendBacktest(backtest, to: &document, heading: several ? "##" : "#") }
         if let comparison { appendComparison(comparison, to: &document, heading: several ? "##" : "#") }
         return document.data()
     }
