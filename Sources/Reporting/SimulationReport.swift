@@ -33,7 +33,7 @@ public enum SimulationReport {
             completion: .init(overall: dates(forecast.completion), byType: forecast.completionByClass.mapValues(dates),
                               byRegion: forecast.completionByRegion.mapValues(dates)),
             yearly: forecast.yearly.map { year in
-                .init(year: year.year, cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
+                .init(year: year.year, endDate: year.endDate, cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
                       cleared: quantiles(year.cleared), remaining: quantiles(year.remaining),
                       remainingByType: year.remainingByClass.mapValues(quantiles))
             },

@@ -34,7 +34,10 @@ public struct SimulationResult: Codable, Sendable, Equatable {
     }
 
     public struct YearSummary: Codable, Sendable, Equatable {
+        /// Simulation year: 1 is the 12 months from the start date.
         public var year: Int
+        /// Last day of the simulation year (YYYY-MM-DD); absent in results written before it was added.
+        public var endDate: String?
         /// m² released in the year by each land-release outcome.
         public var cancelled: Quantiles
         public var reduced: Quantiles

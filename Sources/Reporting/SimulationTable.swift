@@ -12,7 +12,7 @@ public enum SimulationTable {
         lines.append("")
         var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "remaining ha (P10-P90)"]]
         for y in r.yearly {
-            yearly.append([String(y.year), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
+            yearly.append([String(y.year) + (y.endDate.map { " (to \($0))" } ?? ""), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
                            "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"])
         }
         lines.append(TextFormat.table(yearly))

@@ -71,7 +71,7 @@ enum ResultFixtures {
                 typeQuantiles[code] = quantiles(byType[code]!, spread: byType[code]! * 0.2)
             }
             let cancelled = (2026 + offset == year) ? 0 : released * 0.5
-            yearly.append(.init(year: 2026 + offset, cancelled: quantiles(cancelled, spread: cancelled * 0.1),
+            yearly.append(.init(year: offset + 1, endDate: "\(2027 + offset)-02-28", cancelled: quantiles(cancelled, spread: cancelled * 0.1),
                                 reduced: quantiles(released * 0.3, spread: released * 0.05),
                                 cleared: quantiles(released * 0.2, spread: released * 0.04),
                                 remaining: quantiles(remaining, spread: remaining * 0.15), remainingByType: typeQuantiles))
