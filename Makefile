@@ -1,20 +1,26 @@
 # clearcast: the two quick-start commands are `make demo` and `make test`.
 # Both first install missing Debian packages (as root, or through sudo when available).
 
-SWIFT        ?= swift
-APT_PACKAGES := libopenblas-dev liblapacke-dev libgdal-dev gdal-bin pkg-config python3
-DEMO_SCENARIO ?= scenarios/demo/demo.yaml
-OUT          ?= out
-CLEARCAST    := .build/release/clearcast
+SWIFT          ?= swift
+PYTHON         ?= python3
+APT_PACKAGES   := libopenblas-dev liblapacke-dev libgdal-dev gdal-bin pkg-config python3 python3-pip
+OUT            ?= out
+CLEARCAST      := .build/release/clearcast
+DEMO           := scenarios/demo/demo.yaml
+KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-survey.yaml \
+                  scenarios/karabakh/funding-freeze.yaml scenarios/karabakh/international-doubled.yaml \
+                  scenarios/karabakh/capacity-doubled.yaml scenarios/karabakh/nearest-first.yaml
+EXPORT         := notebooks-export
 
-.PHONY: deps build demo test validate clean help
+.PHONY: help deps python-deps build demo test notebooks bench bench-json clean
 
 help:
-	@echo "make demo   install what is missing, build in release, run the default scenario (results in $(OUT)/)"
-	@echo "make test   install what is missing, run the test suite"
-	@echo "make bench  run the benchmark suite (Benchmarks/, a separate package)"
+	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
+	@echo "make test       install what is missing, run the test suite"
+	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
+	@echo "make bench      run the benchmark suite (Benchmarks/, a separate package); make bench-json for JSON"
 
-# Installs only the Debian packages that are missing; prints the command when it cannot.
+# Installs only the Debian packages that are missing; says what to run when it cannot.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -23,16 +29,58 @@ deps:
 		else echo "Run as root: apt-get update && apt-get install -y$$missing" >&2; exit 1; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing >/dev/null; \
 	fi
+	@$(MAKE) --no-print-directory python-deps
+
+# The tests validate results with jsonschema and notebooks with nbformat, in the python3 on PATH.
+python-deps:
+	@if ! $(PYTHON) -c "import jsonschema, nbformat" 2>/dev/null; then \
+		echo "Installing the Python packages jsonschema and nbformat for $$(command -v $(PYTHON))"; \
+		$(PYTHON) -m pip install -q jsonschema nbformat 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --break-system-packages jsonschema nbformat; \
+	fi
 
 build: deps
 	$(SWIFT) build -c release --product clearcast
 
 demo: build
 	@mkdir -p $(OUT)
-	$(CLEARCAST) validate $(DEMO_SCENARIO)
+	$(CLEARCAST) validate $(DEMO)
+	$(CLEARCAST) score $(DEMO) --holdout-after 2023-01-01 --out $(OUT)/demo-score.json \
+		--raster $(OUT)/demo-priority.tif --hazards $(OUT)/demo-ranked.gpkg
+	$(CLEARCAST) simulate $(DEMO) --out $(OUT)/demo-simulation.json --hazards $(OUT)/demo-release.gpkg
+	$(CLEARCAST) report $(OUT)/demo-score.json $(OUT)/demo-simulation.json --notebook $(OUT)/demo.ipynb
+	$(CLEARCAST) compare $(KARABAKH) --out $(OUT)/karabakh-comparison.json
+	$(CLEARCAST) report $(OUT)/karabakh-comparison.json --notebook $(OUT)/karabakh-comparison.ipynb
+	@echo
+	@echo "Results are in $(OUT)/: JSON results, notebooks (.ipynb), the priority raster (.tif) and hazard layers (.gpkg)."
 
 test: deps
 	$(SWIFT) test
+
+# The committed notebooks of the bundled scenarios; tests check that they are current.
+notebooks: build
+	@mkdir -p $(EXPORT)/demo $(EXPORT)/karabakh $(EXPORT)/colombia
+	$(CLEARCAST) score $(DEMO) --holdout-after 2023-01-01 --reproducible --out $(EXPORT)/demo/score.json
+	$(CLEARCAST) simulate $(DEMO) --reproducible --quiet --out $(EXPORT)/demo/simulation.json
+	$(CLEARCAST) report $(EXPORT)/demo/score.json $(EXPORT)/demo/simulation.json --notebook $(EXPORT)/demo/demo.ipynb
+	$(CLEARCAST) score scenarios/karabakh/baseline.yaml --reproducible --out $(EXPORT)/karabakh/score.json
+	$(CLEARCAST) simulate scenarios/karabakh/backtest-2020.yaml --reproducible --quiet --out $(EXPORT)/karabakh/backtest.json
+	$(CLEARCAST) compare $(KARABAKH) --reproducible --quiet --out $(EXPORT)/karabakh/comparison.json
+	$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json \
+		--notebook $(EXPORT)/karabakh/karabakh-comparison.ipynb
+	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json --observed scenarios/karabakh/backtest-observed.csv \
+		--notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
+	for year in 2010 2015; do \
+		$(CLEARCAST) score scenarios/colombia/antioquia-$$year.yaml --holdout-after $$((year + 1))-01-01 --reproducible \
+			--out $(EXPORT)/colombia/antioquia-$$year.json && \
+		$(CLEARCAST) report $(EXPORT)/colombia/antioquia-$$year.json --notebook $(EXPORT)/colombia/antioquia-$$year.ipynb; \
+	done
+
+bench:
+	$(MAKE) -C Benchmarks bench
+
+bench-json:
+	$(MAKE) -C Benchmarks bench-json
 
 clean:
 	rm -rf .build $(OUT)

@@ -1,4 +1,5 @@
 import Foundation
+import GeoData
 import Reporting
 import Testing
 
@@ -46,6 +47,18 @@ import Testing
         let initial = result.yearly.first.map { $0.remaining.p90 + $0.cancelled.p90 + $0.reduced.p90 + $0.cleared.p90 } ?? 0
         for year in result.yearly { #expect(year.remaining.p90 <= initial + 1e-6) }
         try validateSchema([path("s1.json")])
+        // The GIS layer carries each hazard's rank and its forecast release dates.
+        let layer = try readVectorLayer(at: path("h1.geojson"), targetEPSG: 32638)
+        for feature in layer.features {
+            let id = try #require(feature.attributes["id"]?.stringValue)
+            let task = try #require(result.tasks.first { $0.id == id })
+            // GDAL reads ISO date strings in GeoJSON back as dates.
+            let value = feature.attributes["release_p50"]
+            let text = value?.stringValue ?? value?.dateValue.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
+            #expect(text == task.release.p50Date)
+            #expect(feature.attributes["released_share"]?.doubleValue == task.release.finishedShare)
+            #expect((feature.attributes["rank"]?.intValue ?? 0) >= 1)
+        }
     }
 
     @Test func compareUsesCommonRandomNumbersAndReportsPairedDifferences() throws {
