@@ -15,31 +15,36 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 TEAMS = {  # kind: counts in 2021 (start), 2022, 2023, 2024, 2025, as in baseline.yaml
-    "survey": (10, 22, 28, 33, 35), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
-    "dogs": (4, 9, 12, 14, 15), "bac": (52, 110, 139, 163, 171)}
+    "survey": (15, 32, 40, 47, 49), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
+    "dogs": (4, 9, 12, 14, 15), "bac": (67, 142, 180, 210, 220)}
 REST = {
-    "survey": """      productivity: {dist: lognormal, median: 50000, p90: 150000}   # [G] as baseline.yaml
+    "survey": """      productivity: {dist: lognormal, median: 100000, p90: 200000}  # [G] as baseline.yaml (calibrated in backtest-results.md; p90 at the top of the 10,000-200,000 range)
       base: [684169, 4385561]       # Fuzuli
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 1          # [G] no source; plausible 1-5""",
-    "manual": """      productivity:
+    "manual": """      types: [AP, AV]               # [S] as baseline.yaml: CM and UXO areas go to BAC (IMAS 09.11) facts §1
+      productivity:
         default: {dist: lognormal, median: 300, p90: 500}    # [S]/[G] as baseline.yaml (HALO 10-50 m2/deminer/day x 10) facts §2
         AP: {dist: lognormal, median: 250, p90: 450}         # [G] as baseline.yaml
       terrain_factors: {mountain: 0.6, vegetated: 0.8, urban: 0.7}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
       base: [664774, 4428431]       # Aghdam
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "mechanical": """      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day facts §2
+    "mechanical": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) facts §1
+      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day facts §2
       terrain_factors: {mountain: 0.3, vegetated: 0.7, urban: 0.5}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
       base: [700485, 4369307]       # Horadiz
       travel_km_per_day: 100        # [G] no source; machines move on low-loaders, plausible 50-150
       mobilisation_days: 3          # [G] no source; plausible 1-5""",
-    "dogs": """      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) facts §2
+    "dogs": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) facts §1
+      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) facts §2
       terrain_factors: {mountain: 0.7, vegetated: 0.8}           # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
       base: [684169, 4385561]       # Fuzuli
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "bac": """      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team facts §2
+    "bac": """      types: [UXO, CM]              # [S] BAC covers UXO and cluster munitions (IMAS 09.11) facts §1, as baseline.yaml
+      steps: [technical_survey, battle_area_clearance, clearance]   # as baseline.yaml: CM areas end with clearance, done by these teams
+      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team facts §2
       terrain_factors: {mountain: 0.5, vegetated: 0.7, urban: 0.6}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
       base: [674794, 4363132]       # Jabrayil
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
