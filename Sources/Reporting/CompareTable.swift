@@ -1,8 +1,10 @@
 /// The side-by-side table `clearcast compare` prints.
 public enum CompareTable {
     public static func render(_ r: CompareResult) -> String {
+        // Long names would make the table too wide for a terminal: number the columns and list the names.
         let names = r.scenarios.map(\.scenario)
-        var rows = [["", ] + names]
+        let numbered = names.contains { $0.count > 18 }
+        var rows = [[""] + (numbered ? names.indices.map { "#\($0 + 1)" } : names)]
         func add(_ label: String, _ value: (SimulationResult) -> String) { rows.append([label] + r.scenarios.map(value)) }
         add("completion P50 (P10-P90)") { range($0.completion.overall) }
         for type in ["AP", "AV", "CM", "UXO"] where r.scenarios.contains(where: { $0.completion.byType[type] != nil }) {
@@ -19,13 +21,15 @@ public enum CompareTable {
         if r.scenarios.contains(where: { $0.cost != nil }) {
             add("cost, millions") { $0.cost.map { TextFormat.number($0.total.mean / 1e6, 1) + " " + $0.currency } ?? "-" }
         }
-        var lines = ["Scenario comparison (common random numbers, \(r.scenarios.first?.replications ?? 0) replications each)", "",
-                     TextFormat.table(rows)]
+        var lines = ["Scenario comparison (common random numbers, \(r.scenarios.first?.replications ?? 0) replications each)", ""]
+        if numbered { lines += names.enumerated().map { "  #\($0.offset + 1)  \($0.element)" } + [""] }
+        lines.append(TextFormat.table(rows))
         if !r.differences.isEmpty {
             lines += ["", "Difference from \(r.base) (paired by replication: mean, 90% interval)"]
             var diff = [["scenario", "metric", "mean", "90% interval"]]
             for d in r.differences {
-                diff.append([d.scenario, "\(d.metric) (\(d.units))", signed(d.mean),
+                let label = numbered ? (names.firstIndex(of: d.scenario).map { "#\($0 + 1)" } ?? d.scenario) : d.scenario
+                diff.append([label, "\(d.metric) (\(d.units))", signed(d.mean),
                              "[\(signed(d.p5)), \(signed(d.p95))]"])
             }
             lines.append(TextFormat.table(diff))
