@@ -1,0 +1,139 @@
+import BenchWorkloads
+import EventSimulation
+import Foundation
+import MallocInterposerSwift
+
+// MARK: - Suites
+
+/// The measurements behind the summary table. Each returns rows whose ratios use limits measured
+/// earlier in the same run (``Suites/dgemmCeiling``), so a slow or busy machine shows up in both.
+struct Suites {
+    /// Best dgemm GFLOP/s per thread count, filled by ``dgemm(sizes:threads:runs:)``.
+    var dgemmCeiling: [Int: (gflops: Double, name: String)] = [:]
+    /// Repetitions per timing (the minimum is reported).
+    var runs: Int
+    /// Progress goes to standard error, the table to standard output.
+    func progress(_ text: String) { FileHandle.standardError.write(Data("… \(text)\n".utf8)) }
+
+    // MARK: 1. dgemm
+
+    mutating func dgemm(sizes: [Int], threads: [Int]) throws -> [SummaryRow] {
+        var rows: [SummaryRow] = []
+        for t in threads {
+            BenchEnvironment.setBLASThreads(t)
+            for n in sizes {
+                progress("dgemm \(n) on \(t) thread(s)")
+                let w = DGEMMWorkload(size: n)
+                try w.run()  // warm-up: thread pool start, page faults
+                let seconds = try Stopwatch.best(of: n >= 4_000 ? min(runs, 2) : runs) { try w.run() }
+                let gflops = w.flops / seconds / 1e9
+                if gflops > dgemmCeiling[t]?.gflops ?? 0 { dgemmCeiling[t] = (gflops, "dgemm.\(n).t\(t)") }
+                rows.append(SummaryRow(name: "dgemm.\(n).t\(t)", value: gflops, unit: "GFLOP/s",
+                                       note: String(format: "%.3f s per product", seconds)))
+            }
+        }
+        // Scaling ratio 1 -> 2 threads is a figure of its own.
+        if let one = dgemmCeiling[1], let two = dgemmCeiling[2] {
+            rows.append(SummaryRow(name: "dgemm.scaling.t1-t2", value: two.gflops, unit: "GFLOP/s",
+                                   limit: one.gflops, limitName: one.name, target: .atLeast(1.8)))
+        }
+        return rows
+    }
+
+    // MARK: 2. Risk scoring
+
+    func risk(sizes: [Int], incidentCounts: [Int], threads: Int) throws -> [SummaryRow] {
+        BenchEnvironment.setBLASThreads(threads)
+        var rows: [SummaryRow] = []
+        let ceiling = dgemmCeiling[threads]
+        for n in sizes {
+            for count in incidentCounts {
+                let tag = "\(n)x\(n).i\(count)"
+                progress("risk score \(tag) on \(threads) thread(s)")
+                let inputs = try SyntheticInputs(size: n, incidents: count, settlements: 1_000, hazards: 10_000, seed: 7)
+                let w = try RiskScoringWorkload(inputs: inputs)
+                // Warm-up first: OpenBLAS allocates its buffer pool once per process, and that
+                // one-time cost would otherwise land on whichever size happens to run first.
+                _ = try w.run()
+                let (peak, first) = try PeakMemory.measure { try w.run() }
+                var best = first
+                for _ in 1..<max(1, n >= 4_000 ? min(runs, 2) : runs) {
+                    let t = try w.run()
+                    if t.totalSeconds < best.totalSeconds { best = t }
+                }
+                let smoothing = try (0..<max(1, runs)).map { _ in try w.runSmoothing() }.min { $0.seconds < $1.seconds }!
+                let productRate = best.productFLOPs / best.productSeconds / 1e9
+                rows.append(SummaryRow(name: "risk.score.\(tag)", value: best.totalSeconds, unit: "s",
+                                       limit: best.productSeconds, limitName: "its products",
+                                       target: .below(1.5)))
+                rows.append(SummaryRow(name: "risk.products.\(tag)", value: productRate, unit: "GFLOP/s",
+                                       limit: ceiling?.gflops, limitName: ceiling?.name, target: .atLeast(0.7),
+                                       note: "density surface + return pressure surface, as the layers report FLOPs"))
+                rows.append(SummaryRow(name: "risk.smoothing.\(tag)", value: smoothing.flops / smoothing.seconds / 1e9,
+                                       unit: "GFLOP/s", limit: ceiling?.gflops, limitName: ceiling?.name,
+                                       target: .atLeast(0.7), note: "banded density products only"))
+                if let peak {
+                    rows.append(SummaryRow(name: "risk.peakMemory.\(tag)", value: Double(peak), unit: "bytes",
+                                           limit: w.layerBytes, limitName: "4 layers x 8 B x cells",
+                                           target: .below(3), note: "VmHWM growth over one whole score after a warm-up (OpenBLAS buffer pool excluded)"))
+                }
+            }
+        }
+        return rows
+    }
+
+    // MARK: 3. AHP and ranking
+
+    func ranking(hazards: Int) throws -> [SummaryRow] {
+        progress("AHP + ranking of \(hazards) hazard areas")
+        let inputs = try SyntheticInputs(size: 1_000, incidents: 0, settlements: 0, hazards: hazards, seed: 7)
+        let w = try RankingWorkload(inputs: inputs)
+        _ = try w.run()
+        let seconds = try Stopwatch.best(of: runs) { _ = try w.run() }
+        let gather = Stopwatch.best(of: runs) { blackHoleDouble(w.runGather()) }
+        return [SummaryRow(name: "ranking.ahp.h\(hazards)", value: seconds, unit: "s", limit: gather,
+                           limitName: "gather of footprint cells",
+                           note: String(format: "%.0f hazard areas/s", Double(hazards) / seconds))]
+    }
+
+    // MARK: 4. Event kernel
+
+    func events(count: Int, live: Int) throws -> [SummaryRow] {
+        progress("event kernel: \(count) events, \(live) live")
+        BenchEnvironment.setBLASThreads(1)  // the kernel is single-threaded; record that
+        let w = EventKernelWorkload(events: count, liveEvents: live)
+        var best = Double.infinity
+        var allocations: Int?
+        for i in 0..<max(2, runs) {
+            var (queue, rng) = try w.makeQueue(seed: UInt64(i + 1))
+            MallocInterposerSwift.reset()
+            MallocInterposerSwift.hook()
+            var checksum = 0
+            let seconds = try Stopwatch.time { checksum = try w.run(queue: &queue, rng: &rng) }
+            MallocInterposerSwift.unhook()
+            blackHoleDouble(Double(checksum))
+            best = min(best, seconds)
+            allocations = MallocInterposerSwift.getStatistics().mallocCount
+        }
+        var rows = [SummaryRow(name: "events.rate.n\(count).live\(live)", value: Double(count) / best,
+                               unit: "events/s", limit: 1e7, limitName: "target 1e7 events/s",
+                               target: .atLeast(1))]
+        if let allocations, Self.interposerCounts() {
+            rows.append(SummaryRow(name: "events.allocations.n\(count).live\(live)",
+                                   value: Double(allocations) / Double(count), unit: "mallocs/event",
+                                   note: "malloc-interposer counters"))
+        }
+        return rows
+    }
+
+    /// True when the malloc interposer really sees allocations (it does only when loaded before main).
+    static func interposerCounts() -> Bool {
+        MallocInterposerSwift.reset()
+        MallocInterposerSwift.hook()
+        // A Swift array of run-time size: LLVM may delete a plain malloc/free pair, never this.
+        let probe = [Double](repeating: 1, count: 1 + CommandLine.arguments.count)
+        blackHoleDouble(probe.reduce(0, +))
+        MallocInterposerSwift.unhook()
+        return MallocInterposerSwift.getStatistics().mallocCount > 0
+    }
+}
