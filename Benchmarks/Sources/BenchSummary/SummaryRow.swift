@@ -82,6 +82,10 @@ enum SummaryTable {
     static func render(_ rows: [SummaryRow], environment: BenchEnvironment) -> String {
         var lines = ["clearcast benchmark summary  \(environment.date)",
                      "CPU: \(environment.cpuModel) (\(environment.logicalCPUs) logical CPUs)  OpenBLAS kernel: \(environment.kernel)"]
+        if let load = environment.loadAverage {
+            lines.append(String(format: "Load average (1 min) at the end: %.2f on %d CPUs%@", load, environment.logicalCPUs,
+                                load > Double(environment.logicalCPUs) * 0.75 ? " - the machine was busy; rates are understated" : ""))
+        }
         if let advisory = environment.kernelAdvisory { lines.append("Note: \(advisory)") }
         lines.append("")
         let header = ["benchmark", "thr", "value", "unit", "limit", "limit is", "ratio", "target", "ok"]

@@ -28,13 +28,18 @@ public struct BenchEnvironment: Sendable, Codable, Equatable {
     public var date: String
     /// `BLASInfo.kernelAdvisory`: set when OpenBLAS runs older kernels than the CPU supports.
     public var kernelAdvisory: String?
+    /// 1-minute load average when measured (`/proc/loadavg`): on a shared machine, a load near or
+    /// above the CPU count means other work competed for the cores.
+    public var loadAverage: Double?
 
     /// The environment as it stands now.
     public static func current() -> BenchEnvironment {
         BenchEnvironment(
             kernel: BLASInfo.coreName, blasThreads: BLASInfo.threadCount, cpuModel: BLASInfo.cpuModel,
             logicalCPUs: ProcessInfo.processInfo.activeProcessorCount,
-            date: ISO8601DateFormatter().string(from: Date()), kernelAdvisory: BLASInfo.kernelAdvisory)
+            date: ISO8601DateFormatter().string(from: Date()), kernelAdvisory: BLASInfo.kernelAdvisory,
+            loadAverage: (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+                .flatMap { $0.split(separator: " ").first.flatMap { Double($0) } })
     }
 
     // MARK: BLAS threads
