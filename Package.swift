@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios"]),
         .testTarget(
             name: "ClearcastCLITests",
-            dependencies: ["ClearcastCLI", "clearcast"]
+            dependencies: ["ClearcastCLI", "clearcast", "Reporting", "Scenarios", "GeoData"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

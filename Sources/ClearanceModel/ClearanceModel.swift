@@ -1,1 +1,124 @@
-// Module ClearanceModel: see Package.swift for its place in the layers.
+// MARK: - ClearanceModel
+
+/// Everything needed to forecast land release: hazard areas, teams, calendar, survey shares,
+/// accident and civilian-risk parameters and the task-selection policy. Plain values only.
+///
+/// ```swift
+/// let model = ClearanceModel(startDate: CivilDate(year: 2026, month: 1, day: 1), horizonYears: 15,
+///                            tasks: areas, teams: groups, calendar: WorkCalendar(),
+///                            policy: .riskPriority)
+/// try model.validate()
+/// let forecast = try MonteCarloRunner.run(model, replications: 1000, seed: 42, threads: 2)
+/// ```
+public struct ClearanceModel: Sendable, Equatable, Codable {
+    /// Calendar date of day 0.
+    public var startDate: CivilDate
+    /// Simulated span in whole years (anniversaries of ``startDate``).
+    public var horizonYears: Int
+    public var tasks: [HazardArea]
+    public var teams: [TeamGroup]
+    public var calendar: WorkCalendar
+    public var landRelease: LandReleaseParameters
+    public var accidents: AccidentModel
+    public var civilianRisk: CivilianRiskModel
+    public var policy: TaskSelectionPolicy
+
+    public init(
+        startDate: CivilDate, horizonYears: Int, tasks: [HazardArea], teams: [TeamGroup],
+        calendar: WorkCalendar = WorkCalendar(), landRelease: LandReleaseParameters = LandReleaseParameters(),
+        accidents: AccidentModel = .none, civilianRisk: CivilianRiskModel = CivilianRiskModel(),
+        policy: TaskSelectionPolicy = .riskPriority
+    ) {
+        self.startDate = startDate
+        self.horizonYears = horizonYears
+        self.tasks = tasks
+        self.teams = teams
+        self.calendar = calendar
+        self.landRelease = landRelease
+        self.accidents = accidents
+        self.civilianRisk = civilianRisk
+        self.policy = policy
+    }
+
+    /// Number of days simulated: from ``startDate`` to its `horizonYears`-th anniversary.
+    public var horizonDays: Int { startDate.days(to: startDate.adding(years: horizonYears)) }
+
+    /// Day number of the end of each simulated year (1...horizonYears).
+    public var yearEndDays: [Int] {
+        horizonYears > 0 ? (1...horizonYears).map { startDate.days(to: startDate.adding(years: $0)) } : []
+    }
+}
+
+// MARK: - Validation
+
+extension ClearanceModel {
+    /// Longest horizon accepted (keeps calendar tables small and dates in range).
+    public static let maximumHorizonYears = 100
+
+    /// Checks every field and throws ``ClearanceModelError/invalidInput(_:)`` listing all problems
+    /// with paths such as `teams[2].productivity.AP.open`.
+    public func validate() throws {
+        var c = IssueCollector()
+        if !startDate.isValid { c.add("startDate", "\(startDate) is not a valid date") }
+        if horizonYears < 1 || horizonYears > Self.maximumHorizonYears {
+            c.add("horizonYears", "must be in 1...\(Self.maximumHorizonYears), found \(horizonYears)")
+        }
+        var seenTasks: [String: Int] = [:]
+        for (i, t) in tasks.enumerated() {
+            c.nest("tasks[\(i)]") { try t.validate() }
+            if let first = seenTasks[t.id] {
+                c.add("tasks[\(i)].id", "duplicate id '\(t.id)' (first used by tasks[\(first)])")
+            } else {
+                seenTasks[t.id] = i
+            }
+        }
+        var seenTeams: [String: Int] = [:]
+        for (i, g) in teams.enumerated() {
+            c.nest("teams[\(i)]") { try g.validate() }
+            if let first = seenTeams[g.id] {
+                c.add("teams[\(i)].id", "duplicate id '\(g.id)' (first used by teams[\(first)])")
+            } else {
+                seenTeams[g.id] = i
+            }
+            // Every task the group could work must have a productivity entry.
+            var missing = Set<String>()
+            for t in tasks where !missing.contains("\(t.contamination.rawValue)/\(t.terrain)") {
+                let steps = landRelease.steps(for: t.status, contamination: t.contamination)
+                if steps.contains(where: { g.canWork($0, on: t.contamination) }), g.productivity(for: t.contamination, terrain: t.terrain) == nil {
+                    missing.insert("\(t.contamination.rawValue)/\(t.terrain)")
+                    c.add("teams[\(i)].productivity.\(t.contamination.rawValue)",
+                          "no entry for terrain '\(t.terrain)' (needed by task '\(t.id)'); add it or a \"*\" fallback")
+                }
+            }
+        }
+        c.nest("calendar") { try calendar.validate() }
+        c.nest("landRelease") { try landRelease.validate() }
+        c.nest("accidents") { try accidents.validate() }
+        c.nest("civilianRisk") { try civilianRisk.validate() }
+        try c.throwIfAny()
+    }
+
+    /// Non-fatal problems worth telling the planner: steps no team can do, groups with no work.
+    public var warnings: [String] {
+        var out: [String] = []
+        var stranded: [LandReleaseStep: Int] = [:]
+        for t in tasks where t.area > 0 {
+            for s in landRelease.steps(for: t.status, contamination: t.contamination)
+            where !teams.contains(where: { $0.canWork(s, on: t.contamination) }) {
+                stranded[s, default: 0] += 1
+            }
+        }
+        for step in LandReleaseStep.allCases where stranded[step, default: 0] > 0 {
+            out.append("\(stranded[step, default: 0]) task(s) need step \(step.rawValue) but no team group can do it for their contamination type; they will never be released")
+        }
+        for g in teams where !tasks.contains(where: { t in
+            t.area > 0 && landRelease.steps(for: t.status, contamination: t.contamination).contains { g.canWork($0, on: t.contamination) }
+        }) {
+            out.append("teams with no eligible task: group '\(g.id)' (\(g.kind.rawValue)) can do \(g.effectiveSteps.sorted().map(\.rawValue).joined(separator: ", ")) but no task needs it")
+        }
+        if teams.allSatisfy({ g in g.count == 0 && g.capacityPlan.allSatisfy { $0.count == 0 } }) {
+            out.append("no teams are ever fielded")
+        }
+        return out
+    }
+}

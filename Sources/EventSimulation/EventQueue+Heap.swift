@@ -1,4 +1,4 @@
-// MARK: - Binary heap internals
+// MARK: - 4-ary heap internals
 
 extension EventQueue {
     /// Whether a heap entry still refers to the event occupying its slot.
@@ -16,7 +16,7 @@ extension EventQueue {
         let entry = heap[index]
         var hole = index
         while hole > 0 {
-            let parent = (hole - 1) >> 1
+            let parent = (hole &- 1) >> 2
             let parentEntry = heap[parent]
             guard entry.precedes(parentEntry) else { break }
             heap[hole] = parentEntry
@@ -25,7 +25,8 @@ extension EventQueue {
         heap[hole] = entry
     }
 
-    /// Places `entry` at `index` and moves it down until both children follow it.
+    /// Places `entry` at `index` and moves it down until all its children follow it
+    /// (used by ``compact()``'s heap construction).
     ///
     /// - Complexity: O(log n).
     @inlinable
@@ -33,11 +34,11 @@ extension EventQueue {
         let count = heap.count
         var hole = index
         while true {
-            var child = 2 &* hole &+ 1
-            guard child < count else { break }
-            let right = child &+ 1
-            if right < count, heap[right].precedes(heap[child]) {
-                child = right
+            let first = hole &<< 2 &+ 1
+            guard first < count else { break }
+            var child = first
+            for candidate in (first &+ 1)..<min(first &+ 4, count) where heap[candidate].precedes(heap[child]) {
+                child = candidate
             }
             let childEntry = heap[child]
             guard childEntry.precedes(entry) else { break }
@@ -47,15 +48,48 @@ extension EventQueue {
         heap[hole] = entry
     }
 
-    /// Removes the entry at index 0.
+    /// Removes the entry at index 0 (Floyd's bottom-up deletion).
+    ///
+    /// The hole left at the root is first moved down along the path of smaller children to a
+    /// leaf, with three branch-free comparisons per level, and the former last entry is then sifted up from
+    /// there. Because that entry came from the bottom it almost always belongs near the bottom,
+    /// so this saves the comparison against it at every level of the descent.
     ///
     /// - Complexity: O(log n).
     @inlinable
     mutating func removeTop() {
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            siftDown(last, from: 0)
+        let count = heap.count
+        guard count > 0 else { return }
+        var hole = 0
+        // Descend while all four children exist; the choice is made without branches.
+        while true {
+            let first = hole &<< 2 &+ 1
+            guard first &+ 3 < count else { break }
+            let a = first &+ (heap[first &+ 1].precedes(heap[first]) ? 1 : 0)
+            let b = first &+ 2 &+ (heap[first &+ 3].precedes(heap[first &+ 2]) ? 1 : 0)
+            let child = heap[b].precedes(heap[a]) ? b : a
+            heap[hole] = heap[child]
+            hole = child
         }
+        let first = hole &<< 2 &+ 1
+        if first < count {
+            var child = first
+            for candidate in (first &+ 1)..<min(first &+ 4, count) where heap[candidate].precedes(heap[child]) {
+                child = candidate
+            }
+            heap[hole] = heap[child]
+            hole = child
+        }
+        // Sift the former last entry up from the leaf hole.
+        while hole > 0 {
+            let parent = (hole &- 1) >> 2
+            let parentEntry = heap[parent]
+            guard last.precedes(parentEntry) else { break }
+            heap[hole] = parentEntry
+            hole = parent
+        }
+        heap[hole] = last
     }
 
     /// Restores the invariant that the top entry, if any, is live.
@@ -75,12 +109,13 @@ extension EventQueue {
     /// order as before: compaction never changes results.
     ///
     /// - Complexity: O(n); no allocation.
+    @usableFromInline
     mutating func compact() {
         let sequences = slotSequences
         heap.removeAll { sequences[Int($0.slot)] != $0.sequence }
         staleCount = 0
         guard heap.count > 1 else { return }
-        for index in stride(from: (heap.count - 2) / 2, through: 0, by: -1) {
+        for index in stride(from: (heap.count - 2) / 4, through: 0, by: -1) {
             siftDown(heap[index], from: index)
         }
     }

@@ -16,6 +16,7 @@ extension EventQueue {
     /// - Throws: Whatever the handler throws; the event being handled has then already been
     ///   removed and the clock stands at its time.
     /// - Complexity: O(k log n) for k handled events.
+    @inlinable
     public mutating func run<Failure: Error>(
         until time: Double,
         _ handler: (inout EventQueue, Double, Event) throws(Failure) -> Void
@@ -33,6 +34,7 @@ extension EventQueue {
     /// - Warning: Loops forever if every handled event schedules another one; use
     ///   ``run(until:_:)`` or ``run(while:_:)`` for self-perpetuating models.
     /// - Complexity: O(k log n) for k handled events.
+    @inlinable
     public mutating func runUntilEmpty<Failure: Error>(
         _ handler: (inout EventQueue, Double, Event) throws(Failure) -> Void
     ) throws(Failure) {
@@ -51,6 +53,7 @@ extension EventQueue {
     /// ```
     ///
     /// - Complexity: O(k log n) for k handled events, plus k + 1 condition calls.
+    @inlinable
     public mutating func run<Failure: Error>(
         while condition: (EventQueue) throws(Failure) -> Bool,
         _ handler: (inout EventQueue, Double, Event) throws(Failure) -> Void

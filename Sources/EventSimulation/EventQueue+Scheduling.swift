@@ -12,16 +12,17 @@ extension EventQueue {
     /// - Throws: ``SchedulingError/nonFiniteTime(_:)`` for NaN or infinite times,
     ///   ``SchedulingError/timeInPast(time:now:)`` if `time < now`.
     /// - Complexity: O(log n); no allocation while capacity suffices.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func schedule(_ event: Event, at time: Double) throws(SchedulingError) -> EventHandle {
         guard time.isFinite else { throw .nonFiniteTime(time) }
         guard time >= now else { throw .timeInPast(time: time, now: now) }
+        guard nextSequence < EventQueue.maximumScheduledEvents else { throw .capacityExceeded }
         let slot: UInt32
         if let free = freeSlots.popLast() {
             slot = free
             payloads[Int(slot)] = event
         } else {
-            guard payloads.count < Int(UInt32.max) else { throw .capacityExceeded }
+            guard payloads.count < EventQueue.maximumPendingEvents else { throw .capacityExceeded }
             slot = UInt32(truncatingIfNeeded: payloads.count)
             payloads.append(event)
             slotSequences.append(EventQueue.freeSequence)
@@ -39,7 +40,7 @@ extension EventQueue {
     /// - Throws: ``SchedulingError/negativeDelay(_:)`` for `delay < 0`,
     ///   ``SchedulingError/nonFiniteTime(_:)`` if `delay` or `now + delay` is not finite.
     /// - Complexity: O(log n).
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func schedule(_ event: Event, after delay: Double) throws(SchedulingError) -> EventHandle {
         guard delay.isFinite else { throw .nonFiniteTime(delay) }
         guard delay >= 0 else { throw .negativeDelay(delay) }
@@ -53,7 +54,7 @@ extension EventQueue {
     /// - Note: Passing a handle issued by a different queue is a programmer error; it never
     ///   crashes and cancels nothing unless slot and sequence coincide with a pending event.
     /// - Complexity: O(1), plus amortised O(log n) for removing the stale entry later.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         guard isPending(handle) else { return false }
         let slot = Int(handle.slot)

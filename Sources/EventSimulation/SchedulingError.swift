@@ -14,7 +14,8 @@ public enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible
     case nonFiniteTime(Double)
     /// The requested delay is negative.
     case negativeDelay(Double)
-    /// The queue already holds `UInt32.max` events.
+    /// The queue already holds 2²⁴ pending events, or has scheduled 2⁴⁰ events in its
+    /// lifetime (see ``EventQueue/maximumPendingEvents``).
     case capacityExceeded
 
     public var description: String {
@@ -26,7 +27,7 @@ public enum SchedulingError: Error, Equatable, Sendable, CustomStringConvertible
         case let .negativeDelay(delay):
             return "cannot schedule an event after a negative delay (\(delay)); expected a delay ≥ 0"
         case .capacityExceeded:
-            return "cannot schedule more than \(UInt32.max) simultaneous events"
+            return "event queue capacity exceeded: at most 2^24 pending and 2^40 scheduled events"
         }
     }
 }

@@ -90,6 +90,8 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var model: Metrics
         public var uniform: Metrics
         public var contaminationOnly: Metrics
+        /// The incident-density layer alone (nil when the weights do not use incidents).
+        public var densityOnly: Metrics?
     }
 
     public struct Metrics: Codable, Sendable, Equatable {
@@ -101,8 +103,9 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var pai5: Double
         public var pai10: Double
         public var pai20: Double
-        /// ROC AUC over cells (cells holding a held-out incident are positives).
-        public var auc: Double
+        /// ROC AUC over cells (cells holding a held-out incident are positives); absent when every
+        /// cell, or none, holds a held-out incident.
+        public var auc: Double?
     }
 
     public struct SurfacePreview: Codable, Sendable, Equatable {

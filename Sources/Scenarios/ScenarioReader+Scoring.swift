@@ -29,7 +29,7 @@ extension ScenarioReader {
             }
         }
         if let landValue = map.optional("land_value")?.mapping(allowed: ["class_weights"]),
-           let weights = readWeightTable(landValue.optional("class_weights"), keys: Array(spec.landValueWeights.keys).sorted()) {
+           let weights = readWeightTable(landValue.optional("class_weights"), keys: ["agriculture", "grazing", "road", "water", "school", "residential", "other"]) {
             spec.landValueWeights.merge(weights) { $1 }
         }
         if let text = map.optional("normalization")?.choice(["percentile", "max"]),

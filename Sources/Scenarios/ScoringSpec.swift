@@ -37,15 +37,13 @@ public struct ScoringSpec: Sendable, Equatable {
     public var pressureDecayMetres: Double = 5000
 
     // MARK: Contamination and land value
-    /// Weight per contamination type code (AP, AV, CM, UXO). Modelling assumptions, see the README.
-    public var typeWeights: [String: Double] = ["AP": 1.0, "AV": 0.7, "CM": 0.8, "UXO": 0.5]
-    /// Weight per hazard status code (CHA confirmed, SHA suspected).
-    public var statusWeights: [String: Double] = ["CHA": 1.0, "SHA": 0.6]
-    /// Weight per land-use class.
-    public var landValueWeights: [String: Double] = [
-        "agriculture": 1.0, "grazing": 0.8, "road": 0.7, "water": 0.6,
-        "school": 1.0, "residential": 1.0, "other": 0.3,
-    ]
+    /// Weights per contamination type code (AP, AV, CM, UXO) that the file overrides; the others keep
+    /// the model's documented defaults (`RiskModel.ContaminationWeights.default`).
+    public var typeWeights: [String: Double] = [:]
+    /// Weights per hazard status code (CHA confirmed, SHA suspected) that the file overrides.
+    public var statusWeights: [String: Double] = [:]
+    /// Weights per land-use class that the file overrides (`RiskModel.LandValueWeights.default`).
+    public var landValueWeights: [String: Double] = [:]
 
     // MARK: Combination
     public var normalization: Normalization = .percentile

@@ -103,16 +103,22 @@ extension SourceNode {
 // MARK: Merging
 
 extension SourceNode {
+    /// Fields an override replaces whole instead of merging into: their sub-fields are alternatives
+    /// (`direct` or `ahp`), so merging would leave both.
+    static let replacedWhole: Set<String> = ["scoring.weights"]
+
     /// Overlays `override` on `self`: mappings merge key by key (recursively), anything else is
     /// replaced whole. Lists are replaced, not appended, so a variant states the whole list it means.
-    func merged(with override: SourceNode) -> SourceNode {
-        guard case .mapping(let basePairs, _) = self, case .mapping(let overPairs, let overOrigin) = override else {
+    func merged(with override: SourceNode, path: String = "") -> SourceNode {
+        guard !Self.replacedWhole.contains(path),
+              case .mapping(let basePairs, _) = self, case .mapping(let overPairs, let overOrigin) = override else {
             return override
         }
         var result = basePairs
         for (key, value) in overPairs {
+            let childPath = path.isEmpty ? key : "\(path).\(key)"
             if let index = result.firstIndex(where: { $0.key == key }) {
-                result[index].value = result[index].value.merged(with: value)
+                result[index].value = result[index].value.merged(with: value, path: childPath)
             } else {
                 result.append((key, value))
             }

@@ -1,0 +1,249 @@
+import EventSimulation
+
+// MARK: - CompiledModel
+
+/// A validated ``ClearanceModel`` flattened into arrays for the replication loop: calendars
+/// indexed per region, the policy order fixed, productivity distributions resolved per
+/// (group, task class, terrain). Immutable and shared by all replication threads.
+final class CompiledModel: Sendable {
+    let model: ClearanceModel
+    let horizon: Int
+    let yearEnds: [Int]
+
+    // MARK: Tasks
+    let taskCount: Int
+    let area: [Double]
+    let classOf: [Int]
+    let regionOf: [Int]
+    let x: [Double]
+    let y: [Double]
+    let suspected: [Bool]
+    let finalStep: [LandReleaseStep]
+    let densityFactor: [Double]
+    /// Civilian incidents per m² of remaining hazard per day.
+    let incidentRate: [Double]
+    /// Policy order: `order[position]` is a task index; `position[task]` its place.
+    let order: [Int]
+    let position: [Int]
+    let classesPresent: [Int]
+    let initialAreaByClass: [Double]
+
+    // MARK: Calendars
+    let regionNames: [String]
+    let regionCalendars: [WorkingDays]
+    let office: WorkingDays
+    let tasksByRegion: [[Int]]
+    /// Region stoppage start/end days, sorted by (day, region).
+    let seasonChanges: [(day: Int, region: Int, stopped: Bool)]
+    let stoppedAtStart: [Bool]
+
+    // MARK: Teams
+    let unitGroup: [Int]
+    let unitKind: [Int]
+    /// Work pools a unit may take from: bit `step × 4 + class` (see ``poolCount``).
+    let unitPools: [UInt16]
+    let unitAccidentRate: [Double]
+    let groupFirstUnit: [Int]
+    let groupUnitCount: [Int]
+    /// `productivity[group][combo[task]]`.
+    let productivity: [[Distribution?]]
+    let combo: [Int]
+    let stepFactor: [[Double]]
+    let capacityChanges: [(day: Int, group: Int, count: Int)]
+    let groupSpeedKmPerDay: [Double]
+    let groupDaysPerTask: [Bool]
+    let groupMobilisation: [Int]
+    let groupBaseX: [Double]
+    let groupBaseY: [Double]
+    /// Year index (0-based) of every day in the horizon.
+    let yearOfDay: [Int16]
+
+    /// Expected civilian incidents over the horizon with no clearance at all.
+    let baselineIncidents: Double
+
+    init(_ model: ClearanceModel) {
+        self.model = model
+        let h = model.horizonDays
+        horizon = h
+        yearEnds = model.yearEndDays
+        let tasks = model.tasks
+        taskCount = tasks.count
+        area = tasks.map(\.area)
+        classOf = tasks.map(\.contamination.index)
+        x = tasks.map(\.x)
+        y = tasks.map(\.y)
+        suspected = tasks.map { $0.status == .suspected }
+        finalStep = tasks.map { model.landRelease.battleAreaClearanceTypes.contains($0.contamination) ? .battleAreaClearance : .clearance }
+        densityFactor = tasks.map { model.landRelease.densityProductivityFactors[$0.density] ?? 1 }
+        var byClass = [Double](repeating: 0, count: ContaminationType.allCases.count)
+        for t in tasks { byClass[t.contamination.index] += t.area }
+        initialAreaByClass = byClass
+        classesPresent = ContaminationType.allCases.map(\.index).filter { c in tasks.contains { $0.contamination.index == c } }
+
+        // Regions in order of first appearance (deterministic).
+        var names: [String] = [], regionIndex: [String: Int] = [:]
+        for t in tasks where regionIndex[t.region] == nil {
+            regionIndex[t.region] = names.count
+            names.append(t.region)
+        }
+        regionNames = names
+        regionOf = tasks.map { regionIndex[$0.region] ?? 0 }
+        var byRegion = [[Int]](repeating: [], count: names.count)
+        for (i, r) in regionOf.enumerated() { byRegion[r].append(i) }
+        tasksByRegion = byRegion
+
+        // Civilian risk weights (see CivilianRiskModel).
+        var w = tasks.map { $0.civilianExposure * $0.priorityBenefit }
+        if zip(w, tasks).reduce(0.0, { $0 + $1.0 * $1.1.area }) <= 0 { w = tasks.map(\.civilianExposure) }
+        let total = zip(w, tasks).reduce(0.0, { $0 + $1.0 * $1.1.area })
+        let perDay = model.civilianRisk.incidentsPerYear / 365.2425
+        incidentRate = total > 0 ? w.map { perDay * $0 / total } : w.map { _ in 0 }
+        baselineIncidents = total > 0 ? perDay * Double(h) : 0
+
+        // Calendars.
+        let cal = model.calendar, start = model.startDate
+        let dates = (0..<h).map { start.adding(days: $0) }
+        let officeDay = dates.map { cal.isOfficeDay($0) }
+        office = WorkingDays(horizon: h) { officeDay[$0] }
+        var calendars: [WorkingDays] = [], changes: [(day: Int, region: Int, stopped: Bool)] = []
+        var stoppedAtStart: [Bool] = []
+        for (r, name) in names.enumerated() {
+            let rules = cal.seasonalStoppages.filter { $0.applies(to: name) }
+            let stopped = dates.map { d in rules.contains { $0.covers(d) } }
+            calendars.append(WorkingDays(horizon: h) { officeDay[$0] && !stopped[$0] })
+            stoppedAtStart.append(stopped.first ?? false)
+            for d in 1..<max(h, 1) where stopped[d] != stopped[d - 1] {
+                changes.append((d, r, stopped[d]))
+            }
+        }
+        regionCalendars = calendars
+        self.stoppedAtStart = stoppedAtStart
+        seasonChanges = changes.sorted { ($0.day, $0.region) < ($1.day, $1.region) }
+
+        // Policy order.
+        order = CompiledModel.policyOrder(model.policy, tasks)
+        var pos = [Int](repeating: 0, count: tasks.count)
+        for (p, t) in order.enumerated() { pos[t] = p }
+        position = pos
+
+        // Productivity look-up per (class, terrain) combination.
+        var terrains: [String: Int] = [:]
+        for t in tasks where terrains[t.terrain] == nil { terrains[t.terrain] = terrains.count }
+        let terrainNames = terrains.sorted { $0.value < $1.value }.map(\.key)
+        let nTerrain = max(terrainNames.count, 1)
+        combo = tasks.map { $0.contamination.index * nTerrain + (terrains[$0.terrain] ?? 0) }
+        productivity = model.teams.map { g in
+            var table = [Distribution?](repeating: nil, count: ContaminationType.allCases.count * nTerrain)
+            for c in ContaminationType.allCases {
+                for (ti, tn) in terrainNames.enumerated() { table[c.index * nTerrain + ti] = g.productivity(for: c, terrain: tn) }
+            }
+            return table
+        }
+        stepFactor = model.teams.map { g in LandReleaseStep.allCases.map { g.stepSpeedFactors[$0] ?? 1 } }
+
+        // Units: each group gets as many slots as its largest planned count.
+        var first: [Int] = [], counts: [Int] = [], uGroup: [Int] = [], uKind: [Int] = [], uPools: [UInt16] = []
+        var uRate: [Double] = [], capacity: [(day: Int, group: Int, count: Int)] = []
+        for (gi, g) in model.teams.enumerated() {
+            let plan = CompiledModel.capacitySchedule(g, start: start, horizon: h)
+            let maxCount = plan.map(\.count).max() ?? 0
+            first.append(uGroup.count)
+            counts.append(maxCount)
+            let classes = g.contaminationTypes ?? Set(ContaminationType.allCases)
+            var mask: UInt16 = 0
+            for s in g.effectiveSteps { for c in classes { mask |= 1 << UInt16(s.index * 4 + c.index) } }
+            let rate = g.accidentRatePerSquareMetre ?? model.accidents.ratePerKind[g.kind] ?? model.accidents.ratePerSquareMetre
+            for _ in 0..<maxCount {
+                uGroup.append(gi)
+                uKind.append(g.kind.index)
+                uPools.append(mask)
+                uRate.append(rate)
+            }
+            capacity += plan.map { (day: $0.day, group: gi, count: $0.count) }
+        }
+        groupFirstUnit = first
+        groupUnitCount = counts
+        unitGroup = uGroup
+        unitKind = uKind
+        unitPools = uPools
+        unitAccidentRate = uRate
+        capacityChanges = capacity.sorted { ($0.day, $0.group) < ($1.day, $1.group) }
+        groupSpeedKmPerDay = model.teams.map(\.travelSpeedKmPerDay)
+        groupDaysPerTask = model.teams.map { $0.rateUnit == .daysPerTask }
+        groupMobilisation = model.teams.map(\.mobilisationDays)
+        groupBaseX = model.teams.map(\.baseX)
+        groupBaseY = model.teams.map(\.baseY)
+        var yod = [Int16](repeating: 0, count: h)
+        var yi = 0
+        for d in 0..<h {
+            while yi < yearEnds.count - 1 && d >= yearEnds[yi] { yi += 1 }
+            yod[d] = Int16(yi)
+        }
+        yearOfDay = yod
+    }
+
+    var unitCount: Int { unitGroup.count }
+
+    /// Available work is kept in one pool per (step, contamination class), so team groups can
+    /// be restricted to classes without scanning tasks they may not touch.
+    static let poolCount = LandReleaseStep.count * 4
+
+    @inline(__always)
+    func pool(step: Int, task i: Int) -> Int { step << 2 | classOf[i] }
+}
+
+// MARK: - Compilation helpers
+
+extension CompiledModel {
+    /// Task indices in the order the policy prefers them (nearestFirst: input order; the
+    /// distance is evaluated at decision time).
+    static func policyOrder(_ policy: TaskSelectionPolicy, _ tasks: [HazardArea]) -> [Int] {
+        let risk: (Int, Int) -> Bool = { a, b in
+            let ta = tasks[a], tb = tasks[b]
+            if ta.priorityBenefit != tb.priorityBenefit { return ta.priorityBenefit > tb.priorityBenefit }
+            if ta.rank != tb.rank { return ta.rank < tb.rank }
+            return a < b
+        }
+        let idx = Array(tasks.indices)
+        switch policy {
+        case .riskPriority:
+            return idx.sorted(by: risk)
+        case .nearestFirst, .asListed:
+            return idx
+        case .largestFirst:
+            return idx.sorted { tasks[$0].area != tasks[$1].area ? tasks[$0].area > tasks[$1].area : $0 < $1 }
+        case .smallestFirst:
+            return idx.sorted { tasks[$0].area != tasks[$1].area ? tasks[$0].area < tasks[$1].area : $0 < $1 }
+        case .regionSequence(let regions):
+            let rank = Dictionary(regions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            return idx.sorted { a, b in
+                let ra = rank[tasks[a].region] ?? regions.count, rb = rank[tasks[b].region] ?? regions.count
+                return ra != rb ? ra < rb : risk(a, b)
+            }
+        }
+    }
+
+    /// Team counts of a group over time as (day, count) changes within `[0, horizon)`:
+    /// `count` at ``TeamGroup/availableFromDay``, then each plan entry, 0 from `availableUntilDay`.
+    static func capacitySchedule(_ g: TeamGroup, start: CivilDate, horizon: Int) -> [(day: Int, count: Int)] {
+        let plan = g.capacityPlan.map { ($0.day(from: start), $0.count) }.enumerated()
+            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        func countAt(_ d: Int) -> Int {
+            if d < g.availableFromDay { return 0 }
+            if let until = g.availableUntilDay, d >= until { return 0 }
+            return plan.last { $0.0 <= d }?.1 ?? g.count
+        }
+        var days = Set([0, g.availableFromDay] + plan.map(\.0))
+        if let until = g.availableUntilDay { days.insert(until) }
+        var out: [(day: Int, count: Int)] = []
+        var current = 0
+        for d in days.sorted() where d >= 0 && d < horizon {
+            let c = countAt(d)
+            if c != current {
+                out.append((day: d, count: c))
+                current = c
+            }
+        }
+        return out
+    }
+}

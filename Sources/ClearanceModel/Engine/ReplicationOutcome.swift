@@ -1,0 +1,68 @@
+// MARK: - ReplicationOutcome
+
+/// Everything the aggregation needs from one replication: the public summary plus per-task
+/// release days (kept out of the summary to keep it small).
+struct ReplicationOutcome: Sendable {
+    var summary: ReplicationSummary
+    /// Release day per task (last working day), -1 when not released by the horizon.
+    var releaseDay: [Int32]
+    /// Completion day per class index / region index, nil when unfinished or absent.
+    var completionByClass: [Int?]
+    var completionByRegion: [Int?]
+
+    init(simulator s: ReplicationSimulator) {
+        let m = s.m
+        let nClass = ContaminationType.allCases.count
+        var classDone = [Int?](repeating: 0, count: nClass)
+        var regionDone = [Int?](repeating: 0, count: m.regionNames.count)
+        var overall: Int? = 0
+        var unfinished = 0
+        for i in 0..<m.taskCount {
+            let d = Int(s.releaseDay[i])
+            let c = m.classOf[i], r = m.regionOf[i]
+            if d < 0 {
+                unfinished += 1
+                classDone[c] = nil
+                regionDone[r] = nil
+                overall = nil
+            } else {
+                if let v = classDone[c] { classDone[c] = max(v, d) }
+                if let v = regionDone[r] { regionDone[r] = max(v, d) }
+                if let v = overall { overall = max(v, d) }
+            }
+        }
+        for c in 0..<nClass where !m.classesPresent.contains(c) { classDone[c] = nil }
+        releaseDay = s.releaseDay
+        completionByClass = classDone
+        completionByRegion = regionDone
+
+        var byClassName: [String: Int] = [:], byRegionName: [String: Int] = [:]
+        for c in m.classesPresent { if let d = classDone[c] { byClassName[ContaminationType.allCases[c].rawValue] = d } }
+        for (r, name) in m.regionNames.enumerated() { if let d = regionDone[r] { byRegionName[name] = d } }
+        let years = m.yearEnds.count
+        var remainingByYearByClass: [String: [Double]] = [:]
+        for c in m.classesPresent {
+            remainingByYearByClass[ContaminationType.allCases[c].rawValue] = (0..<years).map { s.remainingByClass[$0][c] }
+        }
+        let remaining = (0..<years).map { y in s.remainingByClass[y].reduce(0, +) }
+        let incidents = max(m.baselineIncidents - s.avertedIncidentDays, 0)
+        let expected = incidents * m.model.civilianRisk.casualtiesPerIncident
+        var civilian = s.civilianRNG
+        let sampled: Double? = m.model.civilianRisk.sampleCounts ? civilian.nextPoisson(mean: expected) : nil
+        func byKind(_ v: [Double]) -> [String: Double] {
+            var out: [String: Double] = [:]
+            for k in TeamKind.allCases where m.unitKind.contains(k.index) { out[k.rawValue] = v[k.index] }
+            return out
+        }
+        summary = ReplicationSummary(
+            replication: s.replication, completionDay: overall,
+            completionDayByClass: byClassName, completionDayByRegion: byRegionName,
+            cancelledByYear: s.released[0], reducedByYear: s.released[1], clearedByYear: s.released[2],
+            remainingByYear: remaining, remainingByYearByClass: remainingByYearByClass,
+            expectedCivilianCasualties: expected, sampledCivilianCasualties: sampled,
+            accidents: s.accidents, deminerCasualties: s.deminerCasualties,
+            workedDaysByKind: byKind(s.workedDays), availableDaysByKind: byKind(s.availableDays),
+            idleDaysByKind: byKind(s.idleDays), events: s.events, unfinishedTasks: unfinished,
+            remainingAreaAtHorizon: s.hazard.reduce(0, +))
+    }
+}

@@ -1,0 +1,156 @@
+import EventSimulation
+import Foundation
+
+// MARK: - Choosing and starting work
+
+extension ReplicationSimulator {
+    /// Gives free unit `u` its next task step, or parks it in the idle set.
+    mutating func assign(_ u: Int, now: Int) throws {
+        guard let (task, step) = choose(u) else {
+            status[u] = .idle
+            idle.insert(u)
+            uIdleSince[u] = Int32(now)
+            return
+        }
+        try start(u, task: task, step: step, now: now)
+    }
+
+    /// The policy's pick among available, open steps the unit may do (nil if none).
+    ///
+    /// - Complexity: O(tasks / 64) per eligible step for static orders; nearestFirst also visits
+    ///   every candidate, O(available tasks).
+    mutating func choose(_ u: Int) -> (task: Int, step: Int)? {
+        let mask = m.unitPools[u]
+        var bestPos = Int.max, bestStep = -1
+        if case .nearestFirst = m.model.policy {
+            var bestD2 = Double.infinity
+            let x0 = ux[u], y0 = uy[u]
+            for k in 0..<CompiledModel.poolCount where mask & (1 << UInt16(k)) != 0 {
+                available[k].forEach(and: open) { pos in
+                    let t = m.order[pos]
+                    let dx = m.x[t] - x0, dy = m.y[t] - y0
+                    let d2 = dx * dx + dy * dy
+                    if d2 < bestD2 || (d2 == bestD2 && pos < bestPos) {
+                        bestD2 = d2
+                        bestPos = pos
+                        bestStep = k >> 2
+                    }
+                }
+            }
+        } else {
+            for k in 0..<CompiledModel.poolCount where mask & (1 << UInt16(k)) != 0 {
+                if let pos = available[k].first(and: open), pos < bestPos {
+                    bestPos = pos
+                    bestStep = k >> 2
+                }
+            }
+        }
+        return bestStep < 0 ? nil : (m.order[bestPos], bestStep)
+    }
+
+    /// Starts step `step` of `task` with unit `u`: travel, sample productivity, accident distance
+    /// and weather, and schedule the single completion event.
+    mutating func start(_ u: Int, task i: Int, step s: Int, now: Int) throws {
+        let g = m.unitGroup[u]
+        available[m.pool(step: s, task: i)].remove(m.position[i])
+        guard let dist = m.productivity[g][m.combo[i]] else {
+            // Validation guarantees an entry; without one the unit cannot do this task, so it idles.
+            status[u] = .idle
+            idle.insert(u)
+            uIdleSince[u] = Int32(now)
+            available[m.pool(step: s, task: i)].insert(m.position[i])
+            return
+        }
+        let dx = m.x[i] - ux[u], dy = m.y[i] - uy[u]
+        let travelDays = Int(((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded())
+        let s0 = min(now + travelDays, m.horizon)
+        ux[u] = m.x[i]
+        uy[u] = m.y[i]
+
+        let q = max(stepRemaining[i], 1e-9)
+        let factor = m.densityFactor[i] * m.stepFactor[g][s]
+        // Normal-type inputs can sample ≤ 0: floor at 1 % of the mean keeps durations finite.
+        let sample = max(dist.sample(using: &productivityRNG), 0.01 * dist.mean)
+        // Worked days for the whole remaining step, as a real number.
+        // (days per task: a resumed step needs only the share of days for what is left.)
+        let stepDays = m.groupDaysPerTask[g] ? sample / factor * min(q / max(stepArea[i], 1e-9), 1) : q / (sample * factor)
+        var planned = q, accident = false
+        let rate = m.unitAccidentRate[u]
+        if rate > 0, s != LandReleaseStep.nonTechnicalSurvey.index {
+            let distance = -log(accidentRNG.nextOpenDouble()) / rate
+            if distance < q {
+                planned = distance
+                accident = true
+            }
+        }
+        let cap = Double(m.horizon + 1)
+        // The tiny relative tolerance keeps exact inputs (e.g. 1000 m² at 100 m²/day) from
+        // rounding up to an extra day through floating-point error.
+        let n = Int(min(max((stepDays * (planned / q) * (1 - 1e-12)).rounded(.up), 1), cap))
+        let days = weatherDays(worked: n)
+
+        status[u] = .working
+        generation[u] &+= 1
+        uTask[u] = Int32(i)
+        uStep[u] = UInt8(s)
+        uStart[u] = Int32(s0)
+        uPlanned[u] = planned
+        uDays[u] = Int32(days)
+        uEffectiveDays[u] = Int32(n)
+        uAccident[u] = accident
+        if let e = m.regionCalendars[m.regionOf[i]].dayOfWorkingDay(days, from: s0) {
+            uEndTime[u] = Int32(e + 1)
+            try queue.schedule(.stepEnd(unit: Int32(u), generation: generation[u]), at: Double(e + 1))
+        } else {
+            uEndTime[u] = Self.never
+        }
+    }
+
+    /// Calendar working days needed for `n` worked days under the weather-loss rule.
+    mutating func weatherDays(worked n: Int) -> Int {
+        let cap = m.horizon + 1
+        switch m.model.calendar.weatherLoss {
+        case .none:
+            return n
+        case .fixedShare(let share):
+            return Int(min((Double(n) / (1 - share)).rounded(.up), Double(cap)))
+        case .bernoulli(let p):
+            guard p > 0 else { return n }
+            // Failures before the n-th success ~ NegativeBinomial(n, 1 − p) = Poisson(Gamma(n, p/(1−p))).
+            let lambda = weatherRNG.nextGamma(shape: Double(n)) * p / (1 - p)
+            let lost = weatherRNG.nextPoisson(mean: min(lambda, Double(cap)))
+            return Int(min(Double(n) + lost, Double(cap)))
+        }
+    }
+
+    /// After step work on `task` became available: hand it to the lowest-numbered idle unit that
+    /// may do it (continuing until it is taken or no such unit is left).
+    mutating func wake(forTask i: Int, now: Int) throws {
+        let pos = m.position[i]
+        let step = Int(currentStep[i])
+        guard step < LandReleaseStep.count, open.contains(pos) else { return }
+        var candidate = 0
+        let k = m.pool(step: step, task: i)
+        while available[k].contains(pos), let u = idle.first(from: candidate) {
+            candidate = u + 1
+            guard m.unitPools[u] & (1 << UInt16(k)) != 0 else { continue }
+            takeFromIdle(u, now: now)
+            try assign(u, now: now)
+        }
+    }
+
+    /// Offers work to every idle unit in number order (after a region reopens).
+    mutating func wakeAll(now: Int) throws {
+        var candidate = 0
+        while let u = idle.first(from: candidate) {
+            candidate = u + 1
+            takeFromIdle(u, now: now)
+            try assign(u, now: now)
+        }
+    }
+
+    mutating func takeFromIdle(_ u: Int, now: Int) {
+        idle.remove(u)
+        idleDays[m.unitKind[u]] += Double(m.office.count(from: Int(uIdleSince[u]), to: now))
+    }
+}

@@ -1,0 +1,135 @@
+import EventSimulation
+
+// MARK: - Finishing and interrupting steps
+
+extension ReplicationSimulator {
+    /// Books a finished step chunk of unit `u` (its end time is `now`) and advances the task.
+    /// Leaves the unit `.idle` (free, not yet in the idle set) or `.standDown` after an accident.
+    ///
+    /// - Returns: the task whose next step just became available, if any.
+    mutating func complete(_ u: Int, now: Int) throws -> Int? {
+        let i = Int(uTask[u]), s = Int(uStep[u])
+        let planned = uPlanned[u], days = Int(uDays[u])
+        workedDays[m.unitKind[u]] += Double(uEffectiveDays[u])
+        if s >= LandReleaseStep.clearance.index {
+            releaseLinear(task: i, start: Int(uStart[u]), days: days, perDay: planned / Double(days))
+        }
+        stepRemaining[i] = max(stepRemaining[i] - planned, 0)
+        generation[u] &+= 1
+        uTask[u] = -1
+        if uAccident[u] {
+            accidents += 1
+            deminerCasualties += max(m.model.accidents.casualtiesPerAccident.sample(using: &accidentRNG), 0)
+            status[u] = .standDown
+            try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
+                               at: Double(now + m.model.accidents.standDownDays))
+            available[m.pool(step: s, task: i)].insert(m.position[i])
+            return i
+        }
+        status[u] = .idle
+        return advance(task: i, finished: s, now: now) ? i : nil
+    }
+
+    /// Moves task `i` past finished step `s`: survey shares, next step or release.
+    /// - Returns: true when a next step became available.
+    mutating func advance(task i: Int, finished s: Int, now: Int) -> Bool {
+        var bucket = 2
+        switch s {
+        case LandReleaseStep.nonTechnicalSurvey.index:
+            bucket = 0
+            let share = min(max(m.model.landRelease.nonTechnicalSurveyCancelShare.sample(using: &surveyRNG), 0), 1)
+            releaseLump(task: i, amount: share * hazard[i], bucket: 0, at: now)
+        case LandReleaseStep.technicalSurvey.index:
+            bucket = 1
+            let share = min(max(m.model.landRelease.technicalSurveyReduceShare.sample(using: &surveyRNG), 0), 1)
+            releaseLump(task: i, amount: share * hazard[i], bucket: 1, at: now)
+        default:
+            break
+        }
+        let isFinal = s >= LandReleaseStep.clearance.index
+        if isFinal || hazard[i] <= 1e-6 {
+            // Rounding residue (or a share of exactly 1) ends the task; book it so areas balance.
+            if hazard[i] != 0 { releaseLump(task: i, amount: hazard[i], bucket: bucket, at: now) }
+            hazard[i] = 0
+            stepRemaining[i] = 0
+            currentStep[i] = Self.releasedTask
+            releaseDay[i] = Int32(now - 1)
+            return false
+        }
+        let next = s == LandReleaseStep.nonTechnicalSurvey.index ? LandReleaseStep.technicalSurvey.index : m.finalStep[i].index
+        currentStep[i] = UInt8(next)
+        stepRemaining[i] = hazard[i]
+        stepArea[i] = hazard[i]
+        available[m.pool(step: next, task: i)].insert(m.position[i])
+        return true
+    }
+
+    /// Stops unit `u` at the start of day `t` (it has worked every day before `t`), credits its
+    /// progress and returns the step to the pool. A step due to end by `t` is completed instead.
+    ///
+    /// - Returns: the task whose step work became available, if any.
+    mutating func interrupt(_ u: Int, at t: Int) throws -> Int? {
+        guard status[u] == .working else { return nil }
+        if Int(uEndTime[u]) <= t { return try complete(u, now: Int(uEndTime[u])) }
+        let i = Int(uTask[u]), s = Int(uStep[u])
+        let s0 = Int(uStart[u]), days = Int(uDays[u])
+        let cal = m.regionCalendars[m.regionOf[i]]
+        let k = min(cal.count(from: s0, to: t), days - 1)
+        if k > 0 {
+            let progress = uPlanned[u] * Double(k) / Double(days)
+            workedDays[m.unitKind[u]] += Double(uEffectiveDays[u]) * Double(k) / Double(days)
+            if s >= LandReleaseStep.clearance.index {
+                releaseLinear(task: i, start: s0, days: k, perDay: uPlanned[u] / Double(days))
+            }
+            stepRemaining[i] = max(stepRemaining[i] - progress, 0)
+        }
+        available[m.pool(step: s, task: i)].insert(m.position[i])
+        generation[u] &+= 1
+        uTask[u] = -1
+        status[u] = .idle
+        return i
+    }
+
+    // MARK: Release bookings
+
+    /// Books a survey release (or residue) at time `t` (the end of day `t − 1`).
+    mutating func releaseLump(task i: Int, amount: Double, bucket: Int, at t: Int) {
+        guard amount > 0 else { return }
+        hazard[i] -= amount
+        let day = min(max(t - 1, 0), m.horizon - 1)
+        released[bucket][Int(m.yearOfDay[day])] += amount
+        avertedIncidentDays += m.incidentRate[i] * amount * Double(m.horizon - t)
+    }
+
+    /// Books clearance of `perDay` m² at the end of each of the first `days` working days from `start`.
+    mutating func releaseLinear(task i: Int, start: Int, days: Int, perDay: Double) {
+        guard days > 0 else { return }
+        let cal = m.regionCalendars[m.regionOf[i]]
+        guard let first = cal.dayOfWorkingDay(1, from: start), let last = cal.dayOfWorkingDay(days, from: start) else { return }
+        hazard[i] -= perDay * Double(days)
+        avertedIncidentDays += m.incidentRate[i] * perDay * cal.releasedDaysSum(first: days, from: start)
+        let y0 = Int(m.yearOfDay[first]), y1 = Int(m.yearOfDay[last])
+        if y0 == y1 {
+            released[2][y0] += perDay * Double(days)
+            return
+        }
+        for y in y0...y1 {
+            let lo = y == 0 ? 0 : m.yearEnds[y - 1]
+            let count = cal.count(from: max(start, lo), to: min(last + 1, m.yearEnds[y]))
+            released[2][y] += perDay * Double(count)
+        }
+    }
+
+    /// Remaining hazardous area per class at the start of day `t`, from task states minus the
+    /// clearance progress of steps still running.
+    mutating func snapshot(year y: Int, at t: Int) {
+        var rem = [Double](repeating: 0, count: ContaminationType.allCases.count)
+        for i in 0..<m.taskCount { rem[m.classOf[i]] += hazard[i] }
+        for u in 0..<m.unitCount where status[u] == .working && Int(uStep[u]) >= LandReleaseStep.clearance.index {
+            let i = Int(uTask[u]), days = Int(uDays[u])
+            let k = min(m.regionCalendars[m.regionOf[i]].count(from: Int(uStart[u]), to: t), days)
+            rem[m.classOf[i]] -= uPlanned[u] * Double(k) / Double(days)
+        }
+        remainingByClass[y] = rem
+    }
+}

@@ -1,0 +1,175 @@
+import EventSimulation
+
+// MARK: - Events
+
+/// Simulation events. Unit events carry the unit's generation number: whenever a unit's plan
+/// changes (interrupted, withdrawn) its generation increases and older events are ignored,
+/// which is cheaper than cancelling them.
+enum SimEvent: Sendable {
+    case unitReady(unit: Int32, generation: UInt32)
+    case stepEnd(unit: Int32, generation: UInt32)
+    case capacity(index: Int32)
+    case season(index: Int32)
+    case yearEnd(index: Int32)
+}
+
+enum UnitStatus: UInt8, Sendable {
+    case inactive, mobilising, idle, working, standDown
+}
+
+// MARK: - ReplicationSimulator
+
+/// One replication of the land release process.
+///
+/// Teams work whole working days. When a team starts a task step it samples productivity once
+/// for that step (stream "productivity"), converts the area into worked days, adds weather-lost
+/// days, and finds the finishing day from the region's working-day index in O(1): one event per
+/// step, never one per team-day. Interruptions (accidents, seasonal stoppages, withdrawals)
+/// credit progress for the working days elapsed, spread evenly over the step's working days.
+struct ReplicationSimulator {
+    let m: CompiledModel
+    let replication: Int
+    var queue = EventQueue<SimEvent>()
+    var productivityRNG: RandomStream
+    var surveyRNG: RandomStream
+    var weatherRNG: RandomStream
+    var accidentRNG: RandomStream
+    var civilianRNG: RandomStream
+
+    // MARK: Task state
+    var hazard: [Double]
+    var stepRemaining: [Double]
+    /// Area the current step started with (for per-task durations of resumed steps).
+    var stepArea: [Double]
+    var currentStep: [UInt8]
+    var releaseDay: [Int32]
+    var available: [TaskBitset]
+    var open: TaskBitset
+    var idle: TaskBitset
+
+    // MARK: Unit state
+    var status: [UnitStatus]
+    var generation: [UInt32]
+    var ux: [Double]
+    var uy: [Double]
+    var uTask: [Int32]
+    var uStep: [UInt8]
+    var uStart: [Int32]
+    var uEndTime: [Int32]
+    var uPlanned: [Double]
+    var uDays: [Int32]
+    var uEffectiveDays: [Int32]
+    var uAccident: [Bool]
+    var uActiveSince: [Int32]
+    var uIdleSince: [Int32]
+    var activeCount: [Int]
+
+    // MARK: Accounting
+    var released: [[Double]]           // [cancelled, reduced, cleared][year]
+    var remainingByClass: [[Double]]   // [year][class]
+    var avertedIncidentDays = 0.0
+    var accidents = 0
+    var deminerCasualties = 0.0
+    var workedDays = [Double](repeating: 0, count: TeamKind.count)
+    var availableDays = [Double](repeating: 0, count: TeamKind.count)
+    var idleDays = [Double](repeating: 0, count: TeamKind.count)
+    var events = 0
+
+    static let releasedTask = UInt8.max
+    static let never = Int32.max
+
+    init(model m: CompiledModel, seed: UInt64, replication: Int) {
+        self.m = m
+        self.replication = replication
+        productivityRNG = RandomStream(masterSeed: seed, replication: replication, stream: "productivity")
+        surveyRNG = RandomStream(masterSeed: seed, replication: replication, stream: "survey")
+        weatherRNG = RandomStream(masterSeed: seed, replication: replication, stream: "weather")
+        accidentRNG = RandomStream(masterSeed: seed, replication: replication, stream: "accidents")
+        civilianRNG = RandomStream(masterSeed: seed, replication: replication, stream: "civilian")
+        let n = m.taskCount, u = m.unitCount, years = m.yearEnds.count
+        hazard = m.area
+        stepRemaining = m.area
+        stepArea = m.area
+        currentStep = [UInt8](repeating: 0, count: n)
+        releaseDay = [Int32](repeating: -1, count: n)
+        available = (0..<CompiledModel.poolCount).map { _ in TaskBitset(count: n) }
+        open = TaskBitset(count: n)
+        idle = TaskBitset(count: u)
+        status = [UnitStatus](repeating: .inactive, count: u)
+        generation = [UInt32](repeating: 0, count: u)
+        ux = [Double](repeating: 0, count: u)
+        uy = ux
+        uTask = [Int32](repeating: -1, count: u)
+        uStep = [UInt8](repeating: 0, count: u)
+        uStart = [Int32](repeating: 0, count: u)
+        uEndTime = uStart
+        uPlanned = ux
+        uDays = uStart
+        uEffectiveDays = uStart
+        uAccident = [Bool](repeating: false, count: u)
+        uActiveSince = uStart
+        uIdleSince = uStart
+        activeCount = [Int](repeating: 0, count: m.groupUnitCount.count)
+        released = [[Double]](repeating: [Double](repeating: 0, count: years), count: 3)
+        remainingByClass = [[Double]](repeating: [Double](repeating: 0, count: ContaminationType.allCases.count), count: years)
+        queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + 8)
+    }
+
+    // MARK: Run
+
+    /// Runs the replication to the horizon.
+    mutating func run() throws -> ReplicationOutcome {
+        let h = m.horizon
+        for i in 0..<m.taskCount {
+            let pos = m.position[i]
+            if !m.stoppedAtStart[m.regionOf[i]] { open.insert(pos) }
+            if m.area[i] <= 0 {
+                hazard[i] = 0
+                currentStep[i] = Self.releasedTask
+                releaseDay[i] = 0
+            } else {
+                let first: LandReleaseStep = m.suspected[i] ? .nonTechnicalSurvey : .technicalSurvey
+                currentStep[i] = UInt8(first.index)
+                available[m.pool(step: first.index, task: i)].insert(pos)
+            }
+        }
+        for (k, c) in m.capacityChanges.enumerated() { try queue.schedule(.capacity(index: Int32(k)), at: Double(c.day)) }
+        for (k, c) in m.seasonChanges.enumerated() { try queue.schedule(.season(index: Int32(k)), at: Double(c.day)) }
+        for y in 0..<max(m.yearEnds.count - 1, 0) {
+            // Half a day after the boundary: every release due at the boundary is booked first.
+            try queue.schedule(.yearEnd(index: Int32(y)), at: Double(m.yearEnds[y]) + 0.5)
+        }
+        while let t = queue.peekTime, t <= Double(h), let next = queue.popNext() {
+            try handle(next.event, now: Int(next.time))
+        }
+        return finish()
+    }
+
+    mutating func handle(_ event: SimEvent, now: Int) throws {
+        switch event {
+        case .unitReady(let u32, let g):
+            let u = Int(u32)
+            guard generation[u] == g, status[u] == .mobilising || status[u] == .standDown else { return }
+            events += 1
+            try assign(u, now: now)
+        case .stepEnd(let u32, let g):
+            let u = Int(u32)
+            guard generation[u] == g, status[u] == .working else { return }
+            events += 1
+            let freed = try complete(u, now: now)
+            if status[u] == .idle { try assign(u, now: now) }
+            if let freed { try wake(forTask: freed, now: now) }
+        case .capacity(let k):
+            events += 1
+            let change = m.capacityChanges[Int(k)]
+            try applyCapacity(group: change.group, count: change.count, now: now)
+        case .season(let k):
+            events += 1
+            let change = m.seasonChanges[Int(k)]
+            try applySeason(region: change.region, stopped: change.stopped, now: now)
+        case .yearEnd(let y):
+            events += 1
+            snapshot(year: Int(y), at: m.yearEnds[Int(y)])
+        }
+    }
+}

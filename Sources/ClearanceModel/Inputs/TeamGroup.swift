@@ -1,0 +1,137 @@
+import EventSimulation
+
+// MARK: - TeamGroup
+
+/// A group of identical teams of one kind, with their productivity, base and funding plan.
+///
+/// ```swift
+/// let manual = TeamGroup(
+///     id: "manual-north", kind: .manual, count: 12,
+///     productivity: ["*": ["*": .lognormal(median: 60, p90: 120)], "AV": ["open": .constant(150)]],
+///     baseX: 500_000, baseY: 4_100_000, travelSpeedKmPerDay: 150, mobilisationDays: 5,
+///     capacityPlan: [CapacityChange(when: .yearOffset(2), count: 20)])
+/// ```
+///
+/// Productivity is m² processed per team working day, keyed first by contamination code
+/// (`"AP"`, `"AV"`, `"CM"`, `"UXO"` or `"*"`) then by terrain key (or `"*"`). Look-up order for a
+/// task: (class, terrain), (class, `*`), (`*`, terrain), (`*`, `*`). One table serves every step
+/// the group does; ``stepSpeedFactors`` scales it per step (e.g. TS covers ground faster).
+public struct TeamGroup: Sendable, Equatable, Codable {
+    /// What the productivity distributions measure.
+    public enum RateUnit: String, Sendable, Hashable, Codable {
+        /// m² processed per team working day (the step takes `ceil(area / sample)` days).
+        case squareMetresPerDay
+        /// Working days per task step, whatever its area (e.g. EOD call-outs); the step takes
+        /// `ceil(sample / factors)` days.
+        case daysPerTask
+    }
+
+    public var id: String
+    public var kind: TeamKind
+    /// Teams fielded at the start (or at ``availableFromDay``) until the first capacity change.
+    public var count: Int
+    /// Steps these teams may do; `nil` means ``TeamKind/defaultSteps``.
+    public var steps: Set<LandReleaseStep>?
+    /// Contamination types these teams may work on; `nil` means all (e.g. `[.unexplodedOrdnance]`
+    /// for EOD/BAC teams that also do the technical survey of battle areas).
+    public var contaminationTypes: Set<ContaminationType>?
+    public var productivity: [String: [String: Distribution]]
+    public var rateUnit: RateUnit
+    /// Multiplier on sampled productivity per step (missing steps use 1).
+    public var stepSpeedFactors: [LandReleaseStep: Double]
+    public var baseX: Double
+    public var baseY: Double
+    /// Road travel speed between tasks, km per calendar day (travel ignores the work calendar).
+    public var travelSpeedKmPerDay: Double
+    /// Calendar days from activation (start or capacity increase) until a team can first work.
+    public var mobilisationDays: Int
+    /// First day (since simulation start) the group exists.
+    public var availableFromDay: Int
+    /// Day the group is withdrawn (exclusive); `nil` means never.
+    public var availableUntilDay: Int?
+    public var capacityPlan: [CapacityChange]
+    /// Overrides ``AccidentModel/ratePerSquareMetre`` for these teams when set.
+    public var accidentRatePerSquareMetre: Double?
+
+    public init(
+        id: String, kind: TeamKind, count: Int, steps: Set<LandReleaseStep>? = nil,
+        contaminationTypes: Set<ContaminationType>? = nil,
+        productivity: [String: [String: Distribution]], rateUnit: RateUnit = .squareMetresPerDay,
+        stepSpeedFactors: [LandReleaseStep: Double] = [:],
+        baseX: Double = 0, baseY: Double = 0, travelSpeedKmPerDay: Double = 200,
+        mobilisationDays: Int = 0, availableFromDay: Int = 0, availableUntilDay: Int? = nil,
+        capacityPlan: [CapacityChange] = [], accidentRatePerSquareMetre: Double? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.count = count
+        self.steps = steps
+        self.contaminationTypes = contaminationTypes
+        self.productivity = productivity
+        self.rateUnit = rateUnit
+        self.stepSpeedFactors = stepSpeedFactors
+        self.baseX = baseX
+        self.baseY = baseY
+        self.travelSpeedKmPerDay = travelSpeedKmPerDay
+        self.mobilisationDays = mobilisationDays
+        self.availableFromDay = availableFromDay
+        self.availableUntilDay = availableUntilDay
+        self.capacityPlan = capacityPlan
+        self.accidentRatePerSquareMetre = accidentRatePerSquareMetre
+    }
+
+    /// The steps these teams may do (explicit list or the kind's defaults).
+    public var effectiveSteps: Set<LandReleaseStep> { steps ?? kind.defaultSteps }
+
+    /// True when these teams may do `step` on an area of `type`.
+    public func canWork(_ step: LandReleaseStep, on type: ContaminationType) -> Bool {
+        effectiveSteps.contains(step) && (contaminationTypes?.contains(type) ?? true)
+    }
+
+    /// The productivity distribution for a task class and terrain, applying the `*` fallbacks.
+    public func productivity(for contamination: ContaminationType, terrain: String) -> Distribution? {
+        let code = contamination.rawValue
+        return productivity[code]?[terrain] ?? productivity[code]?["*"]
+            ?? productivity["*"]?[terrain] ?? productivity["*"]?["*"]
+    }
+
+    // MARK: Validation
+
+    public func validate() throws {
+        var c = IssueCollector()
+        if id.isEmpty { c.add("id", "must not be empty") }
+        if count < 0 { c.add("count", "must be ≥ 0, found \(count)") }
+        if effectiveSteps.isEmpty { c.add("steps", "must name at least one step") }
+        if let types = contaminationTypes, types.isEmpty { c.add("contaminationTypes", "must name at least one type (or be omitted for all)") }
+        if productivity.isEmpty { c.add("productivity", "must have at least one entry (use \"*\" as a catch-all)") }
+        let codes = Set(ContaminationType.allCases.map(\.rawValue)).union(["*"])
+        for classKey in productivity.keys.sorted() {
+            if !codes.contains(classKey) {
+                c.add("productivity.\(classKey)", "unknown contamination code; expected one of AP, AV, CM, UXO or *")
+            }
+            for terrainKey in (productivity[classKey] ?? [:]).keys.sorted() {
+                if let d = productivity[classKey]?[terrainKey] {
+                    c.distribution(d, "productivity.\(classKey).\(terrainKey)")
+                    if d.mean <= 0 { c.add("productivity.\(classKey).\(terrainKey)", "mean productivity must be > 0 m²/day") }
+                }
+            }
+        }
+        for (step, factor) in stepSpeedFactors.sorted(by: { $0.key < $1.key }) {
+            c.finite(factor, "stepSpeedFactors.\(step.rawValue)", atLeast: 0)
+            if factor == 0 { c.add("stepSpeedFactors.\(step.rawValue)", "must be > 0") }
+        }
+        c.finite(baseX, "baseX")
+        c.finite(baseY, "baseY")
+        if !(travelSpeedKmPerDay > 0) { c.add("travelSpeedKmPerDay", "must be > 0, found \(travelSpeedKmPerDay)") }
+        if mobilisationDays < 0 { c.add("mobilisationDays", "must be ≥ 0, found \(mobilisationDays)") }
+        if availableFromDay < 0 { c.add("availableFromDay", "must be ≥ 0, found \(availableFromDay)") }
+        if let until = availableUntilDay, until < availableFromDay {
+            c.add("availableUntilDay", "must be ≥ availableFromDay (\(availableFromDay)), found \(until)")
+        }
+        for (i, change) in capacityPlan.enumerated() {
+            c.nest("capacityPlan[\(i)]") { try change.validate() }
+        }
+        if let rate = accidentRatePerSquareMetre { c.finite(rate, "accidentRatePerSquareMetre", atLeast: 0) }
+        try c.throwIfAny()
+    }
+}

@@ -1,0 +1,89 @@
+// MARK: - Aggregation
+
+extension ClearanceForecast {
+    /// Aggregates outcomes that are already in replication order.
+    ///
+    /// - Complexity: O(R · (T + Y) + T · R log R) for R replications, T tasks, Y years.
+    init(model m: CompiledModel, outcomes: [ReplicationOutcome], seed: UInt64, keepSummaries: Bool, warnings: [String]) {
+        let model = m.model, start = model.startDate
+        let r = outcomes.count
+        let summaries = outcomes.map(\.summary)
+        startDate = start.description
+        horizonYears = model.horizonYears
+        horizonDays = m.horizon
+        replications = r
+        self.seed = seed
+        completion = CompletionForecast(days: summaries.map(\.completionDay), start: start)
+        var byClass: [String: CompletionForecast] = [:]
+        for c in m.classesPresent {
+            byClass[ContaminationType.allCases[c].rawValue] = CompletionForecast(days: outcomes.map { $0.completionByClass[c] }, start: start)
+        }
+        completionByClass = byClass
+        var byRegion: [String: CompletionForecast] = [:]
+        for (k, name) in m.regionNames.enumerated() {
+            byRegion[name] = CompletionForecast(days: outcomes.map { $0.completionByRegion[k] }, start: start)
+        }
+        completionByRegion = byRegion
+
+        yearly = m.yearEnds.enumerated().map { y, end in
+            var perClass: [String: QuantileSummary] = [:]
+            for c in m.classesPresent {
+                let code = ContaminationType.allCases[c].rawValue
+                perClass[code] = QuantileSummary(summaries.map { $0.remainingByYearByClass[code]?[y] ?? 0 })
+            }
+            return YearForecast(
+                year: y + 1, endDay: end, endDate: start.adding(days: end).description,
+                cancelled: QuantileSummary(summaries.map { $0.cancelledByYear[y] }),
+                reduced: QuantileSummary(summaries.map { $0.reducedByYear[y] }),
+                cleared: QuantileSummary(summaries.map { $0.clearedByYear[y] }),
+                remaining: QuantileSummary(summaries.map { $0.remainingByYear[y] }),
+                remainingByClass: perClass)
+        }
+
+        let baseline = m.baselineIncidents * model.civilianRisk.casualtiesPerIncident
+        let expected = summaries.map(\.expectedCivilianCasualties)
+        civilian = CivilianRiskForecast(
+            expectedCasualties: QuantileSummary(expected), baselineCasualties: baseline,
+            avertedCasualties: QuantileSummary(expected.map { baseline - $0 }),
+            sampledCasualties: model.civilianRisk.sampleCounts ? QuantileSummary(summaries.map { $0.sampledCivilianCasualties ?? 0 }) : nil)
+        deminers = DeminerSafetyForecast(
+            accidents: QuantileSummary(summaries.map { Double($0.accidents) }),
+            casualties: QuantileSummary(summaries.map(\.deminerCasualties)))
+
+        var use: [String: TeamUtilisation] = [:]
+        for kind in TeamKind.allCases where m.unitKind.contains(kind.index) {
+            let k = kind.rawValue
+            func mean(_ f: (ReplicationSummary) -> Double) -> Double {
+                r > 0 ? summaries.reduce(0.0) { $0 + f($1) } / Double(r) : 0
+            }
+            use[k] = TeamUtilisation(meanWorkedDays: mean { $0.workedDaysByKind[k] ?? 0 },
+                                     meanAvailableDays: mean { $0.availableDaysByKind[k] ?? 0 },
+                                     meanIdleDays: mean { $0.idleDaysByKind[k] ?? 0 })
+        }
+        utilisation = use
+        eventsSimulated = summaries.reduce(0) { $0 + $1.events }
+        unfinishedReplications = summaries.filter { $0.completionDay == nil }.count
+        remainingAreaAtHorizon = QuantileSummary(summaries.map(\.remainingAreaAtHorizon))
+
+        var releases: [TaskReleaseForecast] = []
+        releases.reserveCapacity(m.taskCount)
+        var column = [Int32](repeating: 0, count: r)
+        for i in 0..<m.taskCount {
+            for k in 0..<r { column[k] = outcomes[k].releaseDay[i] }
+            column.sort()
+            let unreleased = column.firstIndex { $0 >= 0 } ?? r
+            let released = r - unreleased
+            // Unreleased (-1) sort first; treat them as later than any day.
+            func q(_ p: Double) -> Int? {
+                guard r > 0 else { return nil }
+                let k = max(Int((p * Double(r)).rounded(.up)) - 1, 0)
+                return k < released ? Int(column[unreleased + k]) : nil
+            }
+            releases.append(TaskReleaseForecast(id: model.tasks[i].id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
+                                                p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9)))
+        }
+        taskReleases = releases
+        self.warnings = warnings
+        replicationSummaries = keepSummaries ? summaries : nil
+    }
+}

@@ -1,0 +1,32 @@
+// MARK: - ClearanceForecast
+
+/// The Monte Carlo forecast of a ``ClearanceModel``: completion dates, yearly release, civilian
+/// and deminer risk, team use and per-task release dates. Contains no NaN or infinity; missing
+/// values are nil. Aggregation runs in replication order, so the encoded bytes are identical for
+/// any thread count.
+///
+/// ```swift
+/// let f = try MonteCarloRunner.run(model, replications: 500, seed: 7, threads: 2)
+/// f.completionByClass["UXO"]?.p50Years   // "UXO done in X years"
+/// ```
+public struct ClearanceForecast: Sendable, Equatable, Codable {
+    public var startDate: String
+    public var horizonYears: Int
+    public var horizonDays: Int
+    public var replications: Int
+    public var seed: UInt64
+    public var completion: CompletionForecast
+    public var completionByClass: [String: CompletionForecast]
+    public var completionByRegion: [String: CompletionForecast]
+    public var yearly: [YearForecast]
+    public var civilian: CivilianRiskForecast
+    public var deminers: DeminerSafetyForecast
+    public var utilisation: [String: TeamUtilisation]
+    public var eventsSimulated: Int
+    public var unfinishedReplications: Int
+    public var remainingAreaAtHorizon: QuantileSummary
+    public var taskReleases: [TaskReleaseForecast]
+    public var warnings: [String]
+    /// Per-replication results, when requested.
+    public var replicationSummaries: [ReplicationSummary]?
+}

@@ -1,0 +1,53 @@
+import Foundation
+import LinearAlgebra
+import Reporting
+import Scenarios
+
+/// What every run records about itself, and the one-time performance advisory.
+enum RunContext {
+    /// Provenance for a result. The run date is the only field that varies between identical runs,
+    /// and `reproducible` leaves it out.
+    static func provenance(command: String, scenarios: [(Scenario, String)], seed: UInt64?, replications: Int?,
+                           threads: Int, reproducible: Bool) throws -> Provenance {
+        let refs = try scenarios.map { scenario, path in
+            Provenance.ScenarioRef(name: scenario.name, file: path, contentHash: try scenario.contentHash())
+        }
+        return Provenance(
+            version: ClearcastVersion.string, command: command, scenarios: refs, seed: seed, replications: replications,
+            threads: threads,
+            blas: .init(core: BLASInfo.coreName, threads: BLASInfo.threadCount, advisory: BLASInfo.kernelAdvisory),
+            runDate: reproducible ? nil : ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// Says once on stderr when OpenBLAS runs a slower kernel than this CPU supports, with the fix.
+    static func adviseOnBLASKernel() {
+        if let advisory = BLASInfo.kernelAdvisory { Console.warn(advisory) }
+    }
+
+    /// Loads a scenario and prints its warnings.
+    static func loadScenario(_ path: String) throws -> Scenario {
+        let scenario = try ScenarioLoader.load(path: path)
+        for warning in scenario.warnings { Console.warn(warning.description) }
+        return scenario
+    }
+
+    /// Loads a scenario's layers and prints their warnings.
+    static func loadLayers(_ scenario: Scenario) throws -> ScenarioLayers {
+        let layers = try ScenarioLayers.load(scenario)
+        for warning in layers.warnings { Console.warn(warning.description) }
+        return layers
+    }
+
+    /// Checks that an output file can be written before spending minutes computing it.
+    static func checkWritable(_ path: String?, option: String) throws {
+        guard let path else { return }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ExitStatus.InputError("\(option) \(path): directory \(directory) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw ExitStatus.InputError("\(option) \(path): directory \(directory) is not writable")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The plain-text summary `clearcast score` prints: weights, the top hazards with factor shares,
+/// and validation metrics when present.
+public enum ScoreTable {
+    public static func render(_ result: ScoreResult, top: Int) -> String {
+        var lines: [String] = []
+        let scenario = result.provenance.scenarios.first?.name ?? ""
+        lines.append("Risk priority: \(scenario)")
+        lines.append("grid \(result.grid.columns) x \(result.grid.rows) cells of \(TextFormat.number(result.grid.cellSize, 0)) m (EPSG:\(result.grid.epsg)); "
+            + "\(result.incidents.used) incidents used, \(result.incidents.outsideGrid) outside the grid")
+        let weights = result.weights.factors.map { "\($0.factor) \(TextFormat.number($0.weight, 3))" }.joined(separator: ", ")
+        lines.append("weights (\(result.weights.method)): \(weights)")
+        if let ahp = result.weights.ahp {
+            lines.append("AHP: lambda_max \(TextFormat.number(ahp.lambdaMax, 4)), CI \(TextFormat.number(ahp.consistencyIndex, 4)), "
+                + "CR \(TextFormat.number(ahp.consistencyRatio, 4))\(ahp.acceptedInconsistent ? " (over 0.10, accepted by the scenario)" : "")")
+        }
+        lines.append("")
+        let factors = result.weights.factors.map(\.factor)
+        var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors.map { "% " + $0 }]
+        for hazard in result.hazards.prefix(max(0, top)) {
+            let shares = factors.map { f in TextFormat.number(100 * (hazard.shares.first { $0.factor == f }?.weight ?? 0), 1) }
+            rows.append([String(hazard.rank), hazard.id, hazard.type, hazard.status,
+                         TextFormat.number(hazard.areaSquareMetres / 10_000, 1), TextFormat.number(hazard.meanScore, 3),
+                         TextFormat.number(hazard.maxScore, 3)] + shares)
+        }
+        lines.append(TextFormat.table(rows))
+        if result.hazards.count > top { lines.append("(\(result.hazards.count - top) more hazard areas in the JSON result)") }
+        if let v = result.validation {
+            lines.append("")
+            lines.append("Validation: \(v.trainingIncidents) incidents before \(v.holdoutAfter) build the surface; \(v.heldOutIncidents) from then on test it")
+            var table = [["scores", "hit@5%", "hit@10%", "hit@20%", "PAI@5%", "PAI@10%", "PAI@20%", "AUC"]]
+            var named = [("model", v.model), ("uniform", v.uniform), ("contamination only", v.contaminationOnly)]
+            if let density = v.densityOnly { named.append(("density only", density)) }
+            for (name, m) in named {
+                table.append([name] + [m.hitRate5, m.hitRate10, m.hitRate20, m.pai5, m.pai10, m.pai20].map { TextFormat.number($0, 3) }
+                    + [m.auc.map { TextFormat.number($0, 3) } ?? "n/a"])
+            }
+            lines.append(TextFormat.table(table))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Locale-free number and table formatting for text output.
+public enum TextFormat {
+    /// `value` with `decimals` digits after the point, never in scientific notation or a locale.
+    public static func number(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// Left-aligned first column, right-aligned others, padded to the widest cell.
+    public static func table(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,16 @@
+import RiskModel
+
+/// One hazard area from the scenario's hazard layer: its footprint on the grid (for scoring) and
+/// the attributes the clearance simulation needs.
+public struct ScenarioHazard: Sendable, Equatable {
+    public var footprint: HazardFootprint
+    /// low, medium or high.
+    public var density: String
+    /// open, vegetated, mountain or urban.
+    public var terrain: String
+    /// Region (district) name; "" when the layer has none.
+    public var region: String
+    /// Centre of the polygon's bounding box in grid CRS metres (used for travel distances).
+    public var centerX: Double
+    public var centerY: Double
+}

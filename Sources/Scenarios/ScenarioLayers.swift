@@ -1,0 +1,111 @@
+import Foundation
+import GeoData
+import RiskModel
+
+/// The scenario's layers, read with GDAL, reprojected to the grid CRS and checked feature by feature.
+///
+/// ```swift
+/// let layers = try ScenarioLayers.load(scenario)
+/// layers.incidents.count, layers.hazards.count
+/// ```
+public struct ScenarioLayers: Sendable {
+    public var grid: Grid
+    /// Incidents inside the grid (all dates; the density model ages them to the reference date).
+    public var incidents: [Incident]
+    /// Incidents left out because they lie outside the grid.
+    public var incidentsOutsideGrid: Int
+    public var settlements: [Settlement]
+    public var hazards: [ScenarioHazard]
+    /// Land-use polygons as cell lists, when the scenario has a land-use layer.
+    public var landUse: [LandUseFeature]?
+    /// Problems that do not stop a run, each naming its layer file and feature.
+    public var warnings: [ScenarioIssue]
+
+    /// Reads every layer of `scenario`. `today` bounds incident dates (a date after it is an error).
+    ///
+    /// - Throws: `ScenarioError` with every problem found, each naming the layer file, the feature
+    ///   and the attribute; GDAL's own errors (unreadable file, no CRS, unknown CRS, empty layer,
+    ///   invalid polygon) are reported the same way.
+    public static func load(_ scenario: Scenario, today: CivilDate = .today) throws -> ScenarioLayers {
+        let grid = try makeGrid(scenario)
+        let log = LayerIssueLog()
+        let incidentLayer = read(scenario.layers.incidents, "incidents", grid: grid, log: log)
+        let settlementLayer = read(scenario.layers.settlements, "settlements", grid: grid, log: log)
+        let hazardLayer = read(scenario.layers.hazards, "hazards", grid: grid, log: log)
+        let landUseLayer = scenario.layers.landUse.flatMap { read($0, "land_use", grid: grid, log: log) }
+
+        var result = ScenarioLayers(grid: grid, incidents: [], incidentsOutsideGrid: 0, settlements: [],
+                                    hazards: [], landUse: nil, warnings: [])
+        if let incidentLayer {
+            (result.incidents, result.incidentsOutsideGrid) = incidents(
+                incidentLayer, grid: grid, today: today, policy: scenario.layers.outsideGrid, log: log)
+        }
+        if let settlementLayer { result.settlements = settlements(settlementLayer, log: log) }
+        if let hazardLayer { result.hazards = hazards(hazardLayer, grid: grid, log: log) }
+        if let landUseLayer { result.landUse = landUse(landUseLayer, grid: grid, log: log) }
+        guard log.issues.isEmpty else { throw ScenarioError(issues: log.issues) }
+        result.warnings = log.warnings
+        return result
+    }
+
+    /// The grid of `scenario`, after checking that PROJ knows its CRS and that it is projected.
+    public static func makeGrid(_ scenario: Scenario) throws -> Grid {
+        let spec = scenario.grid
+        let issue = { (message: String) in ScenarioError(file: scenario.file.path, path: "grid.crs", message: message) }
+        do {
+            let crs = try CoordinateReferenceSystem.describe(epsg: spec.epsg)
+            guard crs.isProjected else {
+                throw issue("EPSG:\(spec.epsg) (\(crs.name)) is not a projected CRS; expected one in metres, e.g. a UTM zone such as EPSG:32638")
+            }
+        } catch let error as GeoDataError {
+            throw issue("EPSG:\(spec.epsg) is not a coordinate reference system PROJ knows (\(error.message)); expected a projected CRS such as EPSG:32638")
+        }
+        do {
+            return try Grid(epsg: spec.epsg, minX: spec.minX, minY: spec.minY, maxX: spec.maxX, maxY: spec.maxY,
+                            cellSize: spec.cellSize)
+        } catch {
+            throw ScenarioError(file: scenario.file.path, path: "grid", message: "\(error)")
+        }
+    }
+
+    private static func read(_ source: LayerSpec.Source, _ name: String, grid: Grid, log: LayerIssueLog) -> VectorLayer? {
+        do {
+            return try readVectorLayer(at: source.url.path, targetEPSG: grid.epsg, sourceEPSGIfMissing: source.epsgIfMissing)
+        } catch let error as GeoDataError {
+            log.fail(file: source.url.path, path: "layers.\(name)", "\(error.kind.rawValue): \(error.message)")
+        } catch {
+            log.fail(file: source.url.path, path: "layers.\(name)", "cannot be read: \(error)")
+        }
+        return nil
+    }
+}
+
+/// Problems found inside layer files.
+final class LayerIssueLog {
+    private(set) var issues: [ScenarioIssue] = []
+    private(set) var warnings: [ScenarioIssue] = []
+    /// Per-file cap, so a broken layer of 100,000 features does not print 100,000 lines.
+    static let maximumPerFile = 20
+    private var counts: [String: Int] = [:]
+
+    func fail(file: String, path: String, _ message: String) {
+        counts[file, default: 0] += 1
+        let count = counts[file, default: 0]
+        if count <= Self.maximumPerFile {
+            issues.append(ScenarioIssue(file: file, path: path, line: nil, message: message))
+        } else if count == Self.maximumPerFile + 1 {
+            issues.append(ScenarioIssue(file: file, path: "", line: nil, message: "more problems in this file are not listed"))
+        }
+    }
+
+    func warn(file: String, path: String, _ message: String) {
+        warnings.append(ScenarioIssue(file: file, path: path, line: nil, message: message))
+    }
+}
+
+extension CivilDate {
+    /// Today's date in UTC.
+    public static var today: CivilDate {
+        CivilDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}

@@ -1,0 +1,58 @@
+import GeoData
+import RiskModel
+
+/// Scores a loaded scenario, optionally holding out recent incidents to validate the surface.
+///
+/// ```swift
+/// let run = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: CivilDate(iso: "2015-01-01"))
+/// run.validation?.comparison.model.rocAUC
+/// ```
+public enum ScoringRun {
+    /// The validation of a surface on held-out incidents.
+    public struct Validation: Sendable {
+        public var holdoutAfter: CivilDate
+        public var trainingIncidents: Int
+        public var heldOutIncidents: Int
+        /// Model, uniform, and the baselines "contamination" and (when used) "density".
+        public var comparison: ValidationComparison
+    }
+
+    public struct Output: Sendable {
+        public var assessment: PriorityAssessment
+        public var validation: Validation?
+    }
+
+    /// With `holdoutAfter`, incidents dated before it build the density layer (aged to that date, what
+    /// a planner would have known then); incidents from it on are the held-out set.
+    ///
+    /// - Throws: `ScenarioError` for scoring parameters at fault or no held-out incidents; model errors.
+    public static func run(scenario: Scenario, layers: ScenarioLayers, holdoutAfter: CivilDate?) throws -> Output {
+        guard let cutoff = holdoutAfter else {
+            let assessment = try PriorityScorer.assess(layers.priorityInputs(), parameters: scenario.priorityParameters())
+            return Output(assessment: assessment, validation: nil)
+        }
+        let split = TemporalSplit(cutoffDay: cutoff.daysSinceEpoch).partition(layers.incidents)
+        guard !split.heldOut.isEmpty else {
+            throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
+                                message: "no incident is dated on or after \(cutoff); expected some to hold out (choose an earlier --holdout-after)")
+        }
+        guard !split.training.isEmpty else {
+            throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
+                                message: "no incident is dated before \(cutoff); expected some to build the density from")
+        }
+        let parameters = try scenario.priorityParameters(referenceDate: cutoff)
+        let assessment = try PriorityScorer.assess(layers.priorityInputs(incidents: split.training), parameters: parameters)
+        let heldOutCells = TemporalSplit.cells(of: split.heldOut, in: layers.grid).indices
+        var baselines: [(label: String, scores: [Double])] = []
+        let contamination = try assessment.rawLayer(.contamination)
+            ?? ContaminationLayer.build(footprints: layers.hazards.map(\.footprint), cellCount: layers.grid.cellCount,
+                                        weights: parameters.contamination)
+        baselines.append(("contamination", contamination))
+        if let density = assessment.rawLayer(.incidents) { baselines.append(("density", density)) }
+        let comparison = try ValidationComparison(modelScores: assessment.composite.scores, baselines: baselines,
+                                                  heldOutIncidentCells: heldOutCells)
+        return Output(assessment: assessment, validation: Validation(
+            holdoutAfter: cutoff, trainingIncidents: split.training.count, heldOutIncidents: split.heldOut.count,
+            comparison: comparison))
+    }
+}

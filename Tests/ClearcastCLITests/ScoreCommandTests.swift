@@ -1,0 +1,87 @@
+import Foundation
+import GeoData
+import Reporting
+import Testing
+
+@Suite struct ScoreCommandTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-score-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    @Test func scoreWritesResultRasterAndHazardLayer() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("r.json"), "--raster", path("p.tif"),
+                                     "--hazards", path("h.gpkg"), "--reproducible"], in: CLIRunner.fixtures)
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try ResultEncoding.decode(ScoreResult.self, from: Data(contentsOf: URL(fileURLWithPath: path("r.json"))))
+        #expect(result.kind == "score" && result.schema == "clearcast-result/1")
+        #expect(result.provenance.runDate == nil)
+        #expect(result.hazards.map(\.rank) == [1, 2, 3])
+        for hazard in result.hazards where hazard.meanScore > 0 {
+            #expect(abs(hazard.shares.map(\.weight).reduce(0, +) - 1) < 1e-9)
+        }
+        // The raster is georeferenced on the scenario grid: 80 x 70 cells of 200 m from (678000, 4390000).
+        let raster = try readRaster(path: path("p.tif"))
+        #expect(raster.columns == 80 && raster.rows == 70 && raster.epsg == 32638)
+        #expect(raster.geoTransform == [678_000, 200, 0, 4_390_000, 0, -200])
+        #expect(raster.bandDescriptions == ["incidents", "return_pressure", "contamination", "priority"])
+        // The hazard layer carries the ranking.
+        let layer = try readVectorLayer(at: path("h.gpkg"), targetEPSG: 32638)
+        #expect(layer.features.count == 3)
+        let ranks = layer.features.compactMap { $0.attributes["rank"]?.intValue }.sorted()
+        #expect(ranks == [1, 2, 3])
+        let top = try #require(layer.features.first { $0.attributes["rank"]?.intValue == 1 })
+        #expect(top.attributes["id"]?.stringValue == result.hazards[0].id)
+        #expect(top.attributes["score_mean"]?.doubleValue == result.hazards[0].meanScore)
+    }
+
+    @Test func sameInputsGiveByteIdenticalJSON() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["a.json", "b.json"] {
+            let run = try CLIRunner.run(["score", "valid.yaml", "--out", path(name), "--reproducible"], in: CLIRunner.fixtures)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: path("a.json")))
+        let b = try Data(contentsOf: URL(fileURLWithPath: path("b.json")))
+        #expect(a == b && !a.isEmpty)
+        // Thread count of OpenBLAS does not change the bytes either.
+        let one = try CLIRunner.run(["score", "valid.yaml", "--out", path("c.json"), "--reproducible"],
+                                    in: CLIRunner.fixtures, environment: ["OPENBLAS_NUM_THREADS": "1"])
+        #expect(one.status == 0)
+        var c = try ResultEncoding.decode(ScoreResult.self, from: Data(contentsOf: URL(fileURLWithPath: path("c.json"))))
+        var first = try ResultEncoding.decode(ScoreResult.self, from: a)
+        c.provenance.blas.threads = 0
+        first.provenance.blas.threads = 0
+        #expect(c == first)
+    }
+
+    @Test func holdoutValidationReportsBaselines() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "2023-01-01", "--out", path("v.json")],
+                                    in: CLIRunner.fixtures)
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try ResultEncoding.decode(ScoreResult.self, from: Data(contentsOf: URL(fileURLWithPath: path("v.json"))))
+        let validation = try #require(result.validation)
+        // Fixture incidents are dated 2021..2023 by index (i % 3): 4 of 12 are in 2023.
+        #expect(validation.trainingIncidents + validation.heldOutIncidents == 12)
+        #expect(validation.heldOutIncidents == 4)
+        #expect(validation.uniform.hitRate10 == 0.1 && validation.uniform.pai10 == 1)
+        #expect(validation.uniform.auc == 0.5)
+        #expect(run.stdout.contains("density only"))
+    }
+
+    @Test func badHoldoutDateAndUnwritableOutputExitTwo() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let date = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "soon"], in: CLIRunner.fixtures)
+        #expect(date.status == 2 && date.stderr.contains("expected a date written YYYY-MM-DD"))
+        let out = try CLIRunner.run(["score", "valid.yaml", "--out", "/nonexistent/dir/r.json"], in: CLIRunner.fixtures)
+        #expect(out.status == 2 && out.stderr.contains("does not exist"))
+        let late = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "2030-01-01"], in: CLIRunner.fixtures)
+        #expect(late.status == 2 && late.stderr.contains("no incident is dated on or after 2030-01-01"))
+    }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Write the Karabakh variant scenarios whose team lists differ from baseline.yaml.
+
+    python3 scenarios/karabakh/make_variants.py
+
+funding-freeze.yaml, international-doubled.yaml and capacity-doubled.yaml repeat the whole
+`teams` list (a list replaces the baseline's list under `extends:`), so they are written from
+one table here to keep the counts consistent with baseline.yaml. The other variants
+(more-survey, nearest-first, backtest-2020) are short and hand-written.
+Team counts per year (2021..2025) are derived in README.md, "Capacity derivation".
+"""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+TEAMS = {  # kind: counts in 2021 (start), 2022, 2023, 2024, 2025, as in baseline.yaml
+    "survey": (10, 22, 28, 33, 35), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
+    "dogs": (4, 9, 12, 14, 15), "bac": (52, 110, 139, 163, 171)}
+REST = {
+    "survey": """      productivity: {dist: lognormal, median: 50000, p90: 150000}   # [G] as baseline.yaml
+      base: [684169, 4385561]       # Fuzuli
+      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
+      mobilisation_days: 1          # [G] no source; plausible 1-5""",
+    "manual": """      productivity:
+        default: {dist: lognormal, median: 300, p90: 500}    # [S]/[G] as baseline.yaml (HALO 10-50 m2/deminer/day x 10) facts §2
+        AP: {dist: lognormal, median: 250, p90: 450}         # [G] as baseline.yaml
+      terrain_factors: {mountain: 0.6, vegetated: 0.8, urban: 0.7}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      base: [664774, 4428431]       # Aghdam
+      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
+      mobilisation_days: 2          # [G] no source; plausible 1-5""",
+    "mechanical": """      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day facts §2
+      terrain_factors: {mountain: 0.3, vegetated: 0.7, urban: 0.5}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      base: [700485, 4369307]       # Horadiz
+      travel_km_per_day: 100        # [G] no source; machines move on low-loaders, plausible 50-150
+      mobilisation_days: 3          # [G] no source; plausible 1-5""",
+    "dogs": """      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) facts §2
+      terrain_factors: {mountain: 0.7, vegetated: 0.8}           # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      base: [684169, 4385561]       # Fuzuli
+      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
+      mobilisation_days: 2          # [G] no source; plausible 1-5""",
+    "bac": """      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team facts §2
+      terrain_factors: {mountain: 0.5, vegetated: 0.7, urban: 0.6}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      base: [674794, 4363132]       # Jabrayil
+      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
+      mobilisation_days: 1          # [G] no source; plausible 1-5"""}
+
+HEAD = """# ============================================================================================
+# Karabakh reference scenario: {title}
+# Extends baseline.yaml; only the fields below differ. Hazards and incidents are SYNTHETIC
+# (see README.md). Citations: "facts §N" = shared/reference/mine-action-facts.md, tags [S]/[R]/[D]/[G].
+# Written by make_variants.py: edit the table there, not this file.
+# ============================================================================================
+clearcast: 1                        # format version (docs/scenario-format.md)
+extends: baseline.yaml
+name: {name}
+description: >
+{desc}
+"""
+
+
+def team_block(factor, label, freeze=False):
+    out = ["  teams:   # the whole list replaces baseline's (lists are not merged by extends)"]
+    for kind, c in TEAMS.items():
+        s = [round(v * factor) for v in c]
+        out.append(f"    - kind: {kind}")
+        out.append(f"      count: {s[0]:<22d}# [D] baseline 2021 count {c[0]} {label}")
+        out.append(REST[kind])
+        if freeze:
+            out.append(f"      capacity_plan: {{2022: {s[1]}}}   # [D] baseline 2022 count, then frozen (no 2023-2025 growth)")
+        else:
+            out.append(f"      capacity_plan: {{2022: {s[1]}, 2023: {s[2]}, 2024: {s[3]}, 2025: {s[4]}}}"
+                       f"   # [D] baseline {c[1]}/{c[2]}/{c[3]}/{c[4]} {label}")
+    return "\n".join(out) + "\n"
+
+
+def write(fn, title, name, desc, body):
+    desc = "\n".join("  " + line for line in desc.strip().split("\n"))
+    with open(os.path.join(HERE, fn), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(HEAD.format(title=title, name=name, desc=desc) + body)
+
+
+def main():
+    write("funding-freeze.yaml", "FUNDING FREEZE (capacity frozen at the 2022 level)",
+          "Karabakh, capacity frozen at 2022",
+          "Same as the baseline, but the capacity stops growing after 2022: every team kind keeps its\n"
+          "2022 count (derived from the 41,915 ha released in 2022 [R], facts §3) for the whole horizon.",
+          "simulation:\n" + team_block(1.0, "(unchanged)", freeze=True))
+    write("international-doubled.yaml", "INTERNATIONAL SUPPORT DOUBLED (+4 % capacity)",
+          "Karabakh, international support doubled (+4 % capacity)",
+          "International money is about 4 % of Azerbaijan's demining spending [R] (AzCBL, Feb 2024,\n"
+          "facts §3), so doubling it adds about 4 % to total capacity, not 100 %. Every team count is\n"
+          "multiplied by 1.04 and rounded to the nearest team (small counts such as the 2021 dogs\n"
+          "round back to the baseline value). The result is honestly small; see capacity-doubled.yaml\n"
+          "for a doubling of the whole capacity.",
+          "simulation:\n" + team_block(1.04, "x 1.04 (international share ~4 % of spending [R] facts §3, doubled)"))
+    write("capacity-doubled.yaml", "WHOLE CAPACITY DOUBLED (what-if, not a funding scenario)",
+          "Karabakh, whole capacity doubled",
+          "Every team count of the baseline doubled from the start. This is a what-if bound, not a\n"
+          "forecast of any announced plan: no source says capacity could double.",
+          "simulation:\n" + team_block(2.0, "x 2 [G] what-if"))
+
+
+if __name__ == "__main__":
+    main()
