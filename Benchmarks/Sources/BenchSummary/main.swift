@@ -3,6 +3,7 @@ import Foundation
 
 // The summary tool: `BenchSummary [--quick | --full] [--runs N] [--json FILE] [--only a,b]`
 //                   `BenchSummary peers-export --out DIR [--size N] [--incidents M] [--runs R]`
+//                   `BenchSummary peers-export-clearance --out DIR [--tasks N] [--teams T] [--replications R]`
 // Prints ONE table of every key figure with its ratio to a limit measured in the same run.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +24,18 @@ if arguments.first == "peers-export" {
         try PeerExport.write(to: URL(fileURLWithPath: out), size: Int(value(of: "--size") ?? "") ?? 1_000,
                              incidents: Int(value(of: "--incidents") ?? "") ?? 100_000,
                              runs: Int(value(of: "--runs") ?? "") ?? 3)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+if arguments.first == "peers-export-clearance" {
+    guard let out = value(of: "--out") else { fail("peers-export-clearance needs --out DIR") }
+    do {
+        try PeerClearanceExport.write(to: URL(fileURLWithPath: out), tasks: Int(value(of: "--tasks") ?? "") ?? 2_000,
+                                      teams: Int(value(of: "--teams") ?? "") ?? 100,
+                                      replications: Int(value(of: "--replications") ?? "") ?? 200)
     } catch {
         fail("\(error)")
     }
