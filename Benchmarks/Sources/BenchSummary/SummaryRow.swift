@@ -30,6 +30,8 @@ struct SummaryRow: Codable, Sendable {
     var cpuModel: String
     /// ISO 8601 UTC time of the measurement.
     var date: String
+    /// 1-minute load average right after the measurement (other users of a shared machine).
+    var loadAverage: Double?
     /// Extra remarks (e.g. how many runs the minimum is over).
     var note: String?
 
@@ -49,6 +51,7 @@ struct SummaryRow: Codable, Sendable {
         kernel = env.kernel
         cpuModel = env.cpuModel
         date = env.date
+        loadAverage = env.loadAverage
         self.note = note
     }
 }
