@@ -5,6 +5,8 @@
 # Usage (from Benchmarks/, or via `make e2e`):
 #   scripts/end_to_end.sh [SCENARIO.yaml ...]
 # Environment:
+#   COMMAND       compare (default: one `clearcast compare` of all scenarios) or simulate (one
+#                 `clearcast simulate` per scenario, in sequence, timed together)
 #   SCENARIOS     scenario files to compare (default: the Karabakh variants bundled in scenarios/karabakh)
 #   REPLICATIONS  replications per scenario (default 1000)
 #   CLEARCAST_ARGS extra arguments passed to `clearcast compare` (e.g. "--threads 2 --seed 2026")
@@ -33,15 +35,24 @@ echo "Building clearcast (release) in $root ..."
 (cd "$root" && swift build -c release --product clearcast >/dev/null)
 bin="$root/.build/release/clearcast"
 
-if ! "$bin" compare --help >/dev/null 2>&1; then
-    echo "clearcast has no 'compare' subcommand yet: nothing to time." >&2
-    echo "Once it exists, run: $0 SCENARIO.yaml ..." >&2
+COMMAND="${COMMAND:-compare}"
+if ! "$bin" "$COMMAND" --help >/dev/null 2>&1; then
+    echo "clearcast has no '$COMMAND' subcommand yet: nothing to time." >&2
+    echo "Once it exists, run: $0 SCENARIO.yaml ...   (or COMMAND=simulate $0 ... meanwhile)" >&2
     exit 3
 fi
 
-cmd=("$bin" compare "${scenarios[@]}" --replications "$REPLICATIONS" --out "$out")
-# shellcheck disable=SC2206
-[ -n "$CLEARCAST_ARGS" ] && cmd+=($CLEARCAST_ARGS)
+if [ "$COMMAND" = compare ]; then
+    cmd=("$bin" compare "${scenarios[@]}" --replications "$REPLICATIONS" --quiet --out "$out/compare.json")
+    # shellcheck disable=SC2206
+    [ -n "$CLEARCAST_ARGS" ] && cmd+=($CLEARCAST_ARGS)
+else
+    script=""
+    for s in "${scenarios[@]}"; do
+        script+="'$bin' $COMMAND '$s' --replications $REPLICATIONS --quiet --out '$out/$(basename "$s" .yaml).json' $CLEARCAST_ARGS && "
+    done
+    cmd=(bash -c "${script}true")
+fi
 
 echo "Date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "CPU:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') ($(nproc) CPUs)"
