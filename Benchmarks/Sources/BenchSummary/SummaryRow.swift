@@ -107,6 +107,11 @@ enum SummaryTable {
         lines.append(line(header))
         lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
         lines += body.map(line)
+        let noted = rows.filter { $0.note != nil }
+        if !noted.isEmpty {
+            lines.append("")
+            lines += noted.map { "  \($0.name): \($0.note ?? "")" }
+        }
         let failed = rows.filter { $0.pass == false }.map(\.name)
         lines.append("")
         lines.append(failed.isEmpty ? "All targets met." : "Targets missed: \(failed.joined(separator: ", "))")

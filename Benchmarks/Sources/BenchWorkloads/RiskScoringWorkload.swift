@@ -33,6 +33,8 @@ public struct RiskScoringWorkload: Sendable {
         public var productSeconds: Double
         /// FLOPs of those products, as the layers report them.
         public var productFLOPs: Double
+        /// Seconds in normalising, stacking and weighting the layers (`CompositeScore(rawLayers:...)`).
+        public var compositeSeconds: Double
         /// Mean composite score (a checksum that keeps the work observable).
         public var meanScore: Double
     }
@@ -70,6 +72,7 @@ public struct RiskScoringWorkload: Sendable {
         var flops = 0.0
         var total = 0.0
         var mean = 0.0
+        var compositeSeconds = 0.0
         total = try Stopwatch.time {
             var densitySurface = Matrix(rows: 0, columns: 0)
             productSeconds += try Stopwatch.time {
@@ -86,12 +89,17 @@ public struct RiskScoringWorkload: Sendable {
             let cells = inputs.grid.cellCount
             let contamination = try ContaminationLayer.build(footprints: inputs.hazards, cellCount: cells)
             let landValue = try LandValueLayer.build(features: inputs.landUse, cellCount: cells)
-            let composite = try CompositeScore(
-                rawLayers: [densitySurface.elements, pressureSurface.elements, contamination, landValue],
-                methods: [.percentileRank, .percentileRank, .maxScaling, .maxScaling], weights: weights)
+            var composite: CompositeScore?
+            compositeSeconds = try Stopwatch.time {
+                composite = try CompositeScore(
+                    rawLayers: [densitySurface.elements, pressureSurface.elements, contamination, landValue],
+                    methods: [.percentileRank, .percentileRank, .maxScaling, .maxScaling], weights: weights)
+            }
+            guard let composite else { return }
             mean = composite.scores.reduce(0, +) / Double(max(1, cells))
         }
-        return Timing(totalSeconds: total, productSeconds: productSeconds, productFLOPs: flops, meanScore: mean)
+        return Timing(totalSeconds: total, productSeconds: productSeconds, productFLOPs: flops,
+                      compositeSeconds: compositeSeconds, meanScore: mean)
     }
 
     /// Only the density smoothing products on the pre-binned weights: `(seconds, FLOPs)`.
