@@ -51,7 +51,7 @@ let package = Package(
             name: "EventSimulation",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        .target(name: "ClearanceModel", dependencies: ["EventSimulation"]),
+        .target(name: "ClearanceModel", dependencies: ["EventSimulation", "RiskModel"]),
 
         // MARK: Scenario files, results, command line
         .target(
@@ -80,8 +80,8 @@ let package = Package(
         .testTarget(name: "GeoDataTests", dependencies: ["GeoData"]),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData"]),
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation"]),
-        .testTarget(name: "ClearanceModelTests", dependencies: ["ClearanceModel", "EventSimulation"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClearanceModelTests", dependencies: ["ClearanceModel", "EventSimulation", "RiskModel"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ClearanceModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios"]),
         .testTarget(
             name: "ClearcastCLITests",

@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 import Foundation
 
@@ -8,7 +9,7 @@ extension ClearanceModel {
     ///
     /// 12 regions on a 400 × 300 km grid (three highland regions stop Dec 1 – Mar 15), terrain
     /// and contamination mixes, lognormal areas (median 8,000 m²), 60 % suspected areas,
-    /// Sunday–Thursday work week with holidays, 5 % Bernoulli weather loss, accidents, civilian
+    /// steps split into 20,000 m² shares between teams, Sunday–Thursday work week with holidays, 5 % Bernoulli weather loss, accidents, civilian
     /// risk calibrated to 150 incidents a year, risk-priority policy, and teams split into groups
     /// of about 10 (survey, manual, mechanical, dogs, BAC: the latter survey and clear UXO areas
     /// only) whose funding rises in year 3 and falls in year 8.
@@ -24,7 +25,7 @@ extension ClearanceModel {
         let regions = (0..<12).map { "R\($0 + 1)" }
         let highlands = Array(regions.suffix(3))
         let terrains = ["open", "vegetated", "mountain", "urban"]
-        let classes: [(ContaminationType, Double)] = [(.antiPersonnel, 0.45), (.antiVehicle, 0.15), (.clusterMunitions, 0.1), (.unexplodedOrdnance, 0.3)]
+        let classes: [(ContaminationType, Double)] = [(.antiPersonnel, 0.45), (.antiVehicle, 0.15), (.clusterMunition, 0.1), (.unexplodedOrdnance, 0.3)]
         var tasks: [HazardArea] = []
         tasks.reserveCapacity(taskCount)
         for i in 0..<max(taskCount, 0) {
@@ -89,7 +90,8 @@ extension ClearanceModel {
             startDate: start, horizonYears: horizonYears, tasks: tasks, teams: groups, calendar: calendar,
             landRelease: LandReleaseParameters(nonTechnicalSurveyCancelShare: .beta(alpha: 2, beta: 2),
                                                technicalSurveyReduceShare: .beta(alpha: 2, beta: 3),
-                                               densityProductivityFactors: [.low: 1.3, .high: 0.7]),
+                                               densityProductivityFactors: [.low: 1.3, .high: 0.7],
+                                               maximumAreaPerTeam: 20_000),
             accidents: AccidentModel(ratePerSquareMetre: 2e-7, ratePerKind: [.mechanical: 2e-8], standDownDays: 14,
                                      casualtiesPerAccident: .poisson(mean: 1.2)),
             civilianRisk: CivilianRiskModel(incidentsPerYear: 150, casualtiesPerIncident: 1.4, sampleCounts: true),

@@ -41,11 +41,14 @@ public struct ClearanceModel: Sendable, Equatable, Codable {
     }
 
     /// Number of days simulated: from ``startDate`` to its `horizonYears`-th anniversary.
-    public var horizonDays: Int { startDate.days(to: startDate.adding(years: horizonYears)) }
+    /// (`horizonYears` is clamped to 0...``maximumHorizonYears`` so unvalidated input cannot overflow.)
+    public var horizonDays: Int { startDate.days(to: startDate.adding(years: clampedYears)) }
+
+    private var clampedYears: Int { min(max(horizonYears, 0), Self.maximumHorizonYears) }
 
     /// Day number of the end of each simulated year (1...horizonYears).
     public var yearEndDays: [Int] {
-        horizonYears > 0 ? (1...horizonYears).map { startDate.days(to: startDate.adding(years: $0)) } : []
+        clampedYears > 0 ? (1...clampedYears).map { startDate.days(to: startDate.adding(years: $0)) } : []
     }
 }
 

@@ -16,7 +16,7 @@ public struct ClearcastCommand: ParsableCommand {
               clearcast validate scenarios/demo/demo.yaml
             """,
         version: ClearcastVersion.string,
-        subcommands: [ValidateCommand.self, ScoreCommand.self]
+        subcommands: [ValidateCommand.self, ScoreCommand.self, SimulateCommand.self, CompareCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -5,8 +5,8 @@ import Scenarios
 
 /// What every run records about itself, and the one-time performance advisory.
 enum RunContext {
-    /// Provenance for a result. The run date is the only field that varies between identical runs,
-    /// and `reproducible` leaves it out.
+    /// Provenance for a result; `reproducible` leaves out what describes the run rather than the
+    /// result (date, threads, BLAS kernel), so the bytes are the same on any machine.
     static func provenance(command: String, scenarios: [(Scenario, String)], seed: UInt64?, replications: Int?,
                            threads: Int, reproducible: Bool) throws -> Provenance {
         let refs = try scenarios.map { scenario, path in
@@ -14,8 +14,8 @@ enum RunContext {
         }
         return Provenance(
             version: ClearcastVersion.string, command: command, scenarios: refs, seed: seed, replications: replications,
-            threads: threads,
-            blas: .init(core: BLASInfo.coreName, threads: BLASInfo.threadCount, advisory: BLASInfo.kernelAdvisory),
+            threads: reproducible ? nil : threads,
+            blas: reproducible ? nil : .init(core: BLASInfo.coreName, threads: BLASInfo.threadCount, advisory: BLASInfo.kernelAdvisory),
             runDate: reproducible ? nil : ISO8601DateFormatter().string(from: Date()))
     }
 
@@ -49,5 +49,10 @@ enum RunContext {
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw ExitStatus.InputError("\(option) \(path): directory \(directory) is not writable")
         }
+    }
+
+    /// Tells where an output went.
+    static func reportWritten(_ path: String?, _ what: String) {
+        if let path { Console.info("\(what) written to \(path)") }
     }
 }

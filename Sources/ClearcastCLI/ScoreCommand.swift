@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClearanceModel
 import Foundation
 import Reporting
 import RiskModel
@@ -44,15 +45,10 @@ struct ScoreCommand: ParsableCommand {
     var reproducible = false
 
     func run() throws {
-        for (path, option) in [(out, "--out"), (raster, "--raster"), (hazards, "--hazards")] {
-            try RunContext.checkWritable(path, option: option)
-        }
-        let cutoff = try holdoutAfter.map { text in
-            guard let date = CivilDate(iso: text) else {
-                throw ExitStatus.InputError("--holdout-after: found '\(text)', expected a date written YYYY-MM-DD")
-            }
-            return date
-        }
+        try RunContext.checkWritable(out, option: "--out")
+        try RunContext.checkWritable(raster, option: "--raster")
+        try RunContext.checkWritable(hazards, option: "--hazards")
+        let cutoff = try holdoutDate()
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
         let layers = try RunContext.loadLayers(loaded)
@@ -60,14 +56,27 @@ struct ScoreCommand: ParsableCommand {
         let provenance = try RunContext.provenance(
             command: "score", scenarios: [(loaded, scenario)], seed: nil, replications: nil, threads: 1,
             reproducible: reproducible)
-        let result = ScoreReport.make(provenance: provenance, scenario: loaded, layers: layers,
-                                      run: scoring)
-        if let out { try ResultEncoding.write(result, to: out) }
-        if let raster { try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: raster) }
-        if let hazards { try GISExport.writeHazards(result, scenario: loaded, to: hazards, releases: nil) }
-        print(ScoreTable.render(result, top: top))
-        for (path, what) in [(out, "result"), (raster, "raster"), (hazards, "hazard layer")] {
-            if let path { Console.info("\(what) written to \(path)") }
+        let result = ScoreReport.make(provenance: provenance, scenario: loaded, layers: layers, run: scoring)
+        if let out {
+            try ResultEncoding.write(result, to: out)
         }
+        if let raster {
+            try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: raster)
+        }
+        if let hazards {
+            try GISExport.writeHazards(result, scenario: loaded, to: hazards, releases: nil)
+        }
+        print(ScoreTable.render(result, top: top))
+        RunContext.reportWritten(out, "result")
+        RunContext.reportWritten(raster, "raster")
+        RunContext.reportWritten(hazards, "hazard layer")
+    }
+
+    private func holdoutDate() throws -> CivilDate? {
+        guard let text = holdoutAfter else { return nil }
+        guard let date = CivilDate.parse(text) else {
+            throw ExitStatus.InputError("--holdout-after: found '\(text)', expected a date written YYYY-MM-DD")
+        }
+        return date
     }
 }

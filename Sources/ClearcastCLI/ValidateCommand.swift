@@ -37,5 +37,9 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Builds the clearance model when the scenario has a simulation section.
-    static func checkSimulation(_ scenario: Scenario, layers: ScenarioLayers) throws {}
+    static func checkSimulation(_ scenario: Scenario, layers: ScenarioLayers) throws {
+        guard scenario.simulation != nil else { return }
+        let model = try scenario.clearanceModel(layers: layers, ranking: [])
+        for warning in model.warnings { Console.warn(warning) }
+    }
 }

@@ -64,7 +64,7 @@ extension EventQueue {
         staleCount += 1
         dropStaleTop()
         // Rebuild once stale entries outnumber live ones: O(n) work after ≥ n/2 cancels.
-        if staleCount > 32, staleCount > heap.count - staleCount {
+        if staleCount > EventQueue.compactionThreshold, staleCount > heap.count - staleCount {
             compact()
         }
         return true

@@ -21,8 +21,9 @@
 ///   payloads live in a separate slot array whose free slots are recycled through a free list.
 ///   Sifting therefore moves only small entries, never payloads. Four children per node halve
 ///   the depth of a binary heap and put siblings in one or two cache lines; removal uses
-///   Floyd's bottom-up method with branch-free child selection (measured ~2.5× faster than a
-///   textbook binary heap at 10⁴ pending events).
+///   Floyd's bottom-up method with branch-free child selection. (Measured in release builds
+///   with 10⁴ pending events: about 20 % faster than the same design with a binary heap,
+///   whose ~14 levels of unpredictable comparisons and cache misses dominate a pop.)
 /// - Cancellation is lazy: ``cancel(_:)`` frees the slot in O(1) and leaves a stale heap entry,
 ///   recognised later because its sequence no longer matches the slot's. Stale entries are
 ///   dropped when they reach the top, and the heap is rebuilt in O(n) when they outnumber
@@ -44,9 +45,8 @@
 public struct EventQueue<Event> {
     // MARK: Storage
 
-    /// The 4-ary heap (children of `i` at `4i + 1 … 4i + 4`), ordered by `(time, sequence)`;
-    /// the entry at index 0 is always live
-    /// (stale entries are popped eagerly once they reach the top).
+    /// The 4-ary heap (children of `i` at `4i + 1 … 4i + 4`), ordered by `(time, sequence)`.
+    /// The entry at index 0 is always live: stale entries are dropped as soon as they reach it.
     @usableFromInline var heap: [Entry] = []
     /// Payload of the event occupying each slot; `nil` for free slots (releases references early).
     @usableFromInline var payloads: [Event?] = []
@@ -112,6 +112,9 @@ public struct EventQueue<Event> {
 
     @usableFromInline static var freeSequence: UInt64 { .max }
 
+    /// Stale entries tolerated regardless of the live count (avoids rebuilding tiny heaps).
+    @usableFromInline static var compactionThreshold: Int { 32 }
+
     /// Most events that can be pending at once (2²⁴, the slot field of ``Entry``).
     public static var maximumPendingEvents: Int { 1 << 24 }
 
@@ -133,7 +136,9 @@ public struct EventQueue<Event> {
     ///
     /// - Complexity: O(capacity) if storage grows, else O(1).
     public mutating func reserveCapacity(_ capacity: Int) {
-        heap.reserveCapacity(2 * capacity)  // room for as many stale entries as live ones
+        // Cancelled entries are compacted away once they exceed both the live count and
+        // `compactionThreshold`, so the heap never needs more than this.
+        heap.reserveCapacity(2 * capacity + EventQueue.compactionThreshold + 1)
         payloads.reserveCapacity(capacity)
         slotSequences.reserveCapacity(capacity)
         freeSlots.reserveCapacity(capacity)

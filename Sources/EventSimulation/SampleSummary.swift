@@ -8,10 +8,10 @@
 /// print(summary.median, summary.p90, summary.standardError)
 /// ```
 ///
-/// Quantiles use ``Statistics/quantile(sorted:p:)`` (Hyndman & Fan type 7). The summary
-/// depends only on the multiset of values (the sample is sorted first), so it is identical
-/// however replications were distributed over threads, except for the last bits of `mean`
-/// and `standardDeviation`, which are summed in the sorted order for the same reason.
+/// Quantiles use ``Statistics/quantile(sorted:p:)`` (Hyndman & Fan type 7). The sample is
+/// sorted first and every sum runs in sorted order, so the summary depends only on the
+/// multiset of values: it is bit-identical however replications were distributed over
+/// threads or in which order they finished.
 public struct SampleSummary: Sendable, Equatable, Codable {
     /// Number of values.
     public let count: Int

@@ -17,19 +17,31 @@ public enum GISExport {
     /// and the expected release year, so a map can be coloured by "expected clearance year".
     public static func writeHazards(_ score: ScoreResult?, scenario: Scenario, to path: String,
                                     releases: [SimulationResult.TaskRelease]?) throws {
+        try writeHazards(ranked: score?.hazards, factors: score?.weights.factors.map(\.factor) ?? [], scenario: scenario,
+                         to: path, releases: releases)
+    }
+
+    /// As above, from a ranking computed with a simulation (its hazard entries and factor names).
+    public static func writeHazards(ranking: [HazardRankEntry], layers: ScenarioLayers, scenario: Scenario, to path: String,
+                                    releases: [SimulationResult.TaskRelease]?) throws {
+        let factors = ranking.first?.factorShares.map(\.factor) ?? []
+        try writeHazards(ranked: ScoreReport.hazards(ranking, areas: layers.hazards), factors: factors, scenario: scenario,
+                         to: path, releases: releases)
+    }
+
+    static func writeHazards(ranked hazards: [ScoreResult.RankedHazard]?, factors used: [String], scenario: Scenario,
+                             to path: String, releases: [SimulationResult.TaskRelease]?) throws {
         let source = try readVectorLayer(at: scenario.layers.hazards.url.path, targetEPSG: scenario.grid.epsg,
                                          sourceEPSGIfMissing: scenario.layers.hazards.epsgIfMissing)
-        let ranked = Dictionary((score?.hazards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ranked = Dictionary((hazards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let released = Dictionary((releases ?? []).map { ($0.id, $0.release) }, uniquingKeysWith: { a, _ in a })
-        let factors = PriorityFactor.allCases.map(\.rawValue).filter { factor in
-            score?.weights.factors.contains { $0.factor == factor } ?? false
-        }
+        let factors = PriorityFactor.allCases.map(\.rawValue).filter(used.contains)
         var fields: [FieldDefinition] = [
             .init(name: "id", type: .string), .init(name: "name", type: .string), .init(name: "type", type: .string),
             .init(name: "status", type: .string), .init(name: "region", type: .string),
             .init(name: "area_m2", type: .real),
         ]
-        if score != nil {
+        if hazards != nil {
             fields += [.init(name: "rank", type: .integer), .init(name: "score_mean", type: .real),
                        .init(name: "score_max", type: .real), .init(name: "benefit_per_m2", type: .real)]
             fields += factors.map { .init(name: "share_\($0)", type: .real) }

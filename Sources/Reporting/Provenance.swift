@@ -1,7 +1,8 @@
 /// Where a result came from, so that anyone can reproduce it.
 ///
-/// Every field is deterministic for the same inputs except `runDate`, which `--reproducible` omits:
-/// two runs of the same scenario and seed then give byte-identical JSON.
+/// The fields that describe the run rather than its result (`runDate`, `threads`, `blas`) are left
+/// out by `--reproducible`: results of the same scenario and seed are then byte-identical on any
+/// machine and for any thread count (the numbers never depend on them).
 public struct Provenance: Codable, Sendable, Equatable {
     public struct ScenarioRef: Codable, Sendable, Equatable {
         public var name: String
@@ -36,14 +37,15 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var scenarios: [ScenarioRef]
     public var seed: UInt64?
     public var replications: Int?
-    /// Worker threads used by the Monte Carlo (results do not depend on it).
-    public var threads: Int
-    public var blas: BLAS
+    /// Worker threads used by the Monte Carlo (results do not depend on it); omitted by `--reproducible`.
+    public var threads: Int?
+    /// The BLAS library's kernel and threads; omitted by `--reproducible`.
+    public var blas: BLAS?
     /// ISO 8601 time of the run, omitted by `--reproducible`.
     public var runDate: String?
 
     public init(version: String, command: String, scenarios: [ScenarioRef], seed: UInt64?, replications: Int?,
-                threads: Int, blas: BLAS, runDate: String?) {
+                threads: Int?, blas: BLAS?, runDate: String?) {
         self.version = version
         self.command = command
         self.scenarios = scenarios

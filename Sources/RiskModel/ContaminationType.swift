@@ -14,7 +14,7 @@
 /// ```swift
 /// ContaminationType(rawValue: "AP")   // .antiPersonnel
 /// ```
-public enum ContaminationType: String, CaseIterable, Sendable, Codable {
+public enum ContaminationType: String, CaseIterable, Sendable, Codable, Comparable {
     /// Anti-personnel mines (`AP`).
     case antiPersonnel = "AP"
     /// Anti-vehicle mines (`AV`).
@@ -23,4 +23,9 @@ public enum ContaminationType: String, CaseIterable, Sendable, Codable {
     case clusterMunition = "CM"
     /// Other unexploded ordnance (`UXO`).
     case unexplodedOrdnance = "UXO"
+
+    /// Declaration order: AP, AV, CM, UXO (the order reports list them in).
+    public static func < (a: Self, b: Self) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
 }

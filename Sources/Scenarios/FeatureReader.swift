@@ -1,3 +1,4 @@
+import ClearanceModel
 import GeoData
 
 /// Reads the attributes of one layer feature, logging precise problems (file, feature, attribute).
@@ -87,12 +88,12 @@ struct FeatureReader {
             fail(name, "missing; expected the date of the incident (YYYY-MM-DD or YYYY-MM)")
             return nil
         }
-        if let (y, m, d) = value.dateValue, let date = CivilDate(year: y, month: m, day: d) { return date }
+        if let (y, m, d) = value.dateValue, let date = CivilDate.valid(year: y, month: m, day: d) { return date }
         if let text = value.stringValue {
-            if let date = CivilDate(iso: text) { return date }
+            if let date = CivilDate.parse(text) { return date }
             let parts = text.split(separator: "-")
             if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
-               let date = CivilDate(year: y, month: m, day: 15) { return date }
+               let date = CivilDate.valid(year: y, month: m, day: 15) { return date }
         }
         fail(name, "found \(describe(value)), expected a date written YYYY-MM-DD or YYYY-MM")
         return nil

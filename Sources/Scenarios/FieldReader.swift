@@ -1,3 +1,4 @@
+import ClearanceModel
 import Foundation
 
 /// Collects every problem found while reading a scenario, so that loading can report them all.
@@ -170,7 +171,7 @@ struct FieldReader {
     /// A calendar date written `YYYY-MM-DD`.
     func date() -> CivilDate? {
         guard let text = string() else { return nil }
-        guard let date = CivilDate(iso: text) else {
+        guard let date = CivilDate.parse(text) else {
             fail("found '\(text)', expected a date written YYYY-MM-DD")
             return nil
         }

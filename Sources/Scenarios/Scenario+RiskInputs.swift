@@ -1,3 +1,4 @@
+import ClearanceModel
 import GeoData
 import LinearAlgebra
 import RiskModel

@@ -1,3 +1,4 @@
+import ClearanceModel
 import Foundation
 
 /// A planning scenario, as read from a scenario file (see `docs/scenario-format.md`).

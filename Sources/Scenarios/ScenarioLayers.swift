@@ -1,3 +1,4 @@
+import ClearanceModel
 import Foundation
 import GeoData
 import RiskModel
@@ -100,12 +101,5 @@ final class LayerIssueLog {
 
     func warn(file: String, path: String, _ message: String) {
         warnings.append(ScenarioIssue(file: file, path: path, line: nil, message: message))
-    }
-}
-
-extension CivilDate {
-    /// Today's date in UTC.
-    public static var today: CivilDate {
-        CivilDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

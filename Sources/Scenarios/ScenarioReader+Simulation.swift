@@ -1,3 +1,4 @@
+import ClearanceModel
 import EventSimulation
 
 extension ScenarioReader {
@@ -11,7 +12,7 @@ extension ScenarioReader {
         let start = map.optional("start_date")?.date() ?? referenceDate
         guard let start else { return nil }
         var spec = SimulationSpec(startDate: start)
-        if let v = map.optional("horizon_years")?.number(in: 0.01...100, "a horizon in years") { spec.horizonYears = v }
+        if let v = map.optional("horizon_years")?.integer(in: 1...100, "a horizon in whole years") { spec.horizonYears = v }
         if let v = map.optional("replications")?.integer(in: 1...1_000_000, "a number of replications") { spec.replications = v }
         if let v = map.optional("seed")?.integer(in: 0...Int.max, "a seed") { spec.seed = UInt64(v) }
         if let text = map.optional("policy")?.choice(SimulationSpec.Policy.allCases.map(\.rawValue)),
@@ -21,7 +22,17 @@ extension ScenarioReader {
             (map.optional("policy") ?? field).fail("policy region_sequence needs a non-empty 'region_sequence' list of regions")
         }
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
-        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share"]) {
+        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2"]) {
+            if let field = release.optional("max_area_per_team_m2") {
+                if case .scalar(let text, false, _) = field.node, text == "none" {
+                    spec.maximumAreaPerTeam = nil
+                } else if let v = field.positive("an area in m² (or none, for one team per area)") {
+                    spec.maximumAreaPerTeam = v
+                }
+            }
+            if let v = release.optional("ts_speed_factor")?.number(in: 1...100, "how many times faster TS covers ground than clearance") {
+                spec.tsSpeedFactor = v
+            }
             if let d = release.optional("nts_cancel_share").flatMap({ readShare($0) }) { spec.ntsCancelShare = d }
             if let d = release.optional("ts_reduce_share").flatMap({ readShare($0) }) { spec.tsReduceShare = d }
         }
@@ -81,7 +92,7 @@ extension ScenarioReader {
         if let list = map.optional("holidays")?.list() {
             for item in list {
                 guard let text = item.string() else { continue }
-                if let date = CivilDate(iso: text) {
+                if let date = CivilDate.parse(text) {
                     calendar.holidays.append(date)
                 } else if let monthDay = monthDay(text) {
                     calendar.recurringHolidays.append(monthDay)
@@ -117,7 +128,7 @@ extension ScenarioReader {
     static func monthDay(_ text: String) -> SimulationSpec.MonthDay? {
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let m = Int(parts[0]), let d = Int(parts[1]),
-              CivilDate(year: 2000, month: m, day: d) != nil else { return nil }
+              CivilDate.valid(year: 2000, month: m, day: d) != nil else { return nil }
         return .init(month: m, day: d)
     }
 }

@@ -1,8 +1,9 @@
+import ClearanceModel
 import EventSimulation
 
 extension ScenarioReader {
     static let teamFields = [
-        "kind", "count", "steps", "productivity", "terrain_factors", "base", "travel_km_per_day",
+        "kind", "count", "steps", "types", "productivity", "terrain_factors", "base", "travel_km_per_day",
         "mobilisation_days", "available", "capacity_plan",
     ]
 
@@ -15,6 +16,8 @@ extension ScenarioReader {
         if let list = map.optional("steps")?.list() {
             steps = list.compactMap { $0.choice(Team.Step.allCases.map(\.rawValue)).flatMap(Team.Step.init) }
         }
+        var types: [String]?
+        if let list = map.optional("types")?.list() { types = list.compactMap { $0.choice(["AP", "AV", "CM", "UXO"]) } }
         var productivity: [String: Distribution] = [:]
         if let prodField = map.required("productivity", "m² per team-day: a number, a distribution, or a table by contamination type") {
             if case .mapping(let pairs, _) = prodField.node, !pairs.contains(where: { $0.key == "dist" }) {
@@ -63,7 +66,7 @@ extension ScenarioReader {
             planField.expected("a mapping from year to team count, e.g. {2021: 40, 2023: 80}")
         }
         guard let kind, let count, !productivity.isEmpty || map.optional("productivity") == nil else { return nil }
-        return Team(kind: kind, count: count, steps: steps, productivity: productivity, terrainFactors: factors,
+        return Team(kind: kind, count: count, steps: steps, types: types, productivity: productivity, terrainFactors: factors,
                     base: base, travelKmPerDay: travel, mobilisationDays: mobilisation,
                     availableFrom: from, availableTo: to, capacityPlan: plan)
     }

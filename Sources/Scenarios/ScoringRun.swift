@@ -1,10 +1,11 @@
+import ClearanceModel
 import GeoData
 import RiskModel
 
 /// Scores a loaded scenario, optionally holding out recent incidents to validate the surface.
 ///
 /// ```swift
-/// let run = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: CivilDate(iso: "2015-01-01"))
+/// let run = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: CivilDate.parse("2015-01-01"))
 /// run.validation?.comparison.model.rocAUC
 /// ```
 public enum ScoringRun {

@@ -1,3 +1,4 @@
+import ClearanceModel
 import EventSimulation
 
 /// The `simulation:` section: teams, calendar, land release shares, accidents and civilian risk.
@@ -49,6 +50,9 @@ public struct SimulationSpec: Sendable {
         public var count: Int
         /// Steps this team may do; nil means the defaults for its kind.
         public var steps: [Step]?
+        /// Contamination type codes this team may work on; nil means the defaults for its kind
+        /// (battle-area teams: UXO only; others: all).
+        public var types: [String]?
         /// m² per team-day: "default" and per contamination type code (AP, AV, CM, UXO).
         public var productivity: [String: Distribution]
         /// Productivity multipliers per terrain class.
@@ -63,7 +67,7 @@ public struct SimulationSpec: Sendable {
         public var capacityPlan: [Int: Int]
 
         public static func == (a: Team, b: Team) -> Bool {
-            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.productivity == b.productivity
+            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
                 && a.terrainFactors == b.terrainFactors && a.base?.x == b.base?.x && a.base?.y == b.base?.y
                 && a.travelKmPerDay == b.travelKmPerDay && a.mobilisationDays == b.mobilisationDays
                 && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo && a.capacityPlan == b.capacityPlan
@@ -88,7 +92,8 @@ public struct SimulationSpec: Sendable {
     }
 
     public var startDate: CivilDate
-    public var horizonYears: Double = 15
+    /// Whole years simulated from the start date.
+    public var horizonYears: Int = 15
     public var replications: Int = 200
     public var seed: UInt64 = 1
     public var policy: Policy = .riskPriority
@@ -98,6 +103,12 @@ public struct SimulationSpec: Sendable {
     public var ntsCancelShare: Distribution = .constant(0)
     /// Share of what remains that technical survey reduces.
     public var tsReduceShare: Distribution = .constant(0)
+    /// How many times faster than full clearance technical survey covers ground. Default 4: TS
+    /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], facts §2).
+    public var tsSpeedFactor: Double = 4
+    /// Largest share of a step one team takes, m²; larger areas are split so that several teams
+    /// work them at once (a modelling assumption: a team's work site is a few hectares).
+    public var maximumAreaPerTeam: Double? = 100_000
     public var teams: [Team] = []
     public var accidents = Accidents()
     public var civilianRisk = CivilianRisk()

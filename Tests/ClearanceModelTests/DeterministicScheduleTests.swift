@@ -82,4 +82,16 @@ struct DeterministicScheduleTests {
         late.availableFromDay = 30
         #expect(try releaseDays(model(tasks, [late]))["T4"] == 109)
     }
+
+    /// Splitting: 1500 m² at 100 m²/day with two teams and at most 1000 m² per team.
+    /// TS: A 1000 m² (days 0–9), B 500 m² (0–4); clearance from day 10: A 1000 (10–19), B 500
+    /// (10–14) → released day 19. Without splitting one team does all: 15 + 15 days → day 29.
+    @Test func splittingByHand() throws {
+        var m = model([task("T", area: 1500)], [manualTeams(2)])
+        #expect(try releaseDays(m)["T"] == 29)
+        m.landRelease.maximumAreaPerTeam = 1000
+        let f = try MonteCarloRunner.run(m, replications: 1, seed: 1, keepReplicationSummaries: true)
+        #expect(f.completion.p50Day == 19)
+        #expect(f.replicationSummaries?.first?.workedDaysByKind["manual"] == 30)
+    }
 }

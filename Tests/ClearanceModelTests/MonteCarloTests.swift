@@ -99,3 +99,35 @@ struct MonteCarloTests {
         #expect(counter.calls == 7 && counter.last == 7)
     }
 }
+
+@Suite("Aggregation")
+struct AggregationTests {
+    /// Observed-day quantiles with unfinished replications counted as "later than any day".
+    @Test func completionQuantilesWithUnfinishedReplications() {
+        let f = CompletionForecast(days: [nil, 5, 3, nil, 10], start: jan1)
+        #expect(f.completedReplications == 3)
+        #expect(f.p10Day == 3 && f.p50Day == 10 && f.p90Day == nil && f.meanDay == nil)
+        #expect(f.p10Date == "2026-01-04" && f.p90Date == nil)
+        let all = CompletionForecast(days: [4, 2, 9], start: jan1)
+        #expect(all.meanDay == 5 && all.p50Day == 4 && all.p90Day == 9 && all.meanDate == "2026-01-06")
+    }
+
+    /// Replication i of a run equals `replicate(…, replication: i)` (streams are keyed by index),
+    /// and per-task release quantiles are ordered and bounded by the overall completion.
+    @Test func replicationsAndTaskReleaseQuantiles() throws {
+        let m = smallRandomModel(tasks: 70, teams: 8, years: 3, seed: 8)
+        let f = try MonteCarloRunner.run(m, replications: 9, seed: 3, threads: 2, keepReplicationSummaries: true)
+        for rep in [0, 4, 8] {
+            #expect(try MonteCarloRunner.replicate(m, seed: 3, replication: rep) == f.replicationSummaries?[rep])
+        }
+        let released = f.taskReleases.filter { $0.releasedShare == 1 }
+        #expect(!released.isEmpty)
+        for t in f.taskReleases {
+            if let p10 = t.p10Day, let p50 = t.p50Day { #expect(p10 <= p50) }
+            if let p50 = t.p50Day, let p90 = t.p90Day { #expect(p50 <= p90) }
+            if t.releasedShare < 0.5 { #expect(t.p50Day == nil) } else { #expect(t.p50Day != nil) }
+            // A task is never released after the whole programme is done.
+            if let done = f.completion.p50Day, let p50 = t.p50Day { #expect(p50 <= done) }
+        }
+    }
+}

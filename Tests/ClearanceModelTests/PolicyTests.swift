@@ -1,3 +1,4 @@
+import RiskModel
 import ClearanceModel
 import EventSimulation
 import Testing

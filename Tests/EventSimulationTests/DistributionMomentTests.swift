@@ -143,6 +143,43 @@ struct DistributionMomentTests {
         }
     }
 
+    /// Pearson chi-square over all bins with expected count ≥ 20 (tails pooled), against the
+    /// Wilson–Hilferty approximation of the chi-square 1 − 10⁻⁴ quantile. More powerful than
+    /// the per-k check for small systematic distortions spread over many k.
+    @Test(arguments: [3.0, 9.5, 10.0, 120.0, 5000.0])
+    func poissonChiSquare(mean: Double) {
+        let n = Self.n
+        let values = draw(.poisson(mean: mean), n: n, stream: "chi2-\(mean)")
+        var counts: [Int: Int] = [:]
+        for value in values { counts[Int(value), default: 0] += 1 }
+        func pmf(_ k: Int) -> Double { exp(-mean + Double(k) * log(mean) - lgamma(Double(k) + 1)) }
+        // Central bins with expected count ≥ 20; everything else goes into two tail bins.
+        let central = (0...Int(mean + 10 * mean.squareRoot() + 20)).filter { Double(n) * pmf($0) >= 20 }
+        guard let first = central.first, let last = central.last else {
+            Issue.record("no bins")
+            return
+        }
+        var statistic = 0.0
+        var lowerProbability = 1.0, lowerCount = n
+        for k in first...last {
+            let expected = Double(n) * pmf(k)
+            let observed = Double(counts[k, default: 0])
+            statistic += (observed - expected) * (observed - expected) / expected
+            lowerProbability -= pmf(k)
+            lowerCount -= counts[k, default: 0]
+        }
+        // lowerProbability / lowerCount now hold both tails together.
+        let tailExpected = Double(n) * max(lowerProbability, 0)
+        if tailExpected >= 5 {
+            let diff = Double(lowerCount) - tailExpected
+            statistic += diff * diff / tailExpected
+        }
+        let df = Double(last - first + (tailExpected >= 5 ? 1 : 0))
+        let z = 3.719  // standard normal 1 − 10⁻⁴ quantile
+        let critical = df * pow(1 - 2 / (9 * df) + z * (2 / (9 * df)).squareRoot(), 3)
+        #expect(statistic < critical, "chi-square \(statistic) ≥ \(critical) with \(df) df")
+    }
+
     // MARK: Quantiles with binomial tolerances
 
     @Test func lognormalConstructorsHitTheirTargets() throws {

@@ -157,6 +157,14 @@ struct EventQueueTests {
         #expect(rest == [5, 6, 7, 8, 9] && queue.isEmpty && queue.now == 9)
     }
 
+    @Test func runWhileConditionSeesTheQueue() throws {
+        var queue = EventQueue<Int>()
+        for index in 0..<10 { try queue.schedule(index, at: Double(index) * 0.5) }
+        var seen: [Int] = []
+        queue.run(while: { ($0.peekTime ?? .infinity) < 2 }) { _, _, event in seen.append(event) }
+        #expect(seen == [0, 1, 2, 3] && queue.now == 1.5 && queue.peekTime == 2)
+    }
+
     @Test func handlerErrorsPropagate() throws {
         struct Stop: Error {}
         var queue = EventQueue<Int>()
@@ -182,21 +190,24 @@ struct EventQueueTests {
 
     // MARK: Allocation
 
-    @Test func noStorageGrowthOnceCapacityIsReserved() throws {
+    @Test(arguments: [5, 1_000])
+    func noStorageGrowthOnceCapacityIsReserved(capacity: Int) throws {
         var rng = RandomStream(seed: 3)
         var queue = EventQueue<Int32>()
-        queue.reserveCapacity(1_000)
+        queue.reserveCapacity(capacity)
         var handles: [EventHandle] = []
-        for index in 0..<1_000 { handles.append(try queue.schedule(Int32(index), at: rng.nextDouble())) }
+        for index in 0..<capacity { handles.append(try queue.schedule(Int32(index), at: rng.nextDouble())) }
         let capacities = (queue.heap.capacity, queue.payloads.capacity, queue.slotSequences.capacity,
                           queue.freeSlots.capacity)
         for step in 0..<20_000 {
-            if step % 4 == 0 {
+            // Bursts of cancellation (half the steps of some phases) stress the stale entries.
+            let cancelRate = (step / 1_000) % 2 == 0 ? 4 : 2
+            if step % cancelRate == 0 {
                 queue.cancel(handles[Int.random(in: 0..<handles.count, using: &rng)])
             }
-            if queue.count >= 1_000, let (_, event) = queue.popNext() { _ = event }
-            let handle = try queue.schedule(Int32(step), after: rng.nextDouble())
-            handles[step % handles.count] = handle
+            if queue.count >= capacity { _ = queue.popNext() }
+            handles[step % handles.count] = try queue.schedule(Int32(step), after: rng.nextDouble())
+            #expect(queue.count <= capacity)
         }
         #expect(queue.heap.capacity == capacities.0)
         #expect(queue.payloads.capacity == capacities.1)

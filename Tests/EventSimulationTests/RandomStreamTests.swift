@@ -101,6 +101,37 @@ struct RandomStreamTests {
         #expect(abs(correlation(Array(x.dropLast()), Array(x.dropFirst()))) < 4 / Double(n).squareRoot())
     }
 
+    /// A small event-driven replication whose result depends on every draw.
+    private static func replicate(seed: UInt64, replication: Int) -> Double {
+        var arrivals = RandomStream(masterSeed: seed, replication: replication, stream: "arrivals")
+        var service = RandomStream(masterSeed: seed, replication: replication, stream: "service")
+        var queue = EventQueue<Bool>()
+        _ = try? queue.schedule(true, at: 0)
+        var busyUntil = 0.0, totalWait = 0.0
+        queue.run(until: 200) { queue, time, isArrival in
+            guard isArrival else { return }
+            let start = max(time, busyUntil)
+            totalWait += start - time
+            busyUntil = start + Distribution.gamma(shape: 2, scale: 0.4).sample(using: &service)
+            _ = try? queue.schedule(true, after: Distribution.exponential(mean: 1).sample(using: &arrivals))
+        }
+        return totalWait
+    }
+
+    @Test func replicationsAreIndependentOfThreadScheduling() async {
+        let sequential = (0..<16).map { Self.replicate(seed: 5, replication: $0) }
+        let concurrent = await withTaskGroup(of: (Int, Double).self) { group in
+            for replication in (0..<16).reversed() {
+                group.addTask { (replication, Self.replicate(seed: 5, replication: replication)) }
+            }
+            var results = [Double](repeating: .nan, count: 16)
+            for await (replication, value) in group { results[replication] = value }
+            return results
+        }
+        #expect(concurrent == sequential)
+        #expect(Set(sequential).count == 16)  // replications really differ
+    }
+
     // MARK: Uniform deviates
 
     @Test func nextDoubleIsUniformOnUnitInterval() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ClearanceModel
 @testable import Scenarios
 
 @Suite struct ScenarioLoaderTests {
@@ -16,10 +17,10 @@ import Testing
         #expect(scenario.scoring.truncationSigmas == 4)  // default kept
         #expect(scenario.scoring.weights == .direct([.incidents: 0.5, .returnPressure: 0.2, .contamination: 0.3]))
         let simulation = try #require(scenario.simulation)
-        #expect(simulation.startDate == CivilDate(iso: "2020-11-10"))
+        #expect(simulation.startDate == CivilDate.parse("2020-11-10"))
         #expect(simulation.calendar.workingDays == [1, 2, 3, 4, 5])
         #expect(simulation.calendar.recurringHolidays == [.init(month: 1, day: 1)])
-        #expect(simulation.calendar.holidays == [CivilDate(iso: "2021-05-28")!])
+        #expect(simulation.calendar.holidays == [CivilDate.parse("2021-05-28")!])
         #expect(simulation.calendar.stoppages.first?.from == .init(month: 12, day: 1))
         #expect(simulation.teams.count == 2)
         #expect(simulation.teams[1].capacityPlan == [2021: 1, 2023: 3])

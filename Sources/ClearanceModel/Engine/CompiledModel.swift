@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - CompiledModel
@@ -51,6 +52,8 @@ final class CompiledModel: Sendable {
     let stepFactor: [[Double]]
     let capacityChanges: [(day: Int, group: Int, count: Int)]
     let groupSpeedKmPerDay: [Double]
+    /// Largest area one team claims of a step (infinity: no splitting).
+    let splitArea: Double
     let groupDaysPerTask: [Bool]
     let groupMobilisation: [Int]
     let groupBaseX: [Double]
@@ -169,6 +172,7 @@ final class CompiledModel: Sendable {
         unitAccidentRate = uRate
         capacityChanges = capacity.sorted { ($0.day, $0.group) < ($1.day, $1.group) }
         groupSpeedKmPerDay = model.teams.map(\.travelSpeedKmPerDay)
+        splitArea = model.landRelease.maximumAreaPerTeam ?? .infinity
         groupDaysPerTask = model.teams.map { $0.rateUnit == .daysPerTask }
         groupMobilisation = model.teams.map(\.mobilisationDays)
         groupBaseX = model.teams.map(\.baseX)

@@ -1,3 +1,4 @@
+import RiskModel
 // MARK: - ReplicationOutcome
 
 /// Everything the aggregation needs from one replication: the public summary plus per-task

@@ -52,27 +52,36 @@ extension ReplicationSimulator {
     /// and weather, and schedule the single completion event.
     mutating func start(_ u: Int, task i: Int, step s: Int, now: Int) throws {
         let g = m.unitGroup[u]
-        available[m.pool(step: s, task: i)].remove(m.position[i])
         guard let dist = m.productivity[g][m.combo[i]] else {
             // Validation guarantees an entry; without one the unit cannot do this task, so it idles.
             status[u] = .idle
             idle.insert(u)
             uIdleSince[u] = Int32(now)
-            available[m.pool(step: s, task: i)].insert(m.position[i])
             return
         }
+        // Claim the whole step, or a share of at most `splitArea` so other teams can join.
+        let claim = min(unclaimed[i], m.splitArea)
+        unclaimed[i] -= claim
+        if unclaimed[i] <= 1e-9 {
+            unclaimed[i] = 0
+            available[m.pool(step: s, task: i)].remove(m.position[i])
+        }
+        workers[i] += 1
+        uClaimed[u] = claim
         let dx = m.x[i] - ux[u], dy = m.y[i] - uy[u]
-        let travelDays = Int(((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded())
+        // Capped at the horizon so absurd distances cannot overflow Int.
+        let travel = ((dx * dx + dy * dy).squareRoot() / 1000 / m.groupSpeedKmPerDay[g]).rounded()
+        let travelDays = Int(min(travel, Double(m.horizon + 1)))
         let s0 = min(now + travelDays, m.horizon)
         ux[u] = m.x[i]
         uy[u] = m.y[i]
 
-        let q = max(stepRemaining[i], 1e-9)
+        let q = max(claim, 1e-9)
         let factor = m.densityFactor[i] * m.stepFactor[g][s]
         // Normal-type inputs can sample ≤ 0: floor at 1 % of the mean keeps durations finite.
         let sample = max(dist.sample(using: &productivityRNG), 0.01 * dist.mean)
-        // Worked days for the whole remaining step, as a real number.
-        // (days per task: a resumed step needs only the share of days for what is left.)
+        // Worked days for the claimed area, as a real number (days per task: the claimed share
+        // of the step's days, so resumed or split steps take proportionally less).
         let stepDays = m.groupDaysPerTask[g] ? sample / factor * min(q / max(stepArea[i], 1e-9), 1) : q / (sample * factor)
         var planned = q, accident = false
         let rate = m.unitAccidentRate[u]

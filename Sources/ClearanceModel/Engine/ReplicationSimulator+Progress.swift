@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - Finishing and interrupting steps
@@ -15,9 +16,11 @@ extension ReplicationSimulator {
             releaseLinear(task: i, start: Int(uStart[u]), days: days, perDay: planned / Double(days))
         }
         stepRemaining[i] = max(stepRemaining[i] - planned, 0)
+        workers[i] -= 1
         generation[u] &+= 1
         uTask[u] = -1
         if uAccident[u] {
+            unclaimed[i] += max(uClaimed[u] - planned, 0)
             accidents += 1
             deminerCasualties += max(m.model.accidents.casualtiesPerAccident.sample(using: &accidentRNG), 0)
             status[u] = .standDown
@@ -27,6 +30,8 @@ extension ReplicationSimulator {
             return i
         }
         status[u] = .idle
+        // With splitting, the step finishes when its last team finishes.
+        guard workers[i] == 0, unclaimed[i] <= 1e-9 else { return nil }
         return advance(task: i, finished: s, now: now) ? i : nil
     }
 
@@ -60,6 +65,7 @@ extension ReplicationSimulator {
         currentStep[i] = UInt8(next)
         stepRemaining[i] = hazard[i]
         stepArea[i] = hazard[i]
+        unclaimed[i] = hazard[i]
         available[m.pool(step: next, task: i)].insert(m.position[i])
         return true
     }
@@ -82,7 +88,11 @@ extension ReplicationSimulator {
                 releaseLinear(task: i, start: s0, days: k, perDay: uPlanned[u] / Double(days))
             }
             stepRemaining[i] = max(stepRemaining[i] - progress, 0)
+            unclaimed[i] += max(uClaimed[u] - progress, 0)
+        } else {
+            unclaimed[i] += uClaimed[u]
         }
+        workers[i] -= 1
         available[m.pool(step: s, task: i)].insert(m.position[i])
         generation[u] &+= 1
         uTask[u] = -1

@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - Events
@@ -41,6 +42,10 @@ struct ReplicationSimulator {
     var stepRemaining: [Double]
     /// Area the current step started with (for per-task durations of resumed steps).
     var stepArea: [Double]
+    /// Area of the current step no team has claimed yet (splitting, see LandReleaseParameters).
+    var unclaimed: [Double]
+    /// Teams working on the task's current step.
+    var workers: [Int32]
     var currentStep: [UInt8]
     var releaseDay: [Int32]
     var available: [TaskBitset]
@@ -57,6 +62,7 @@ struct ReplicationSimulator {
     var uStart: [Int32]
     var uEndTime: [Int32]
     var uPlanned: [Double]
+    var uClaimed: [Double]
     var uDays: [Int32]
     var uEffectiveDays: [Int32]
     var uAccident: [Bool]
@@ -90,6 +96,8 @@ struct ReplicationSimulator {
         hazard = m.area
         stepRemaining = m.area
         stepArea = m.area
+        unclaimed = m.area
+        workers = [Int32](repeating: 0, count: n)
         currentStep = [UInt8](repeating: 0, count: n)
         releaseDay = [Int32](repeating: -1, count: n)
         available = (0..<CompiledModel.poolCount).map { _ in TaskBitset(count: n) }
@@ -104,6 +112,7 @@ struct ReplicationSimulator {
         uStart = [Int32](repeating: 0, count: u)
         uEndTime = uStart
         uPlanned = ux
+        uClaimed = ux
         uDays = uStart
         uEffectiveDays = uStart
         uAccident = [Bool](repeating: false, count: u)

@@ -36,7 +36,9 @@ public struct AccidentModel: Sendable, Equatable, Codable {
         for (kind, r) in ratePerKind.sorted(by: { $0.key < $1.key }) {
             c.finite(r, "ratePerKind.\(kind.rawValue)", atLeast: 0)
         }
-        if standDownDays < 0 { c.add("standDownDays", "must be ≥ 0, found \(standDownDays)") }
+        if standDownDays < 0 || standDownDays > TeamGroup.maximumDays {
+            c.add("standDownDays", "must be in 0...\(TeamGroup.maximumDays), found \(standDownDays)")
+        }
         c.distribution(casualtiesPerAccident, "casualtiesPerAccident")
         try c.throwIfAny()
     }

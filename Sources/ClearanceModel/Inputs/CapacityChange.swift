@@ -39,10 +39,12 @@ public struct CapacityChange: Sendable, Hashable, Codable {
 
     public func validate() throws {
         var c = IssueCollector()
-        if count < 0 { c.add("count", "must be ≥ 0, found \(count)") }
+        if count < 0 || count > TeamGroup.maximumCount {
+            c.add("count", "must be in 0...\(TeamGroup.maximumCount), found \(count)")
+        }
         switch when {
-        case .yearOffset(let y) where y < 0: c.add("when", "year offset must be ≥ 0, found \(y)")
-        case .day(let d) where d < 0: c.add("when", "day must be ≥ 0, found \(d)")
+        case .yearOffset(let y) where y < 0 || y > 1_000: c.add("when", "year offset must be in 0...1000, found \(y)")
+        case .day(let d) where d < 0 || d > 1_000_000: c.add("when", "day must be in 0...1000000, found \(d)")
         case .date(let d) where !d.isValid: c.add("when", "\(d) is not a valid date")
         default: break
         }

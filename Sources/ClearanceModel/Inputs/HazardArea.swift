@@ -1,3 +1,4 @@
+import RiskModel
 // MARK: - HazardArea
 
 /// One hazard area (a "task" of the clearance plan), in plain values.

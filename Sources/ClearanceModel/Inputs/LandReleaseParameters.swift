@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - LandReleaseParameters
@@ -19,13 +20,19 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
     public var battleAreaClearanceTypes: Set<ContaminationType>
     /// Productivity multiplier per density class (missing classes use 1).
     public var densityProductivityFactors: [DensityClass: Double]
+    /// Task splitting: when set, a team claims at most this many m² of a step and further teams
+    /// may join the same step for the rest (the step ends when its last team finishes; survey
+    /// shares apply to the whole area then). `nil`: one team per task step.
+    public var maximumAreaPerTeam: Double?
 
     public init(
         nonTechnicalSurveyCancelShare: Distribution = .constant(0),
         technicalSurveyReduceShare: Distribution = .constant(0),
         battleAreaClearanceTypes: Set<ContaminationType> = [.unexplodedOrdnance],
-        densityProductivityFactors: [DensityClass: Double] = [:]
+        densityProductivityFactors: [DensityClass: Double] = [:],
+        maximumAreaPerTeam: Double? = nil
     ) {
+        self.maximumAreaPerTeam = maximumAreaPerTeam
         self.nonTechnicalSurveyCancelShare = nonTechnicalSurveyCancelShare
         self.technicalSurveyReduceShare = technicalSurveyReduceShare
         self.battleAreaClearanceTypes = battleAreaClearanceTypes
@@ -45,6 +52,9 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
         for (density, f) in densityProductivityFactors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             c.finite(f, "densityProductivityFactors.\(density.rawValue)", atLeast: 0)
             if f == 0 { c.add("densityProductivityFactors.\(density.rawValue)", "must be > 0") }
+        }
+        if let a = maximumAreaPerTeam, !(a > 0 && a.isFinite) {
+            c.add("maximumAreaPerTeam", "must be a finite area > 0 m², found \(a)")
         }
         try c.throwIfAny()
     }

@@ -1,3 +1,4 @@
+import RiskModel
 import EventSimulation
 
 // MARK: - TeamGroup
@@ -83,6 +84,10 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     /// The steps these teams may do (explicit list or the kind's defaults).
     public var effectiveSteps: Set<LandReleaseStep> { steps ?? kind.defaultSteps }
 
+    /// Largest team count and day offsets accepted (keeps unit tables and day arithmetic sane).
+    public static let maximumCount = 100_000
+    public static let maximumDays = 1_000_000
+
     /// True when these teams may do `step` on an area of `type`.
     public func canWork(_ step: LandReleaseStep, on type: ContaminationType) -> Bool {
         effectiveSteps.contains(step) && (contaminationTypes?.contains(type) ?? true)
@@ -100,7 +105,7 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     public func validate() throws {
         var c = IssueCollector()
         if id.isEmpty { c.add("id", "must not be empty") }
-        if count < 0 { c.add("count", "must be ≥ 0, found \(count)") }
+        if count < 0 || count > Self.maximumCount { c.add("count", "must be in 0...\(Self.maximumCount), found \(count)") }
         if effectiveSteps.isEmpty { c.add("steps", "must name at least one step") }
         if let types = contaminationTypes, types.isEmpty { c.add("contaminationTypes", "must name at least one type (or be omitted for all)") }
         if productivity.isEmpty { c.add("productivity", "must have at least one entry (use \"*\" as a catch-all)") }
@@ -123,8 +128,12 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         c.finite(baseX, "baseX")
         c.finite(baseY, "baseY")
         if !(travelSpeedKmPerDay > 0) { c.add("travelSpeedKmPerDay", "must be > 0, found \(travelSpeedKmPerDay)") }
-        if mobilisationDays < 0 { c.add("mobilisationDays", "must be ≥ 0, found \(mobilisationDays)") }
-        if availableFromDay < 0 { c.add("availableFromDay", "must be ≥ 0, found \(availableFromDay)") }
+        if mobilisationDays < 0 || mobilisationDays > Self.maximumDays {
+            c.add("mobilisationDays", "must be in 0...\(Self.maximumDays), found \(mobilisationDays)")
+        }
+        if availableFromDay < 0 || availableFromDay > Self.maximumDays {
+            c.add("availableFromDay", "must be in 0...\(Self.maximumDays), found \(availableFromDay)")
+        }
         if let until = availableUntilDay, until < availableFromDay {
             c.add("availableUntilDay", "must be ≥ availableFromDay (\(availableFromDay)), found \(until)")
         }

@@ -1,3 +1,4 @@
+import RiskModel
 // MARK: - Aggregation
 
 extension ClearanceForecast {
@@ -65,22 +66,36 @@ extension ClearanceForecast {
         unfinishedReplications = summaries.filter { $0.completionDay == nil }.count
         remainingAreaAtHorizon = QuantileSummary(summaries.map(\.remainingAreaAtHorizon))
 
+        // Per-task release quantiles. Tasks are processed in blocks so each replication's
+        // release days are read contiguously (a plain task-by-task gather would miss the cache
+        // once per task and replication).
         var releases: [TaskReleaseForecast] = []
         releases.reserveCapacity(m.taskCount)
-        var column = [Int32](repeating: 0, count: r)
-        for i in 0..<m.taskCount {
-            for k in 0..<r { column[k] = outcomes[k].releaseDay[i] }
-            column.sort()
-            let unreleased = column.firstIndex { $0 >= 0 } ?? r
-            let released = r - unreleased
-            // Unreleased (-1) sort first; treat them as later than any day.
-            func q(_ p: Double) -> Int? {
-                guard r > 0 else { return nil }
-                let k = max(Int((p * Double(r)).rounded(.up)) - 1, 0)
-                return k < released ? Int(column[unreleased + k]) : nil
+        let block = 64
+        var columns = [Int32](repeating: 0, count: block * r)
+        var lo = 0
+        while lo < m.taskCount {
+            let hi = min(lo + block, m.taskCount)
+            for k in 0..<r {
+                let days = outcomes[k].releaseDay
+                for i in lo..<hi { columns[(i - lo) * r + k] = days[i] }
             }
-            releases.append(TaskReleaseForecast(id: model.tasks[i].id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
-                                                p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9)))
+            for i in lo..<hi {
+                var column = columns[((i - lo) * r)..<((i - lo + 1) * r)]
+                column.sort()
+                let first = column.startIndex
+                // Unreleased (-1) sort first; count them as later than any day.
+                let unreleased = (column.firstIndex { $0 >= 0 } ?? column.endIndex) - first
+                let released = r - unreleased
+                func q(_ p: Double) -> Int? {
+                    guard r > 0 else { return nil }
+                    let k = max(Int((p * Double(r)).rounded(.up)) - 1, 0)
+                    return k < released ? Int(column[first + unreleased + k]) : nil
+                }
+                releases.append(TaskReleaseForecast(id: model.tasks[i].id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
+                                                    p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9)))
+            }
+            lo = hi
         }
         taskReleases = releases
         self.warnings = warnings

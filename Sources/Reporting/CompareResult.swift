@@ -2,7 +2,7 @@
 /// each other scenario's difference from the first (the base) with a paired 90% interval.
 ///
 /// Schema: `schemas/result.schema.json`, `kind: "compare"`.
-public struct ComparisonResult: Codable, Sendable, Equatable {
+public struct CompareResult: Codable, Sendable, Equatable {
     public var schema: String = ResultSchema.identifier
     public var kind: String = "compare"
     public var provenance: Provenance

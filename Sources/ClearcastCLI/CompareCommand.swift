@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scenarios
+
+/// `clearcast compare BASE.yaml OTHER.yaml ...`: scenarios side by side under common random numbers.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run scenarios side by side under common random numbers and compare them with the first.",
+        discussion: """
+            Every scenario runs with the same seed and replication count (the first scenario's, unless
+            given), so replication i of each draws from the same random streams and differences are
+            not noise. Prints a table, and each other scenario's paired difference from the first with
+            a 90% interval. Variants are usually a few lines that `extends:` the base.
+
+              clearcast compare scenarios/karabakh/baseline.yaml scenarios/karabakh/more-survey.yaml \\
+                  scenarios/karabakh/funding-freeze.yaml --out out/comparison.json
+            """
+    )
+
+    @Argument(help: "Scenario files; the first is the base.")
+    var scenarios: [String]
+
+    @Option(name: .long, help: "Write the JSON result here.")
+    var out: String?
+
+    @OptionGroup var simulation: SimulationOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(scenarios.count)") }
+    }
+
+    func run() throws {
+        try RunContext.checkWritable(out, option: "--out")
+        InterruptHandler.install()
+        RunContext.adviseOnBLASKernel()
+        let loaded = try scenarios.map(RunContext.loadScenario)
+        let layers = try loaded.map(RunContext.loadLayers)
+        // Common random numbers: one seed and one replication count for all, the base's by default.
+        let options = try simulation.options(for: loaded[0])
+        for scenario in loaded where scenario.simulation == nil {
+            throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; every compared scenario needs one")
+        }
+        try ResourceCheck.confirm(scenarios: loaded, layers: layers, options: options, yes: simulation.yes)
+        let provenance = try RunContext.provenance(
+            command: "compare", scenarios: Array(zip(loaded, scenarios)), seed: options.seed,
+            replications: options.replications, threads: options.threads, reproducible: simulation.reproducible)
+        var runs: [ComparisonReport.Run] = []
+        for (index, (scenario, layer)) in zip(loaded, layers).enumerated() {
+            let bar = ProgressBar(label: "scenario \(index + 1)/\(loaded.count)", quiet: simulation.quiet)
+            let run = try SimulationRun.run(scenario: scenario, layers: layer, options: options, progress: bar.update)
+            bar.finish()
+            let result = SimulationReport.make(provenance: provenance, scenario: scenario, model: run.model,
+                                               forecast: run.forecast, policy: scenario.simulation?.policy.rawValue ?? "")
+            runs.append(.init(scenario: scenario, model: run.model, forecast: run.forecast, result: result))
+        }
+        let comparison = ComparisonReport.make(provenance: provenance, runs: runs)
+        if let out { try ResultEncoding.write(comparison, to: out) }
+        print(CompareTable.render(comparison))
+        RunContext.reportWritten(out, "comparison")
+    }
+}

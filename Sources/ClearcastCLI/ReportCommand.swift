@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Reporting
+
+/// `clearcast report RESULT.json... --notebook report.ipynb`: a Jupyter notebook from results.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Export results as a Jupyter notebook that reads well without running it.",
+        discussion: """
+            Takes one result of each kind at most (score, simulate, compare) and writes one notebook:
+            a summary, the key figures as tables and pre-rendered charts, plus Python cells that load
+            the JSON with pandas and redraw the charts with matplotlib.
+
+              clearcast report out/score.json out/simulation.json --notebook out/report.ipynb
+            """
+    )
+
+    @Argument(help: "Result files written by score, simulate or compare (--out).")
+    var results: [String]
+
+    @Option(name: .long, help: "Write the notebook (.ipynb) here.")
+    var notebook: String
+
+    @Option(name: .long, help: "Notebook title (default: from the results).")
+    var title: String?
+
+    func run() throws {
+        try RunContext.checkWritable(notebook, option: "--notebook")
+        var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?
+        var paths = NotebookExporter.ResultPaths()
+        for path in results {
+            let relative = Self.relativePath(of: path, from: notebook)
+            let file: ResultFile
+            do { file = try ResultFile.read(path) } catch let error as ResultFile.ReadError {
+                throw ExitStatus.InputError(error.description)
+            }
+            switch file {
+            case .score(let r): (score, paths.score) = try Self.once(score, r, relative, path)
+            case .simulation(let r): (simulation, paths.simulation) = try Self.once(simulation, r, relative, path)
+            case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
+            }
+        }
+        let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
+                     comparison.map { "comparison of \($0.scenarios.count) scenarios" }].compactMap { $0 }
+        let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
+        let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison,
+                                             title: heading, paths: paths)
+        try ReportWriter.writeNotebook(data, to: notebook)
+        Console.info("notebook written to \(notebook)")
+    }
+
+    private static func once<T>(_ existing: T?, _ new: T, _ relative: String, _ path: String) throws -> (T, String) {
+        guard existing == nil else {
+            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate and one compare result")
+        }
+        return (new, relative)
+    }
+
+    /// `path` as seen from the notebook's directory (what its Python cells open).
+    static func relativePath(of path: String, from notebook: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let base = URL(fileURLWithPath: notebook).standardizedFileURL.deletingLastPathComponent().pathComponents
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        let up = Array(repeating: "..", count: base.count - common)
+        return (up + target[common...]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scenarios
+
+/// `clearcast simulate SCENARIO --out result.json`: Monte Carlo forecast of land release.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Forecast clearance with a seeded Monte Carlo discrete-event simulation.",
+        discussion: """
+            Teams work through land release (non-technical survey cancels, technical survey reduces,
+            clearance clears) under the scenario's calendar, seasons, travel, accidents and funding.
+            Prints completion-date quantiles overall and per contamination type, area released per
+            year and casualties expected and averted; writes the full result as JSON.
+
+              clearcast simulate scenarios/demo/demo.yaml --replications 200 --out out/simulation.json
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var scenario: String
+
+    @Option(name: .long, help: "Write the JSON result here.")
+    var out: String?
+
+    @Option(name: .long, help: "Write the hazard areas with forecast release dates as a GIS layer (.gpkg or .geojson).")
+    var hazards: String?
+
+    @OptionGroup var simulation: SimulationOptions
+
+    func run() throws {
+        try RunContext.checkWritable(out, option: "--out")
+        try RunContext.checkWritable(hazards, option: "--hazards")
+        InterruptHandler.install()
+        RunContext.adviseOnBLASKernel()
+        let loaded = try RunContext.loadScenario(scenario)
+        let options = try simulation.options(for: loaded)
+        let layers = try RunContext.loadLayers(loaded)
+        try ResourceCheck.confirm(scenarios: [loaded], layers: [layers], options: options, yes: simulation.yes)
+        let bar = ProgressBar(label: "simulating", quiet: simulation.quiet)
+        let run = try SimulationRun.run(scenario: loaded, layers: layers, options: options, progress: bar.update)
+        bar.finish()
+        let provenance = try RunContext.provenance(
+            command: "simulate", scenarios: [(loaded, scenario)], seed: options.seed, replications: options.replications,
+            threads: options.threads, reproducible: simulation.reproducible)
+        let result = SimulationReport.make(provenance: provenance, scenario: loaded, model: run.model,
+                                           forecast: run.forecast, policy: loaded.simulation?.policy.rawValue ?? "")
+        if let out { try ResultEncoding.write(result, to: out) }
+        if let hazards {
+            try GISExport.writeHazards(ranking: run.ranking, layers: layers, scenario: loaded, to: hazards, releases: result.tasks)
+        }
+        for warning in result.warnings { Console.warn(warning) }
+        print(SimulationTable.render(result))
+        RunContext.reportWritten(out, "result")
+        RunContext.reportWritten(hazards, "hazard layer")
+    }
+}

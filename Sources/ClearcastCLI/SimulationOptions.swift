@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+
+/// Options shared by `simulate` and `compare`.
+struct SimulationOptions: ParsableArguments {
+    @Option(name: .long, help: "Monte Carlo replications (default: the scenario's).")
+    var replications: Int?
+
+    @Option(name: .long, help: "Master seed (default: the scenario's). The same seed gives the same result.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Flag(name: .long, help: "No progress bar.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Leave the run date out of the result, so identical inputs give identical bytes.")
+    var reproducible = false
+
+    @Flag(name: .long, help: "Run even when the estimate says it will take very long.")
+    var yes = false
+
+    func validate() throws {
+        if let replications, !(1...1_000_000).contains(replications) {
+            throw ValidationError("--replications must be between 1 and 1000000, found \(replications)")
+        }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024, found \(threads)")
+        }
+    }
+
+    /// The run options for `scenario`: command-line values win over the scenario's.
+    func options(for scenario: Scenario) throws -> SimulationRun.Options {
+        guard let spec = scenario.simulation else {
+            throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; expected a simulation section with teams")
+        }
+        return SimulationRun.Options(replications: replications ?? spec.replications, seed: seed ?? spec.seed,
+                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}

@@ -1,0 +1,84 @@
+// MARK: - ChartFrame
+
+/// The common layout of the cartesian charts: a plot area inside margins, a title, axes with
+/// tick labels and light grid lines, and a one-row legend under the title.
+///
+/// ```swift
+/// let frame = ChartFrame(width: 640, height: 360, left: 70)
+/// var svg = SVGDocument(width: frame.width, height: frame.height, title: "Area")
+/// frame.drawTitle(&svg, "Area")
+/// ```
+struct ChartFrame {
+    let width: Double
+    let height: Double
+    let left: Double
+    let right: Double
+    let top: Double
+    let bottom: Double
+
+    init(width: Double = 640, height: Double = 360, left: Double = 70, right: Double = 20,
+         top: Double = 56, bottom: Double = 48) {
+        self.width = width
+        self.height = height
+        self.left = left
+        self.right = right
+        self.top = top
+        self.bottom = bottom
+    }
+
+    var plotLeft: Double { left }
+    var plotRight: Double { width - right }
+    var plotTop: Double { top }
+    var plotBottom: Double { height - bottom }
+
+    // MARK: Drawing
+
+    func drawTitle(_ svg: inout SVGDocument, _ title: String) {
+        svg.text(title, x: left, y: 20, size: 14, bold: true, cssClass: "title")
+    }
+
+    /// Horizontal grid lines at `ticks`, their labels left of the plot, and the axis title rotated.
+    func drawYAxis(_ svg: inout SVGDocument, scale: LinearScale, ticks: [Double], label: String) {
+        let decimals = LinearScale.decimals(forStep: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+        let format = { (value: Double) in Fixed.grouped(value, decimals: decimals) }
+        for tick in ticks {
+            let y = scale(tick)
+            svg.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartPalette.grid)
+            svg.text(format(tick), x: plotLeft - 6, y: y + 4, anchor: .end, size: 10, fill: ChartPalette.axis)
+        }
+        svg.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: ChartPalette.axis)
+        let middle = (plotTop + plotBottom) / 2
+        svg.text(label, x: 14, y: middle, anchor: .middle, size: 11, fill: ChartPalette.axis, rotate: -90)
+    }
+
+    /// Tick marks and labels under the plot at `ticks`, and the axis title below them.
+    func drawXAxis(_ svg: inout SVGDocument, scale: LinearScale, ticks: [Double], label: String,
+                   gridLines: Bool = false, format: (Double) -> String) {
+        svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartPalette.axis)
+        for tick in ticks {
+            let x = scale(tick)
+            if gridLines { svg.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: ChartPalette.grid) }
+            svg.line(x1: x, y1: plotBottom, x2: x, y2: plotBottom + 4, stroke: ChartPalette.axis)
+            svg.text(format(tick), x: x, y: plotBottom + 16, anchor: .middle, size: 10, fill: ChartPalette.axis)
+        }
+        svg.text(label, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, size: 11,
+                 fill: ChartPalette.axis)
+    }
+
+    /// Swatches and names in one row under the title; long names are shortened to keep the row inside.
+    func drawLegend(_ svg: inout SVGDocument, _ entries: [(name: String, color: String)]) {
+        guard !entries.isEmpty else { return }
+        let slot = (plotRight - plotLeft) / Double(max(1, entries.count))
+        let maximumCharacters = max(4, Int((slot - 18) / 6.2))
+        for (index, entry) in entries.enumerated() {
+            let x = plotLeft + Double(index) * slot
+            svg.rect(x: x, y: 30, width: 12, height: 12, fill: entry.color, cssClass: "legend")
+            svg.text(Self.shorten(entry.name, to: maximumCharacters), x: x + 16, y: 40, size: 11)
+        }
+    }
+
+    /// `text` cut to `count` characters with an ellipsis (labels must not overlap the next one).
+    static func shorten(_ text: String, to count: Int) -> String {
+        text.count <= count ? text : String(text.prefix(max(1, count - 1))) + "…"
+    }
+}

@@ -1,0 +1,53 @@
+/// The side-by-side table `clearcast compare` prints.
+public enum CompareTable {
+    public static func render(_ r: CompareResult) -> String {
+        let names = r.scenarios.map(\.scenario)
+        var rows = [["", ] + names]
+        func add(_ label: String, _ value: (SimulationResult) -> String) { rows.append([label] + r.scenarios.map(value)) }
+        add("completion P50 (P10-P90)") { range($0.completion.overall) }
+        for type in ["AP", "AV", "CM", "UXO"] where r.scenarios.contains(where: { $0.completion.byType[type] != nil }) {
+            add("  \(SimulationTable.typeName(type))") { $0.completion.byType[type].map(range) ?? "-" }
+        }
+        for year in [1, 3, 5] {
+            add("released after year \(year), ha") { result in
+                released(result, year: year).map { TextFormat.number($0 / 10_000, 0) } ?? "-"
+            }
+        }
+        add("civilian casualties expected") { TextFormat.number($0.casualties.civilianExpected.mean, 1) }
+        add("  averted vs no clearance") { TextFormat.number($0.casualties.civilianAverted.mean, 1) }
+        add("team-years") { TextFormat.number($0.teamYears.mean, 0) }
+        if r.scenarios.contains(where: { $0.cost != nil }) {
+            add("cost, millions") { $0.cost.map { TextFormat.number($0.total.mean / 1e6, 1) + " " + $0.currency } ?? "-" }
+        }
+        var lines = ["Scenario comparison (common random numbers, \(r.scenarios.first?.replications ?? 0) replications each)", "",
+                     TextFormat.table(rows)]
+        if !r.differences.isEmpty {
+            lines += ["", "Difference from \(r.base) (paired by replication: mean, 90% interval)"]
+            var diff = [["scenario", "metric", "mean", "90% interval"]]
+            for d in r.differences {
+                diff.append([d.scenario, "\(d.metric) (\(d.units))", signed(d.mean),
+                             "[\(signed(d.p5)), \(signed(d.p95))]"])
+            }
+            lines.append(TextFormat.table(diff))
+            lines.append("(completion times of replications unfinished at the horizon count as the horizon)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func range(_ q: DateQuantiles) -> String {
+        guard let p50 = q.p50Date else { return "after horizon" }
+        return "\(p50.prefix(7)) (\(q.p10Date.map { String($0.prefix(7)) } ?? "?")-\(q.p90Date.map { String($0.prefix(7)) } ?? "after"))"
+    }
+
+    /// Median cumulative area released by the end of simulation year `year`.
+    static func released(_ r: SimulationResult, year: Int) -> Double? {
+        guard year <= r.yearly.count, let first = r.yearly.first else { return nil }
+        let initial = first.remaining.p50 + first.cancelled.p50 + first.reduced.p50 + first.cleared.p50
+        return initial - r.yearly[year - 1].remaining.p50
+    }
+
+    static func signed(_ value: Double) -> String {
+        let text = TextFormat.number(value, abs(value) < 10 ? 2 : 0)
+        return value > 0 ? "+" + text : text
+    }
+}

@@ -1,0 +1,66 @@
+// MARK: - LineChart
+
+/// Lines of P50 values with a shaded P10–P90 band per series, e.g. remaining hazardous area by
+/// year and contamination class.
+///
+/// Each data point is drawn as a `circle class="point"`, each line as `polyline class="line"` and
+/// each band as `polygon class="band"`, so tests and stylesheets can find them.
+///
+/// ```swift
+/// let chart = LineChart(title: "Remaining area", xLabel: "End of year", yLabel: "km²",
+///                       series: [.init(name: "All", points: [.init(x: 2026, low: 3, mid: 4, high: 5)])])
+/// let svg = chart.render()
+/// ```
+struct LineChart {
+    struct Point {
+        var x: Double
+        var low: Double
+        var mid: Double
+        var high: Double
+    }
+
+    struct Series {
+        var name: String
+        var points: [Point]
+    }
+
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var series: [Series]
+
+    // MARK: Rendering
+
+    /// - Complexity: O(total points).
+    func render() -> String {
+        let frame = ChartFrame()
+        var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
+        frame.drawTitle(&svg, title)
+        let all = series.flatMap(\.points)
+        let xs = all.map(\.x)
+        let xLower = xs.min() ?? 0, xUpper = xs.max() ?? 1
+        let yUpper = LinearScale.niceUpper(all.map { max($0.high, $0.mid) }.max() ?? 1)
+        let x = LinearScale(domain: xLower...max(xLower, xUpper), range: (frame.plotLeft + 10, frame.plotRight - 10))
+        let y = LinearScale(domain: 0...yUpper, range: (frame.plotBottom, frame.plotTop))
+        frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel)
+        // Whole years only: a fractional tick between two years would mislead.
+        let xTicks = LinearScale.niceTicks(xLower, xUpper, count: 8).filter { $0 == $0.rounded() }
+        frame.drawXAxis(&svg, scale: x, ticks: xTicks, label: xLabel) { Fixed.format($0, decimals: 0) }
+        frame.drawLegend(&svg, series.enumerated().map { ($0.element.name, ChartPalette.color($0.offset)) })
+        if all.isEmpty {
+            svg.text("No data in this result", x: (frame.plotLeft + frame.plotRight) / 2, y: (frame.plotTop + frame.plotBottom) / 2,
+                     anchor: .middle, size: 12, fill: ChartPalette.axis)
+        }
+        for (index, line) in series.enumerated() where !line.points.isEmpty {
+            let color = ChartPalette.color(index)
+            let upper = line.points.map { (x: x($0.x), y: y($0.high)) }
+            let lower = line.points.reversed().map { (x: x($0.x), y: y($0.low)) }
+            svg.polygon(upper + lower, fill: color, opacity: 0.18, cssClass: "band")
+            svg.polyline(line.points.map { (x: x($0.x), y: y($0.mid)) }, stroke: color, cssClass: "line")
+            for point in line.points {
+                svg.circle(cx: x(point.x), cy: y(point.mid), r: 2.5, fill: color, cssClass: "point")
+            }
+        }
+        return svg.render()
+    }
+}

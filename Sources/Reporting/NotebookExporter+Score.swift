@@ -1,0 +1,158 @@
+// MARK: - Score section
+
+extension NotebookExporter {
+    /// Hazards listed in the ranked table.
+    static let rankedTableLength = 20
+
+    /// Summary prose, the priority map, the ranked hazards with factor shares, weights (and AHP
+    /// diagnostics), layers, incidents, validation against baselines, provenance.
+    static func appendScore(_ result: ScoreResult, to document: inout NotebookDocument, heading: String) {
+        document.markdown(scoreSummary(result, heading: heading))
+        document.markdown("""
+        \(heading)# Priority map
+
+        Composite priority score, averaged over blocks of \(result.preview.factor) × \(result.preview.factor) grid \
+        cells and shown in \(ColorScale(maximum: 1).bins) classes; numbered markers are the top-ranked hazards' centroids.
+        """)
+        document.code(priorityMapSource, svg: priorityMap(result).render(),
+                      description: "Priority surface map with the top-ranked hazards")
+        document.markdown("\(heading)# Ranked hazards\n\n" + rankedTable(result))
+        document.markdown("\(heading)# Weights\n\n" + weightsMarkdown(result))
+        document.markdown("\(heading)# Layers and incidents\n\n" + layersMarkdown(result))
+        if let validation = result.validation {
+            document.markdown("\(heading)# Validation on held-out incidents\n\n" + validationMarkdown(validation))
+        }
+        document.markdown(provenanceMarkdown(result.provenance, heading: heading))
+    }
+
+    // MARK: Prose
+
+    private static func scoreSummary(_ result: ScoreResult, heading: String) -> String {
+        let grid = result.grid
+        var prose = ["The grid has \(Fixed.grouped(Double(grid.columns), decimals: 0)) × \(Fixed.grouped(Double(grid.rows), decimals: 0)) "
+            + "cells of \(ReportText.quantity(grid.cellSize)) m (EPSG:\(grid.epsg))."]
+        let incidents = result.incidents
+        prose.append("\(incidents.used) incidents were used (total weight \(ReportText.quantity(incidents.totalWeight, decimals: 2))); "
+            + "\(incidents.outsideGrid) fell outside the grid, \(incidents.afterReferenceDate) after the reference date, "
+            + "\(incidents.heldOut) were held out for validation.")
+        let ranked = result.hazards.sorted { $0.rank < $1.rank }
+        if let top = ranked.first {
+            let name = top.name.map { " (\(Markdown.escape($0)))" } ?? ""
+            prose.append("\(ranked.count) hazard areas are ranked; first is **\(Markdown.escape(top.id))**\(name), "
+                + "\(Markdown.escape(ReportText.typeLabel(top.type))), \(Markdown.escape(top.status)), "
+                + "\(Fixed.grouped(top.areaSquareMetres, decimals: 0)) m², mean score \(Fixed.format(top.meanScore, decimals: 3)).")
+        } else {
+            prose.append("No hazard areas were ranked.")
+        }
+        if let validation = result.validation {
+            prose.append("On incidents after \(Markdown.escape(validation.holdoutAfter)), the top 10% of the area by score holds "
+                + "\(Fixed.percent(validation.model.hitRate10)) of them (uniform baseline \(Fixed.percent(validation.uniform.hitRate10)), "
+                + "contamination only \(Fixed.percent(validation.contaminationOnly.hitRate10))); AUC \(validation.model.auc.map { Fixed.format($0, decimals: 3) } ?? "not defined").")
+        }
+        return "\(heading) Risk priorities: \(Markdown.escape(scenarioNames(result.provenance)))\n\n" + prose.joined(separator: " ")
+    }
+
+    // MARK: Map
+
+    static func priorityMap(_ result: ScoreResult) -> HeatMap {
+        let preview = result.preview, grid = result.grid
+        return HeatMap(title: "Priority score", rows: preview.rows, columns: preview.columns, values: preview.values,
+                       west: grid.minX, north: grid.minY + Double(grid.rows) * grid.cellSize,
+                       cellSize: grid.cellSize * Double(preview.factor), epsg: grid.epsg,
+                       labels: preview.labels.map { .init(text: String($0.rank), x: $0.x, y: $0.y) })
+    }
+
+    static let priorityMapSource = """
+    preview, grid = score["preview"], score["grid"]
+    values = np.array(preview["values"], dtype=float).reshape(preview["rows"], preview["columns"])
+    size = grid["cellSize"] * preview["factor"]
+    west, north = grid["minX"], grid["minY"] + grid["rows"] * grid["cellSize"]
+    extent = [west / 1000, (west + preview["columns"] * size) / 1000, (north - preview["rows"] * size) / 1000, north / 1000]
+    vmax = np.ceil(values.max() * 10) / 10 if values.size and values.max() > 0 else 1.0
+    if values.size == 0:
+        print("This result has an empty preview.")
+    else:
+        fig, ax = plt.subplots(figsize=(8, 7))
+        image = ax.imshow(values, extent=extent, origin="upper", cmap=plt.get_cmap("viridis", 9), vmin=0, vmax=vmax,
+                          interpolation="nearest")
+        for label in preview["labels"]:
+            x, y = label["x"] / 1000, label["y"] / 1000
+            ax.plot(x, y, "o", color="white", markeredgecolor="black")
+            ax.annotate(str(label["rank"]), (x, y), xytext=(4, 4), textcoords="offset points", fontweight="bold")
+        fig.colorbar(image, ax=ax, label="Priority score")
+        ax.set(title="Priority score", xlabel=f"Easting (km, EPSG:{grid['epsg']})", ylabel="Northing (km)")
+        plt.show()
+    """
+
+    // MARK: Tables
+
+    private static func rankedTable(_ result: ScoreResult) -> String {
+        let factors = result.weights.factors.map(\.factor)
+        let ranked = result.hazards.sorted { $0.rank < $1.rank }.prefix(rankedTableLength)
+        let rows = ranked.map { hazard -> [String] in
+            let shares = Dictionary(hazard.shares.map { ($0.factor, $0.weight) }, uniquingKeysWith: { first, _ in first })
+            return [String(hazard.rank), Markdown.escape(hazard.id), Markdown.escape(hazard.name ?? ""),
+                    Markdown.escape(hazard.type), Markdown.escape(hazard.status), Markdown.escape(hazard.region ?? ""),
+                    Fixed.grouped(hazard.areaSquareMetres / 1e4, decimals: 2), Fixed.format(hazard.meanScore, decimals: 3),
+                    Fixed.format(hazard.benefitPerSquareMetre * 1e4, decimals: 3)]
+                + factors.map { factor in shares[factor].map { Fixed.percent($0, decimals: 0) } ?? "—" }
+        }
+        let header = ["Rank", "Id", "Name", "Type", "Status", "Region", "Area (ha)", "Mean score", "Benefit per ha"]
+            + factors.map { "Share: " + Markdown.escape($0) }
+        let shown = ranked.count < result.hazards.count ? "The top \(ranked.count) of \(result.hazards.count)" : "All \(ranked.count)"
+        return "\(shown) ranked hazard areas, by expected risk reduction per area cleared. Shares are each factor's "
+            + "part of the hazard's mean score.\n\n" + Markdown.table(header, rows, alignRight: Set(6..<header.count).union([0]))
+    }
+
+    private static func weightsMarkdown(_ result: ScoreResult) -> String {
+        let weights = result.weights
+        var text = "Method: **\(Markdown.escape(weights.method))**.\n\n" + Markdown.table(
+            ["Factor", "Weight"], weights.factors.map { [Markdown.escape($0.factor), Fixed.format($0.weight, decimals: 3)] },
+            alignRight: [1])
+        if let ahp = weights.ahp {
+            let verdict = ahp.consistencyRatio <= 0.10 ? "acceptable (≤ 0.10)"
+                : ahp.acceptedInconsistent ? "**above 0.10, accepted explicitly by the scenario**" : "**above 0.10**"
+            text += "\n\nAHP diagnostics: consistency ratio \(Fixed.format(ahp.consistencyRatio, decimals: 3)), \(verdict).\n\n"
+                + Markdown.table(["Diagnostic", "Value"], [
+                    ["λmax", Fixed.format(ahp.lambdaMax, decimals: 4)],
+                    ["Consistency index (CI)", Fixed.format(ahp.consistencyIndex, decimals: 4)],
+                    ["Random index (RI)", Fixed.format(ahp.randomIndex, decimals: 4)],
+                    ["Consistency ratio (CR = CI / RI)", Fixed.format(ahp.consistencyRatio, decimals: 4)],
+                    ["Accepted although inconsistent", ahp.acceptedInconsistent ? "yes" : "no"],
+                ], alignRight: [1])
+        }
+        return text
+    }
+
+    private static func layersMarkdown(_ result: ScoreResult) -> String {
+        let rows = result.layers.map { layer in
+            [Markdown.escape(layer.factor), Markdown.escape(layer.units), ReportText.quantity(layer.minimum, decimals: 4),
+             ReportText.quantity(layer.maximum, decimals: 4), ReportText.quantity(layer.mean, decimals: 4),
+             Fixed.grouped(Double(layer.nonZeroCells), decimals: 0)]
+        }
+        let incidents = result.incidents
+        return "Raw layer statistics, before normalisation:\n\n"
+            + Markdown.table(["Factor", "Units", "Minimum", "Maximum", "Mean", "Non-zero cells"], rows, alignRight: [2, 3, 4, 5])
+            + "\n\n" + Markdown.table(["Incidents", "Count"], [
+                ["Used", String(incidents.used)], ["Outside the grid", String(incidents.outsideGrid)],
+                ["After the reference date", String(incidents.afterReferenceDate)], ["Held out", String(incidents.heldOut)],
+                ["Total weight", ReportText.quantity(incidents.totalWeight, decimals: 2)],
+                ["Kernel mass outside the grid", Fixed.percent(incidents.edgeLossShare)],
+            ], alignRight: [1])
+    }
+
+    private static func validationMarkdown(_ validation: ScoreResult.ValidationSummary) -> String {
+        let columns = [validation.model, validation.uniform, validation.contaminationOnly] + (validation.densityOnly.map { [$0] } ?? [])
+        let headers = ["Metric", "Model", "Uniform", "Contamination only"] + (validation.densityOnly == nil ? [] : ["Density only"])
+        func row(_ name: String, _ value: (ScoreResult.Metrics) -> String) -> [String] { [name] + columns.map(value) }
+        return "Trained on \(validation.trainingIncidents) incidents up to \(Markdown.escape(validation.holdoutAfter)); tested on "
+            + "\(validation.heldOutIncidents) later ones. Hit rate: share of held-out incidents in the top x% of the area; "
+            + "PAI: hit rate ÷ area share (1 is no better than chance).\n\n"
+            + Markdown.table(headers, [
+                row("Hit rate, top 5%") { Fixed.percent($0.hitRate5) }, row("Hit rate, top 10%") { Fixed.percent($0.hitRate10) },
+                row("Hit rate, top 20%") { Fixed.percent($0.hitRate20) }, row("PAI, top 5%") { Fixed.format($0.pai5, decimals: 2) },
+                row("PAI, top 10%") { Fixed.format($0.pai10, decimals: 2) }, row("PAI, top 20%") { Fixed.format($0.pai20, decimals: 2) },
+                row("ROC AUC") { $0.auc.map { Fixed.format($0, decimals: 3) } ?? "n/a" },
+            ], alignRight: Set(1..<headers.count))
+    }
+}

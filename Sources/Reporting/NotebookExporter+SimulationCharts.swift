@@ -1,0 +1,107 @@
+// MARK: - Simulation charts
+
+/// Each chart comes as a pair: the SVG stored in the notebook, and the Python that redraws it
+/// from the JSON. Both read the same fields in the same order, so they show the same thing.
+extension NotebookExporter {
+    typealias AreaUnit = (name: String, divisor: Double, python: String)
+
+    // MARK: Completion
+
+    static func completionChart(_ result: SimulationResult) -> RangeChart {
+        let rows = completionRows(result).map { label, q in
+            RangeChart.Row(label: label,
+                           low: ReportText.completionYear(start: result.startDate, days: q.p10Days),
+                           mid: ReportText.completionYear(start: result.startDate, days: q.p50Days),
+                           high: ReportText.completionYear(start: result.startDate, days: q.p90Days),
+                           midLabel: q.p50Date.map(ReportText.month),
+                           note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
+        }
+        let start = ReportText.decimalYear(result.startDate)
+        return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true,
+                          emptyDomain: start.map { $0...($0 + result.horizonYears) })
+    }
+
+    static let completionSource = """
+    completion = simulation["completion"]
+    classes = [("All hazards", completion["overall"])] + [
+        (TYPE_LABELS.get(code, code), q) for code, q in sorted(completion["byType"].items())
+    ]
+    range_chart(
+        [(label,) + completion_years(simulation["startDate"], q) for label, q in classes],
+        "Completion date: P10-P90 with P50 mark",
+        "Year",
+    )
+    """
+
+    // MARK: Remaining area
+
+    static func remainingClasses(_ result: SimulationResult) -> [String] {
+        Array(Set(result.yearly.flatMap { $0.remainingByType.keys })).sorted()
+    }
+
+    static func remainingChart(_ result: SimulationResult, unit: AreaUnit) -> LineChart {
+        func point(_ year: Int, _ q: Quantiles) -> LineChart.Point {
+            .init(x: Double(year), low: q.p10 / unit.divisor, mid: q.p50 / unit.divisor, high: q.p90 / unit.divisor)
+        }
+        var series = [LineChart.Series(name: "All hazards", points: result.yearly.map { point($0.year, $0.remaining) })]
+        for code in remainingClasses(result) {
+            series.append(.init(name: ReportText.typeLabel(code), points: result.yearly.compactMap { year in
+                year.remainingByType[code].map { point(year.year, $0) }
+            }))
+        }
+        return LineChart(title: "Remaining hazardous area (P50, P10–P90 band)", xLabel: "End of year",
+                         yLabel: "Area (\(unit.name))", series: series)
+    }
+
+    static func remainingSource(unit: AreaUnit) -> String {
+        """
+        AREA_UNIT, AREA_DIVISOR = \(NotebookDocument.quote(unit.name)), \(unit.python)
+        yearly = simulation["yearly"]
+        codes = sorted({code for entry in yearly for code in entry["remainingByType"]})
+        series = [("All hazards", [(e["year"], e["remaining"]) for e in yearly])] + [
+            (TYPE_LABELS.get(code, code), [(e["year"], e["remainingByType"][code]) for e in yearly if code in e["remainingByType"]])
+            for code in codes
+        ]
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        for index, (name, points) in enumerate(series):
+            frame = pd.DataFrame([{"year": year, **q} for year, q in points], columns=["year", "p10", "p50", "p90", "mean"])
+            color = COLORS[index % len(COLORS)]
+            ax.fill_between(frame["year"], frame["p10"] / AREA_DIVISOR, frame["p90"] / AREA_DIVISOR, color=color, alpha=0.18)
+            ax.plot(frame["year"], frame["p50"] / AREA_DIVISOR, marker="o", color=color, label=name)
+        ax.set(title="Remaining hazardous area (P50, P10-P90 band)", xlabel="End of year", ylabel=f"Area ({AREA_UNIT})")
+        ax.set_ylim(bottom=0)
+        ax.legend()
+        plt.show()
+        """
+    }
+
+    // MARK: Released per year
+
+    static func releasedChart(_ result: SimulationResult, unit: AreaUnit) -> BarChart {
+        let yearly = result.yearly
+        return BarChart(title: "Area released per year (P50 of each outcome)", yLabel: "Area (\(unit.name))",
+                        categories: yearly.map { String($0.year) },
+                        stacks: [.init(name: "Cancelled", color: ChartPalette.cancelled, values: yearly.map { $0.cancelled.p50 / unit.divisor }),
+                                 .init(name: "Reduced", color: ChartPalette.reduced, values: yearly.map { $0.reduced.p50 / unit.divisor }),
+                                 .init(name: "Cleared", color: ChartPalette.cleared, values: yearly.map { $0.cleared.p50 / unit.divisor })])
+    }
+
+    static func releasedSource(unit: AreaUnit) -> String {
+        """
+        AREA_UNIT, AREA_DIVISOR = \(NotebookDocument.quote(unit.name)), \(unit.python)
+        released = pd.DataFrame(
+            [
+                {"year": e["year"], "Cancelled": e["cancelled"]["p50"], "Reduced": e["reduced"]["p50"], "Cleared": e["cleared"]["p50"]}
+                for e in simulation["yearly"]
+            ],
+            columns=["year", "Cancelled", "Reduced", "Cleared"],
+        ).set_index("year") / AREA_DIVISOR
+        if released.empty:
+            print("This result has no yearly figures.")
+        else:
+            ax = released.plot(kind="bar", stacked=True, figsize=(8, 4.5), color=["#9ecae1", "#4292c6", "#08519c"])
+            ax.set(title="Area released per year (P50 of each outcome)", xlabel="Year", ylabel=f"Area ({AREA_UNIT})")
+            plt.show()
+        """
+    }
+}

@@ -1,0 +1,74 @@
+// MARK: - RangeChart
+
+/// Horizontal P10–P90 bars with a P50 mark per row, e.g. completion dates per contamination class
+/// or per scenario. Each bar is a `rect class="range"`, each mark a `line class="median"`; a row
+/// without a P50 or interval shows its `note` instead (e.g. "not finished within the horizon").
+///
+/// ```swift
+/// let chart = RangeChart(title: "Completion", xLabel: "Year",
+///                        rows: [.init(label: "UXO", low: 2026.2, mid: 2026.4, high: 2027.1, midLabel: "2026-05")])
+/// let svg = chart.render()
+/// ```
+struct RangeChart {
+    struct Row {
+        var label: String
+        var low: Double?
+        var mid: Double?
+        var high: Double?
+        /// Text written right of the bar, e.g. the P50 as a date.
+        var midLabel: String?
+        var note: String?
+    }
+
+    var title: String
+    var xLabel: String
+    var rows: [Row]
+    /// Axis labels for ticks; whole numbers only when `integerTicks` (calendar years).
+    var integerTicks: Bool = false
+    /// The axis range when no row has a value (e.g. start year to horizon), so the axis still means something.
+    var emptyDomain: ClosedRange<Double>? = nil
+    var color: String = ChartPalette.color(0)
+
+    // MARK: Rendering
+
+    /// - Complexity: O(rows).
+    func render() -> String {
+        let rowHeight = 28.0
+        let frame = ChartFrame(height: 90 + rowHeight * Double(max(1, rows.count)), left: 170, right: 90, top: 40)
+        var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
+        frame.drawTitle(&svg, title)
+        let values = rows.flatMap { [$0.low, $0.mid, $0.high].compactMap { $0 } }
+        var lower = values.min() ?? emptyDomain?.lowerBound ?? 0
+        var upper = values.max() ?? emptyDomain?.upperBound ?? 1
+        if integerTicks {
+            lower = lower.rounded(.down)
+            upper = max(lower + 1, upper.rounded(.up))
+        } else {
+            lower = min(0, lower)
+            upper = LinearScale.niceUpper(upper)
+        }
+        let x = LinearScale(domain: lower...upper, range: (frame.plotLeft, frame.plotRight))
+        var ticks = LinearScale.niceTicks(lower, upper, count: 6)
+        if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
+        let decimals = integerTicks ? 0 : LinearScale.decimals(forStep: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+        frame.drawXAxis(&svg, scale: x, ticks: ticks, label: xLabel, gridLines: true) { Fixed.format($0, decimals: decimals) }
+        for (index, row) in rows.enumerated() {
+            let middle = frame.plotTop + rowHeight * (Double(index) + 0.5)
+            svg.text(ChartFrame.shorten(row.label, to: 26), x: frame.plotLeft - 8, y: middle + 4, anchor: .end, size: 11)
+            if let low = row.low, let high = row.high {
+                svg.rect(x: x(low), y: middle - 8, width: x(high) - x(low), height: 16, fill: color,
+                         cssClass: "range", opacity: 0.35)
+            }
+            var textX = frame.plotLeft + 4
+            if let mid = row.mid {
+                svg.line(x1: x(mid), y1: middle - 10, x2: x(mid), y2: middle + 10, stroke: color, width: 3,
+                         cssClass: "median")
+                textX = max(x(mid), row.high.map { x($0) } ?? x(mid)) + 6
+            }
+            if let text = row.note ?? row.midLabel {
+                svg.text(text, x: textX, y: middle + 4, size: 10, fill: ChartPalette.axis)
+            }
+        }
+        return svg.render()
+    }
+}

@@ -1,0 +1,78 @@
+import ClearanceModel
+import EventSimulation
+import Scenarios
+
+/// Builds the `simulate` result from a clearance forecast.
+public enum SimulationReport {
+    public static func make(provenance: Provenance, scenario: Scenario, model: ClearanceModel,
+                            forecast: ClearanceForecast, policy: String) -> SimulationResult {
+        let start = model.startDate
+        let date = { (day: Int?) in day.map { start.adding(days: $0).description } }
+        let dates = { (c: CompletionForecast) in
+            DateQuantiles(p10Days: c.p10Day.map(Double.init), p50Days: c.p50Day.map(Double.init),
+                          p90Days: c.p90Day.map(Double.init), meanDays: c.meanDay, p10Date: c.p10Date,
+                          p50Date: c.p50Date, p90Date: c.p90Date,
+                          finishedShare: Double(c.completedReplications) / Double(max(c.replications, 1)))
+        }
+        let summaries = forecast.replicationSummaries ?? []
+        let teamDays = summaries.map { $0.availableDaysByKind.values.reduce(0, +) }
+        let workingDaysPerYear = workingDaysPerYear(model)
+        var cost: SimulationResult.Cost?
+        if let costs = scenario.simulation?.costs {
+            let totals = summaries.map { summary in
+                summary.availableDaysByKind.reduce(0.0) { sum, entry in
+                    let kind = SimulationSpec.Team.Kind(rawValue: entry.key)
+                    return sum + entry.value * (kind.flatMap { costs.perTeamDay[$0] } ?? 0)
+                }
+            }
+            cost = .init(currency: costs.currency, total: quantiles(totals))
+        }
+        return SimulationResult(
+            provenance: provenance, scenario: scenario.name, startDate: start.description,
+            horizonYears: Double(model.horizonYears), replications: forecast.replications, policy: policy,
+            completion: .init(overall: dates(forecast.completion), byType: forecast.completionByClass.mapValues(dates),
+                              byRegion: forecast.completionByRegion.mapValues(dates)),
+            yearly: forecast.yearly.map { year in
+                .init(year: year.year, cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
+                      cleared: quantiles(year.cleared), remaining: quantiles(year.remaining),
+                      remainingByType: year.remainingByClass.mapValues(quantiles))
+            },
+            casualties: .init(civilianExpected: quantiles(forecast.civilian.expectedCasualties),
+                              civilianWithoutClearance: forecast.civilian.baselineCasualties,
+                              civilianAverted: quantiles(forecast.civilian.avertedCasualties),
+                              deminers: quantiles(forecast.deminers.casualties),
+                              accidents: quantiles(forecast.deminers.accidents)),
+            utilisation: forecast.utilisation.mapValues(\.utilisation),
+            teamYears: quantiles(teamDays.map { $0 / workingDaysPerYear }),
+            cost: cost, eventsSimulated: forecast.eventsSimulated,
+            unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
+            tasks: forecast.taskReleases.map { task in
+                .init(id: task.id, release: DateQuantiles(
+                    p10Days: task.p10Day.map(Double.init), p50Days: task.p50Day.map(Double.init),
+                    p90Days: task.p90Day.map(Double.init), meanDays: nil, p10Date: date(task.p10Day),
+                    p50Date: date(task.p50Day), p90Date: date(task.p90Day), finishedShare: task.releasedShare))
+            })
+    }
+
+    /// Mean office working days per year over the horizon: a team-year is that many fielded team-days.
+    static func workingDaysPerYear(_ model: ClearanceModel) -> Double {
+        let days = max(1, model.horizonDays)
+        var office = 0
+        for day in 0..<days where model.calendar.isOfficeDay(model.startDate.adding(days: day)) { office += 1 }
+        return max(1, Double(office) / (Double(days) / 365.2425))
+    }
+
+    static func quantiles(_ q: QuantileSummary) -> Quantiles {
+        Quantiles(p10: q.p10, p50: q.p50, p90: q.p90, mean: q.mean)
+    }
+
+    /// Type-7 quantiles (EventSimulation's `Statistics`) of finite values; zeros for none.
+    static func quantiles(_ values: [Double]) -> Quantiles {
+        guard let sorted = try? Statistics.sortedFinite(values), !sorted.isEmpty,
+              let p10 = try? Statistics.quantile(sorted: sorted, p: 0.1),
+              let p50 = try? Statistics.quantile(sorted: sorted, p: 0.5),
+              let p90 = try? Statistics.quantile(sorted: sorted, p: 0.9),
+              let mean = try? Statistics.mean(sorted) else { return Quantiles(p10: 0, p50: 0, p90: 0, mean: 0) }
+        return Quantiles(p10: p10, p50: p50, p90: p90, mean: mean)
+    }
+}

@@ -1,0 +1,54 @@
+/// The plain-text summary `clearcast simulate` prints.
+public enum SimulationTable {
+    public static func render(_ r: SimulationResult) -> String {
+        var lines = ["Clearance forecast: \(r.scenario)",
+                     "start \(r.startDate), horizon \(TextFormat.number(r.horizonYears, 0)) years, \(r.replications) replications, policy \(r.policy)", ""]
+        var rows = [["completion", "P10", "P50", "P90", "finished"]]
+        rows.append(completionRow("all hazardous area", r.completion.overall))
+        for type in ["AP", "AV", "CM", "UXO"] {
+            if let q = r.completion.byType[type] { rows.append(completionRow(typeName(type), q)) }
+        }
+        lines.append(TextFormat.table(rows))
+        lines.append("")
+        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "remaining ha (P10-P90)"]]
+        for y in r.yearly {
+            yearly.append([String(y.year), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
+                           "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"])
+        }
+        lines.append(TextFormat.table(yearly))
+        lines.append("(released areas are medians over replications)")
+        lines.append("")
+        let c = r.casualties
+        lines.append("civilian casualties expected over the horizon: \(TextFormat.number(c.civilianExpected.p50, 1)) "
+            + "(P10-P90 \(TextFormat.number(c.civilianExpected.p10, 1))-\(TextFormat.number(c.civilianExpected.p90, 1))); "
+            + "without clearance \(TextFormat.number(c.civilianWithoutClearance, 1)); averted \(TextFormat.number(c.civilianAverted.p50, 1))")
+        lines.append("deminer casualties: \(TextFormat.number(c.deminers.mean, 1)) expected from \(TextFormat.number(c.accidents.mean, 1)) accidents")
+        let use = r.utilisation.sorted { $0.key < $1.key }.map { "\($0.key) \(TextFormat.number(100 * $0.value, 0))%" }
+        lines.append("team utilisation: " + use.joined(separator: ", "))
+        if let cost = r.cost {
+            lines.append("cost: \(TextFormat.number(cost.total.p50 / 1e6, 1)) million \(cost.currency) (P10-P90 "
+                + "\(TextFormat.number(cost.total.p10 / 1e6, 1))-\(TextFormat.number(cost.total.p90 / 1e6, 1)))")
+        }
+        if r.unfinishedReplications > 0 {
+            lines.append("\(r.unfinishedReplications) of \(r.replications) replications still had hazardous area at the horizon")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func completionRow(_ name: String, _ q: DateQuantiles) -> [String] {
+        [name, q.p10Date ?? "after horizon", q.p50Date ?? "after horizon", q.p90Date ?? "after horizon",
+         TextFormat.number(100 * q.finishedShare, 0) + "%"]
+    }
+
+    static func typeName(_ code: String) -> String {
+        switch code {
+        case "AP": "anti-personnel mines"
+        case "AV": "anti-vehicle mines"
+        case "CM": "cluster munitions"
+        case "UXO": "UXO (battle area)"
+        default: code
+        }
+    }
+
+    static func ha(_ squareMetres: Double) -> String { TextFormat.number(squareMetres / 10_000, 0) }
+}

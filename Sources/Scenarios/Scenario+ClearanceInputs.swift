@@ -1,0 +1,132 @@
+import ClearanceModel
+import EventSimulation
+import RiskModel
+
+extension Scenario {
+    /// The clearance model of this scenario: its hazard areas as tasks (with the risk ranking's benefit
+    /// per m² and rank), its teams, calendar, land-release shares, accidents and civilian risk.
+    ///
+    /// - Parameter ranking: the hazard ranking of the scoring run, used by the risk-priority policy
+    ///   and to weight civilian exposure; hazards missing from it get benefit 0.
+    /// - Throws: `ScenarioError` when the scenario has no `simulation:` section or the model is invalid
+    ///   (each problem with its field path).
+    public func clearanceModel(layers: ScenarioLayers, ranking: [HazardRankEntry]) throws -> ClearanceModel {
+        guard let spec = simulation else {
+            throw ScenarioError(file: file.path, path: "simulation", message: "missing; expected a simulation section with teams to forecast clearance")
+        }
+        let start = spec.startDate
+        let byID = Dictionary(ranking.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let tasks = layers.hazards.map { hazard -> HazardArea in
+            let entry = byID[hazard.footprint.id]
+            return HazardArea(
+                id: hazard.footprint.id, name: hazard.footprint.name ?? "", area: hazard.footprint.areaSquareMetres,
+                contamination: hazard.footprint.type,
+                density: DensityClass(rawValue: hazard.density) ?? .medium,
+                status: hazard.footprint.status,
+                terrain: hazard.terrain, region: hazard.region, x: hazard.centerX, y: hazard.centerY,
+                priorityBenefit: entry?.benefitPerSquareMetre ?? 0, rank: entry?.rank ?? 0,
+                // Exposure follows the priority score; a floor keeps unscored areas (outside the grid) at some risk.
+                civilianExposure: max(entry?.meanScore ?? 0, 0.01))
+        }
+        let centre = (x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2)
+        let hasBattleAreaTeams = spec.teams.contains { $0.kind == .bac && $0.count > 0 }
+        let teams = spec.teams.enumerated().map { index, team in
+            teamGroup(team, index: index, spec: spec, centre: centre, battleAreaTeamsExist: hasBattleAreaTeams)
+        }
+        let model = ClearanceModel(
+            startDate: start, horizonYears: spec.horizonYears, tasks: tasks, teams: teams,
+            calendar: workCalendar(spec),
+            landRelease: LandReleaseParameters(nonTechnicalSurveyCancelShare: spec.ntsCancelShare,
+                                               technicalSurveyReduceShare: spec.tsReduceShare,
+                                               maximumAreaPerTeam: spec.maximumAreaPerTeam),
+            accidents: AccidentModel(ratePerSquareMetre: spec.accidents.ratePerSquareKilometre / 1_000_000,
+                                     standDownDays: Int(spec.accidents.standDownDays.rounded()),
+                                     casualtiesPerAccident: .constant(spec.accidents.casualtiesPerAccident)),
+            civilianRisk: CivilianRiskModel(incidentsPerYear: spec.civilianRisk.incidentsPerYear,
+                                            casualtiesPerIncident: spec.civilianRisk.casualtiesPerIncident),
+            policy: policy(spec))
+        do {
+            try model.validate()
+        } catch let error as ClearanceModelError {
+            throw ScenarioError(file: file.path, path: "simulation", message: error.description)
+        }
+        return model
+    }
+
+    private func policy(_ spec: SimulationSpec) -> TaskSelectionPolicy {
+        switch spec.policy {
+        case .riskPriority: .riskPriority
+        case .nearestFirst: .nearestFirst
+        case .largestFirst: .largestFirst
+        case .smallestFirst: .smallestFirst
+        case .asListed: .asListed
+        case .regionSequence: .regionSequence(spec.regionSequence)
+        }
+    }
+
+    private func teamGroup(_ team: SimulationSpec.Team, index: Int, spec: SimulationSpec,
+                           centre: (x: Double, y: Double), battleAreaTeamsExist: Bool) -> TeamGroup {
+        let start = spec.startDate
+        // Productivity by contamination class, each scaled per terrain by the team's terrain factors.
+        var productivity: [String: [String: Distribution]] = [:]
+        for (key, distribution) in team.productivity {
+            let type = key == "default" ? "*" : key
+            var byTerrain: [String: Distribution] = ["*": distribution]
+            for (terrain, factor) in team.terrainFactors { byTerrain[terrain] = distribution.scaled(by: factor) }
+            productivity[type] = byTerrain
+        }
+        // Battle-area teams survey and clear their own (UXO) areas unless the file says otherwise.
+        var steps = team.steps.map { Set($0.map(Self.step)) }
+        var types = team.types.map { Set($0.compactMap(ContaminationType.init)) }
+        // Mine teams leave UXO-only areas to them when there are any, rather than grabbing a battle
+        // area the specialists would release several times faster.
+        if team.kind == .bac {
+            steps = steps ?? [.technicalSurvey, .battleAreaClearance]
+            types = types ?? [.unexplodedOrdnance]
+        } else if battleAreaTeamsExist, team.kind != .survey, types == nil {
+            types = [.antiPersonnel, .antiVehicle, .clusterMunition]
+        }
+        let plan = team.capacityPlan.sorted { $0.key < $1.key }.compactMap { year, count -> CapacityChange? in
+            guard let date = CivilDate.valid(year: year, month: 1, day: 1) else { return nil }
+            return CapacityChange(when: .day(max(0, date.daysSinceEpoch - start.daysSinceEpoch)), count: count)
+        }
+        return TeamGroup(
+            id: "\(team.kind.rawValue)-\(index + 1)", kind: TeamKind(rawValue: team.kind.rawValue) ?? .manual,
+            count: team.count, steps: steps, contaminationTypes: types, productivity: productivity,
+            stepSpeedFactors: [.technicalSurvey: spec.tsSpeedFactor],
+            baseX: team.base?.x ?? centre.x, baseY: team.base?.y ?? centre.y, travelSpeedKmPerDay: team.travelKmPerDay,
+            mobilisationDays: Int(team.mobilisationDays.rounded()),
+            availableFromDay: max(0, (team.availableFrom?.daysSinceEpoch ?? start.daysSinceEpoch) - start.daysSinceEpoch),
+            availableUntilDay: team.availableTo.map { max(0, $0.daysSinceEpoch + 1 - start.daysSinceEpoch) },
+            capacityPlan: plan)
+    }
+
+    private static func step(_ step: SimulationSpec.Team.Step) -> LandReleaseStep {
+        switch step {
+        case .nonTechnicalSurvey: .nonTechnicalSurvey
+        case .technicalSurvey: .technicalSurvey
+        case .clearance: .clearance
+        case .battleAreaClearance: .battleAreaClearance
+        }
+    }
+
+    /// Recurring holidays ("MM-DD") become dates in every year of the horizon.
+    private func workCalendar(_ spec: SimulationSpec) -> WorkCalendar {
+        let startYear = spec.startDate.year
+        var holidays = spec.calendar.holidays
+        for year in startYear...(startYear + spec.horizonYears) {
+            for day in spec.calendar.recurringHolidays {
+                if let date = CivilDate.valid(year: year, month: day.month, day: day.day) {
+                    holidays.append(date)
+                }
+            }
+        }
+        let stoppages = spec.calendar.stoppages.map {
+            SeasonalStoppage(regions: $0.regions, start: .init(month: $0.from.month, day: $0.from.day),
+                             end: .init(month: $0.to.month, day: $0.to.day))
+        }
+        return WorkCalendar(workingWeekdays: spec.calendar.workingDays, holidays: holidays.sorted(),
+                            seasonalStoppages: stoppages,
+                            weatherLoss: spec.calendar.weatherLoss > 0 ? .bernoulli(spec.calendar.weatherLoss) : .none)
+    }
+}

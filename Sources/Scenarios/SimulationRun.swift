@@ -1,0 +1,34 @@
+import ClearanceModel
+import RiskModel
+
+/// Forecasts clearance for a loaded scenario: scores it (for the risk-priority policy and civilian
+/// exposure), builds the clearance model and runs the Monte Carlo replications.
+public enum SimulationRun {
+    public struct Options: Sendable {
+        public var replications: Int
+        public var seed: UInt64
+        public var threads: Int
+        public init(replications: Int, seed: UInt64, threads: Int) {
+            self.replications = replications
+            self.seed = seed
+            self.threads = threads
+        }
+    }
+
+    public struct Output: Sendable {
+        public var model: ClearanceModel
+        public var forecast: ClearanceForecast
+        public var ranking: [HazardRankEntry]
+    }
+
+    /// - Parameter progress: called with (completed, total) replications, from worker threads.
+    public static func run(scenario: Scenario, layers: ScenarioLayers, options: Options,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Output {
+        let assessment = try PriorityScorer.assess(layers.priorityInputs(), parameters: scenario.priorityParameters())
+        let model = try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
+        let forecast = try MonteCarloRunner.run(model, replications: options.replications, seed: options.seed,
+                                                threads: options.threads, keepReplicationSummaries: true,
+                                                progress: progress)
+        return Output(model: model, forecast: forecast, ranking: assessment.ranking)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Reporting
+import Testing
+
+@Suite struct SimulateCompareReportTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func data(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(name))) }
+
+    /// Validates result files against schemas/result.schema.json with Python's jsonschema.
+    func validateSchema(_ files: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", CLIRunner.packageRoot.appendingPathComponent("schemas/validate.py").path] + files
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "schema validation failed:\n\(output)")
+    }
+
+    @Test func simulateIsByteIdenticalForAnyThreadCount() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for threads in ["1", "2", "3"] {
+            let run = try CLIRunner.run(["simulate", "valid.yaml", "--threads", threads, "--reproducible",
+                                         "--out", path("s\(threads).json"), "--hazards", path("h\(threads).geojson")],
+                                        in: CLIRunner.fixtures)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try data("s1.json") == data("s2.json"))
+        #expect(try data("s1.json") == data("s3.json"))
+        #expect(try data("h1.geojson") == data("h2.geojson"))
+        let result = try ResultEncoding.decode(SimulationResult.self, from: data("s1.json"))
+        #expect(result.replications == 20 && result.provenance.seed == 11)
+        #expect(result.tasks.map(\.id).sorted() == ["H1", "H2", "H3"])
+        // Conservation in the reported medians of the first year is not exact (medians do not add),
+        // but each year's remaining area can never exceed the initial area.
+        let initial = result.yearly.first.map { $0.remaining.p90 + $0.cancelled.p90 + $0.reduced.p90 + $0.cleared.p90 } ?? 0
+        for year in result.yearly { #expect(year.remaining.p90 <= initial + 1e-6) }
+        try validateSchema([path("s1.json")])
+    }
+
+    @Test func compareUsesCommonRandomNumbersAndReportsPairedDifferences() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A variant identical to the base: every paired difference must be exactly zero.
+        try Data("extends: \(CLIRunner.fixtures.appendingPathComponent("valid.yaml").path)\nname: Same again\n".utf8)
+            .write(to: URL(fileURLWithPath: path("same.yaml")))
+        try Data("extends: \(CLIRunner.fixtures.appendingPathComponent("valid.yaml").path)\nname: More teams\nsimulation:\n  teams:\n    - {kind: manual, count: 6, productivity: {dist: lognormal, median: 400, p90: 800}}\n    - {kind: survey, count: 2, productivity: 50000}\n    - {kind: bac, count: 2, productivity: 3000}\n".utf8)
+            .write(to: URL(fileURLWithPath: path("more.yaml")))
+        let run = try CLIRunner.run(["compare", "valid.yaml", path("same.yaml"), path("more.yaml"), "--reproducible",
+                                     "--out", path("c.json")], in: CLIRunner.fixtures)
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try ResultEncoding.decode(CompareResult.self, from: data("c.json"))
+        #expect(result.scenarios.map(\.scenario) == ["CLI fixture", "Same again", "More teams"])
+        for difference in result.differences where difference.scenario == "Same again" {
+            #expect(difference.mean == 0 && difference.p5 == 0 && difference.p95 == 0, "\(difference)")
+        }
+        let faster = try #require(result.differences.first { $0.scenario == "More teams" && $0.metric == "released_by_year_3" })
+        #expect(faster.mean > 0)
+        #expect(run.stdout.contains("Difference from CLI fixture"))
+        try validateSchema([path("c.json")])
+
+        // The notebook of the comparison validates (nbformat is checked in ReportingTests too).
+        let report = try CLIRunner.run(["report", path("c.json"), "--notebook", path("c.ipynb")])
+        #expect(report.status == 0, "\(report.stderr)")
+        let notebook = try JSONSerialization.jsonObject(with: data("c.ipynb")) as? [String: Any]
+        #expect(notebook?["nbformat"] as? Int == 4)
+    }
+
+    @Test func compareNeedsTwoScenariosAndReportRefusesBadFiles() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = try CLIRunner.run(["compare", "valid.yaml"], in: CLIRunner.fixtures)
+        #expect(one.status == 2 && one.stderr.contains("at least two scenario files"))
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: path("bad.json")))
+        let bad = try CLIRunner.run(["report", path("bad.json"), "--notebook", path("x.ipynb")])
+        #expect(bad.status == 2 && bad.stderr.contains("is not a JSON object"))
+        #expect(!FileManager.default.fileExists(atPath: path("x.ipynb")))
+        let zero = try CLIRunner.run(["simulate", "valid.yaml", "--replications", "0"], in: CLIRunner.fixtures)
+        #expect(zero.status == 2 && zero.stderr.contains("--replications must be between 1 and 1000000"))
+    }
+
+    /// Ctrl-C stops a long run with exit code 130 and leaves an earlier output file untouched.
+    @Test func interruptLeavesEarlierOutputIntact() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("earlier result".utf8).write(to: URL(fileURLWithPath: path("keep.json")))
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet", "--out", path("keep.json")]
+        process.currentDirectoryURL = CLIRunner.fixtures
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try String(contentsOfFile: path("keep.json"), encoding: .utf8) == "earlier result")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Reporting
+
+/// Charts drawn for known inputs: counted elements, colours and geometry.
+@Suite("Charts")
+struct ChartTests {
+    @Test("Remaining-area chart: one point per year and class, one line and band per class")
+    func lineChartCounts() {
+        let result = ResultFixtures.simulation(years: 10)
+        let unit = ReportText.areaUnit(maximum: 4_200_000)
+        let xml = XMLElements(NotebookExporter.remainingChart(result, unit: unit).render())
+        #expect(xml.wellFormed)
+        #expect(xml.all("circle", class: "point").count == 4 * 10)   // All + AP, AV, UXO
+        #expect(xml.all("polyline", class: "line").count == 4)
+        #expect(xml.all("polygon", class: "band").count == 4)
+        #expect(unit.name == "km²")
+    }
+
+    @Test("Released-area chart: one segment per positive outcome and year")
+    func barChartCounts() {
+        let result = ResultFixtures.simulation(years: 10, zeroCancelledIn: 2028)
+        let xml = XMLElements(NotebookExporter.releasedChart(result, unit: ReportText.areaUnit(maximum: 1e6)).render())
+        #expect(xml.wellFormed)
+        #expect(xml.all("rect", class: "bar").count == 3 * 10 - 1)
+    }
+
+    @Test("Empty charts say so, with distinct tick labels and the horizon as the date axis")
+    func emptyCharts() {
+        let empty = ResultFixtures.emptySimulation()
+        let line = XMLElements(NotebookExporter.remainingChart(empty, unit: ReportText.areaUnit(maximum: 0)).render())
+        #expect(line.all("text").contains { $0.text == "No data in this result" })
+        let yLabels = line.all("text").filter { $0.attributes["text-anchor"] == "end" }.map(\.text)
+        #expect(yLabels == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        let completion = XMLElements(NotebookExporter.completionChart(empty).render())
+        // Start 2026-01-01 with a half-year horizon: the axis spans 2026...2027.
+        #expect(completion.all("text").map(\.text).contains("2026"))
+        #expect(completion.all("rect", class: "range").isEmpty)
+    }
+
+    @Test("Stacked bar heights are proportional to the values")
+    func barGeometry() throws {
+        let chart = BarChart(title: "t", yLabel: "y", categories: ["a", "b"],
+                             stacks: [.init(name: "s1", color: "#000000", values: [10, 20]),
+                                      .init(name: "s2", color: "#ffffff", values: [30, 0])])
+        let bars = XMLElements(chart.render()).all("rect", class: "bar")
+        #expect(bars.count == 3)
+        let heights = bars.compactMap { $0.attributes["height"].flatMap(Double.init) }
+        // Axis runs 0...40 over 256 px (360 - 56 - 48): 10 -> 64 px, 30 -> 192 px, 20 -> 128 px.
+        #expect(heights == [64, 192, 128])
+    }
+
+    @Test("Completion chart: a bar per class with an interval, a mark per class with a P50")
+    func rangeChartCounts() {
+        let xml = XMLElements(NotebookExporter.completionChart(ResultFixtures.simulation()).render())
+        #expect(xml.wellFormed)
+        #expect(xml.all("rect", class: "range").count == 3)    // AV has no P90
+        #expect(xml.all("line", class: "median").count == 3)   // AV has no P50
+        #expect(xml.all("text").contains { $0.text == "P50 not reached (30.0% finish)" })
+        let comparison = XMLElements(NotebookExporter.comparisonCompletionChart(ResultFixtures.comparison()).render())
+        #expect(comparison.all("line", class: "median").count == 3)
+    }
+
+    @Test("Map: run-length merged cells, colours of known values, labels")
+    func heatMap() throws {
+        // Maximum 0.8 gives a scale 0...0.8 in 9 classes: 0 -> bin 0, 0.4 -> bin 4, 0.8 -> bin 8.
+        let map = HeatMap(title: "m", rows: 3, columns: 4,
+                          values: [0, 0, 0.8, 0.8,
+                                   0.4, 0.4, 0.4, 0.4,
+                                   0, 0.4, 0, 0.4],
+                          west: 500_000, north: 4_003_000, cellSize: 1000, epsg: 32636,
+                          labels: [.init(text: "1", x: 502_500, y: 4_001_500), .init(text: "2", x: 900_000, y: 0)])
+        let xml = XMLElements(map.render())
+        #expect(xml.wellFormed)
+        let cells = xml.all("rect", class: "cell")
+        #expect(cells.count == 2 + 1 + 4)
+        #expect(cells.map { $0.attributes["fill"] ?? "" } == ["#440154", "#fde725", "#21918c", "#440154", "#21918c", "#440154", "#21918c"])
+        // 4 x 3 km in a 520 px box: 130 px per km; the merged middle row is one 520 px rectangle.
+        #expect(cells[2].attributes["width"] == "520.00")
+        #expect(cells[2].attributes["y"] == "170.00")
+        #expect(xml.all("circle", class: "label").count == 1)   // the second label lies outside the map
+        let marker = try #require(xml.all("circle", class: "label").first)
+        #expect(marker.attributes["cx"] == "395.00")   // 70 + 2.5 km * 130
+        #expect(marker.attributes["cy"] == "235.00")   // 40 + 1.5 km * 130
+        #expect(xml.all("rect", class: "legend").count == 9)
+    }
+
+    @Test("Score map covers every preview row completely")
+    func scoreMapRows() throws {
+        let result = ResultFixtures.score()
+        let xml = XMLElements(NotebookExporter.priorityMap(result).render())
+        #expect(xml.wellFormed)
+        var widthByRow: [String: Double] = [:]
+        for cell in xml.all("rect", class: "cell") {
+            widthByRow[cell.attributes["y"] ?? "", default: 0] += Double(cell.attributes["width"] ?? "") ?? 0
+        }
+        #expect(widthByRow.count == result.preview.rows)
+        // 80 x 60 preview cells of 500 m in a 520 px box: 6.5 px per cell, 520 px per row.
+        for width in widthByRow.values { #expect(abs(width - 520) < 0.05) }
+        // Merging must have saved rectangles compared with one per cell.
+        #expect(xml.all("rect", class: "cell").count < result.preview.rows * result.preview.columns / 2)
+        #expect(xml.all("circle", class: "label").count == 10)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Reporting
+
+/// The shipped JSON Schema against what the Swift types actually encode, validated by Python's
+/// `jsonschema` through `schemas/validate.py` (one process per call, so files are batched).
+@Suite("Result schema")
+struct SchemaTests {
+    static let validator = TestPaths.schemas.appendingPathComponent("validate.py").path
+
+    /// Writes each (name, bytes) into a fresh directory and returns the paths.
+    private func write(_ files: [(String, Data)]) throws -> [String] {
+        let directory = try TestPaths.temporaryDirectory()
+        return try files.map { name, data in
+            let url = directory.appendingPathComponent(name)
+            try data.write(to: url)
+            return url.path
+        }
+    }
+
+    private static func samples() throws -> [(String, Data)] {
+        var files: [(String, Data)] = []
+        for seed in [UInt64(1), 2, 3] {
+            files.append(("score-\(seed).json", try ResultEncoding.encode(ResultFixtures.score(seed: seed))))
+            files.append(("simulation-\(seed).json", try ResultEncoding.encode(ResultFixtures.simulation(seed: seed))))
+        }
+        files.append(("score-empty.json", try ResultEncoding.encode(
+            ResultFixtures.score(hazards: 0, validation: false, ahp: false))))
+        files.append(("simulation-empty.json", try ResultEncoding.encode(ResultFixtures.emptySimulation())))
+        files.append(("comparison.json", try ResultEncoding.encode(ResultFixtures.comparison())))
+        files.append(("comparison-single.json", try ResultEncoding.encode(
+            CompareResult(provenance: ResultFixtures.provenance(command: "compare", full: false), base: "only",
+                                       scenarios: [ResultFixtures.emptySimulation()], differences: []))))
+        return files
+    }
+
+    @Test("Realistic and edge-case results validate")
+    func samplesValidate() throws {
+        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
+        let paths = try write(Self.samples())
+        let run = try Python.run([Self.validator] + paths)
+        #expect(run.status == 0, "schemas/validate.py rejected a result the Swift types encode:\n\(run.errors)")
+        #expect(run.output.components(separatedBy: ": valid").count - 1 == paths.count)
+    }
+
+    @Test("Absent optionals are omitted, not written as null")
+    func optionalsAreAbsent() throws {
+        let text = String(decoding: try ResultEncoding.encode(ResultFixtures.emptySimulation()), as: UTF8.self)
+        #expect(!text.contains("null"))
+        #expect(!text.contains("p50Date"))
+        #expect(!text.contains("\"cost\""))
+        #expect(!text.contains("\"seed\""))
+    }
+
+    /// Each mutation of a valid result must be rejected, with an error naming the offending place.
+    @Test("Wrong types, extra fields, missing fields and out-of-range values fail validation")
+    func invalidResultsFail() throws {
+        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
+        typealias Mutation = (String, String, (inout [String: Any]) -> Void)
+        let mutations: [Mutation] = [
+            ("wrong-type", "replications", { $0["replications"] = "500" }),
+            ("extra-top", "unexpected", { $0["unexpected"] = 1 }),
+            ("extra-nested", "colour", { object in
+                var casualties = object["casualties"] as! [String: Any]
+                casualties["colour"] = "red"
+                object["casualties"] = casualties
+            }),
+            ("missing", "startDate", { $0.removeValue(forKey: "startDate") }),
+            ("share-above-one", "finishedShare", { object in
+                var completion = object["completion"] as! [String: Any]
+                var overall = completion["overall"] as! [String: Any]
+                overall["finishedShare"] = 1.5
+                completion["overall"] = overall
+                object["completion"] = completion
+            }),
+            ("negative-count", "eventsSimulated", { $0["eventsSimulated"] = -1 }),
+            ("null-optional", "cost", { $0["cost"] = NSNull() }),
+            ("bad-date", "startDate", { $0["startDate"] = "1 March 2026" }),
+            ("wrong-kind", "kind", { $0["kind"] = "forecast" }),
+            ("wrong-schema", "schema", { $0["schema"] = "clearcast-result/2" }),
+        ]
+        let base = try JSONSerialization.jsonObject(with: ResultEncoding.encode(ResultFixtures.simulation())) as! [String: Any]
+        var files: [(String, Data)] = []
+        for (name, _, mutate) in mutations {
+            var object = base
+            mutate(&object)
+            files.append(("\(name).json", try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])))
+        }
+        let paths = try write(files)
+        // One Python process for all files (interpreter start-up dominates); errors are prefixed by path.
+        let run = try Python.run([Self.validator] + paths)
+        #expect(run.status == 1, "invalid files should give status 1, got \(run.status): \(run.errors)")
+        #expect(!run.output.contains(": valid"), "a mutated file passed: \(run.output)")
+        let lines = run.errors.split(separator: "\n").map(String.init)
+        for ((name, field, _), path) in zip(mutations, paths) {
+            let mine = lines.filter { $0.hasPrefix(path + ": invalid") }
+            #expect(!mine.isEmpty, "\(name) should be invalid: \(run.errors)")
+            #expect(mine.contains { $0.contains(field) }, "\(name): the error should name '\(field)': \(mine)")
+        }
+    }
+
+    @Test("A score result with a hazard share of a wrong type fails")
+    func invalidScoreFails() throws {
+        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
+        var object = try JSONSerialization.jsonObject(with: ResultEncoding.encode(ResultFixtures.score())) as! [String: Any]
+        var hazards = object["hazards"] as! [[String: Any]]
+        hazards[3]["type"] = "landmine"
+        object["hazards"] = hazards
+        let paths = try write([("score-bad.json", try JSONSerialization.data(withJSONObject: object))])
+        let run = try Python.run([Self.validator, paths[0]])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("hazards/3/type"), "\(run.errors)")
+    }
+
+    /// Guards against a stale schema: every property the schema names is produced by some sample.
+    @Test("Every schema property is written by the Swift types")
+    func schemaHasNoStaleProperties() throws {
+        let schemaData = try Data(contentsOf: TestPaths.schemas.appendingPathComponent("result.schema.json"))
+        let schema = try JSONSerialization.jsonObject(with: schemaData)
+        var declared = Set<String>()
+        func collectDeclared(_ node: Any) {
+            if let object = node as? [String: Any] {
+                if let properties = object["properties"] as? [String: Any] { declared.formUnion(properties.keys) }
+                object.values.forEach(collectDeclared)
+            } else if let array = node as? [Any] {
+                array.forEach(collectDeclared)
+            }
+        }
+        collectDeclared(schema)
+        var written = Set<String>()
+        func collectWritten(_ node: Any) {
+            if let object = node as? [String: Any] {
+                written.formUnion(object.keys)
+                object.values.forEach(collectWritten)
+            } else if let array = node as? [Any] {
+                array.forEach(collectWritten)
+            }
+        }
+        for (_, data) in try Self.samples() { collectWritten(try JSONSerialization.jsonObject(with: data)) }
+        #expect(declared.subtracting(written).isEmpty, "declared but never written: \(declared.subtracting(written).sorted())")
+    }
+
+    @Test("The validator reports a missing file with status 2")
+    func unreadableFile() throws {
+        guard Python.require("jsonschema", install: "pip install jsonschema") else { return }
+        let run = try Python.run([Self.validator, "/nonexistent/result.json"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("cannot read JSON"))
+    }
+}
