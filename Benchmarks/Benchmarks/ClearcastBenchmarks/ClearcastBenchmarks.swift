@@ -36,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
                       configuration: .init(maxIterations: n >= 4_000 ? 2 : 5)) { benchmark, workload in
                 BenchEnvironment.setBLASThreads(2)
                 benchmark.startMeasurement()
-                blackHole(try workload.run().meanScore)
+                blackHole(try workload.run().ranking.count)
             } setup: {
                 try RiskScoringWorkload(inputs: SyntheticInputs(size: n, incidents: incidents, settlements: 1_000,
                                                                 hazards: 10_000, seed: 7))
