@@ -31,9 +31,11 @@ else
 fi
 out="${OUT:-$(mktemp -d)}"
 
-echo "Building clearcast (release) in $root ..."
-(cd "$root" && swift build -c release --product clearcast >/dev/null)
-bin="$root/.build/release/clearcast"
+# Built through this (Benchmarks) package: it reuses the release build of the modules that `make
+# bench` already made, in Benchmarks/.build, and leaves the main package's .build alone.
+echo "Building clearcast (release) ..."
+(cd "$here" && swift build -c release --scratch-path .build --product clearcast >/dev/null)
+bin="$here/.build/release/clearcast"
 
 COMMAND="${COMMAND:-compare}"
 if ! "$bin" "$COMMAND" --help >/dev/null 2>&1; then
@@ -44,6 +46,7 @@ fi
 
 if [ "$COMMAND" = compare ]; then
     cmd=("$bin" compare "${scenarios[@]}" --replications "$REPLICATIONS" --quiet --out "$out/compare.json")
+    # (compare writes one JSON result with every scenario and the paired differences.)
     # shellcheck disable=SC2206
     [ -n "$CLEARCAST_ARGS" ] && cmd+=($CLEARCAST_ARGS)
 else
