@@ -68,9 +68,3 @@ public struct RankingWorkload: Sendable {
         return total
     }
 }
-
-/// Keeps a value alive so the optimiser cannot drop the work that produced it.
-@inline(never)
-public func blackHoleDouble(_ value: Double) {
-    withExtendedLifetime(value) {}
-}
