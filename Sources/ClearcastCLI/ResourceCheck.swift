@@ -23,6 +23,14 @@ enum ResourceCheck {
         Double(replications) * (Double(years + 1) * 8 * 12 + Double(tasks) * 8 * 2 + 2_048)
     }
 
+    /// Refuses a scoring run whose layers would not fit in memory.
+    static func confirmScoring(_ scenario: Scenario) throws {
+        let bytes = scoringBytes(scenario.grid), limit = memoryLimit
+        guard bytes <= limit else {
+            throw ExitStatus.InputError(String(format: "%@: grid: scoring this grid needs about %.1f GB of memory, over the limit of %.1f GB; use a larger cell_size or a smaller bbox (or set CLEARCAST_MEMORY_LIMIT_MB)", scenario.file.path, bytes / 1e9, limit / 1e9))
+        }
+    }
+
     /// Refuses runs that would not fit in memory; asks for `--yes` for runs estimated over an hour.
     static func confirm(scenarios: [Scenario], layers: [ScenarioLayers], options: SimulationRun.Options, yes: Bool) throws {
         var bytes = 0.0, work = 0.0

@@ -51,6 +51,7 @@ struct ScoreCommand: ParsableCommand {
         let cutoff = try holdoutDate()
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
+        try ResourceCheck.confirmScoring(loaded)
         let layers = try RunContext.loadLayers(loaded)
         let scoring = try ScoringRun.run(scenario: loaded, layers: layers, holdoutAfter: cutoff)
         let provenance = try RunContext.provenance(

@@ -82,4 +82,16 @@ import Testing
         let late = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "2030-01-01"], in: CLIRunner.fixtures)
         #expect(late.status == 2 && late.stderr.contains("no incident is dated on or after 2030-01-01"))
     }
+
+    /// A run that would not fit in memory is refused before it allocates, naming the figure and the limit.
+    @Test func memoryLimitIsCheckedBeforeAllocating() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("r.json")], in: CLIRunner.fixtures,
+                                    environment: ["CLEARCAST_MEMORY_LIMIT_MB": "0.1"])
+        #expect(run.status == 2 && run.stderr.contains("over the limit of 0.0 GB"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path("r.json")))
+        let simulate = try CLIRunner.run(["simulate", "valid.yaml", "--replications", "100000", "--yes"], in: CLIRunner.fixtures,
+                                         environment: ["CLEARCAST_MEMORY_LIMIT_MB": "5"])
+        #expect(simulate.status == 2 && simulate.stderr.contains("GB of memory, over the limit"), "\(simulate.stderr)")
+    }
 }
