@@ -94,4 +94,11 @@ import Testing
                                          environment: ["CLEARCAST_MEMORY_LIMIT_MB": "5"])
         #expect(simulate.status == 2 && simulate.stderr.contains("GB of memory, over the limit"), "\(simulate.stderr)")
     }
+
+    /// A run estimated to take hours asks for --yes instead of starting (no terminal to ask on here).
+    @Test func longRunNeedsConfirmation() throws {
+        let run = try CLIRunner.run(["simulate", "scenarios/karabakh/baseline.yaml", "--replications", "1000000", "--threads", "1"],
+                                    environment: ["CLEARCAST_MEMORY_LIMIT_MB": "1000000"])
+        #expect(run.status == 2 && run.stderr.contains("hours; pass --yes to run it anyway"), "\(run.stderr)")
+    }
 }
