@@ -1,5 +1,4 @@
 import ClearanceModel
-import EventSimulation
 import Scenarios
 
 /// Builds the `simulate` result from a clearance forecast.
@@ -62,17 +61,8 @@ public enum SimulationReport {
         return max(1, Double(office) / (Double(days) / 365.2425))
     }
 
-    static func quantiles(_ q: QuantileSummary) -> Quantiles {
-        Quantiles(p10: q.p10, p50: q.p50, p90: q.p90, mean: q.mean)
-    }
+    static func quantiles(_ q: QuantileSummary) -> Quantiles { q }
 
-    /// Type-7 quantiles (EventSimulation's `Statistics`) of finite values; zeros for none.
-    static func quantiles(_ values: [Double]) -> Quantiles {
-        guard let sorted = try? Statistics.sortedFinite(values), !sorted.isEmpty,
-              let p10 = try? Statistics.quantile(sorted: sorted, p: 0.1),
-              let p50 = try? Statistics.quantile(sorted: sorted, p: 0.5),
-              let p90 = try? Statistics.quantile(sorted: sorted, p: 0.9),
-              let mean = try? Statistics.mean(sorted) else { return Quantiles(p10: 0, p50: 0, p90: 0, mean: 0) }
-        return Quantiles(p10: p10, p50: p50, p90: p90, mean: mean)
-    }
+    /// Type-7 quantiles and the mean of finite values (zeros for none), as the model computes them.
+    static func quantiles(_ values: [Double]) -> Quantiles { QuantileSummary(values) }
 }

@@ -9,7 +9,7 @@ import Testing
         var result = ResultFixtures.simulation(years: 4)
         result.startDate = "2021-01-01"
         result.yearly = (1...4).map { k in
-            let q = { (ha: Double) in Quantiles(p10: 0.9 * ha * 10_000, p50: ha * 10_000, p90: 1.1 * ha * 10_000, mean: ha * 10_000) }
+            let q = { (ha: Double) in Quantiles(mean: ha * 10_000, p10: 0.9 * ha * 10_000, p50: ha * 10_000, p90: 1.1 * ha * 10_000) }
             return .init(year: k, cancelled: q(Double(k) * 100), reduced: q(Double(k) * 200), cleared: q(Double(k) * 700),
                          remaining: q(0), remainingByType: [:])
         }

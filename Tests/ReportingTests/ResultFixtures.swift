@@ -43,7 +43,7 @@ enum ResultFixtures {
     }
 
     static func quantiles(_ center: Double, spread: Double) -> Quantiles {
-        Quantiles(p10: max(0, center - spread), p50: center, p90: center + spread, mean: center + spread / 10)
+        Quantiles(mean: center + spread / 10, p10: max(0, center - spread), p50: center, p90: center + spread)
     }
 
     static func dateQuantiles(start: String, p10: Double?, p50: Double?, p90: Double?, finished: Double) -> DateQuantiles {
@@ -101,7 +101,7 @@ enum ResultFixtures {
     static func emptySimulation() -> SimulationResult {
         let none = DateQuantiles(p10Days: nil, p50Days: nil, p90Days: nil, meanDays: nil, p10Date: nil, p50Date: nil,
                                  p90Date: nil, finishedShare: 0)
-        let zero = Quantiles(p10: 0, p50: 0, p90: 0, mean: 0)
+        let zero = Quantiles(mean: 0, p10: 0, p50: 0, p90: 0)
         return SimulationResult(
             provenance: provenance(command: "simulate", full: false), scenario: "empty", startDate: "2026-01-01",
             horizonYears: 0.5, replications: 1, policy: "fifo",
