@@ -48,7 +48,12 @@ public struct CompositeScore: Sendable {
                 stacked[cell * k + f] = value
             }
         }
-        let matrix = try Matrix(rows: cells, columns: k, elements: stacked)
+        try self.init(stacked: stacked, cells: cells, weights: weights)
+    }
+
+    /// Scores an already stacked, already validated row-major (cells x k) buffer.
+    private init(stacked: [Double], cells: Int, weights: FactorWeights) throws {
+        let matrix = try Matrix(rows: cells, columns: weights.count, elements: stacked)
         var scores = try Matrix.multiply(matrix, weights.values)
         for i in scores.indices { scores[i] = min(1, max(0, scores[i])) }
         self.weights = weights
@@ -67,9 +72,19 @@ public struct CompositeScore: Sendable {
         guard rawLayers.count == weights.count, methods.count == weights.count else {
             throw RiskModelError.factorCountMismatch(layers: rawLayers.count, weights: weights.count)
         }
-        let normalized = try zip(rawLayers, methods).enumerated().map { f, pair in
-            try LayerNormalization.normalize(pair.0, method: pair.1, layer: weights.names[f])
+        let k = weights.count
+        let cells = rawLayers.first?.count ?? 0
+        // Same error order as normalising every layer first, then stacking.
+        for (f, layer) in rawLayers.enumerated() { try LayerNormalization.validate(layer, layer: weights.names[f]) }
+        for (f, layer) in rawLayers.enumerated() where layer.count != cells {
+            throw RiskModelError.cellCountMismatch(context: "layer '\(weights.names[f])'", expected: cells, found: layer.count)
         }
-        try self.init(normalizedLayers: normalized, weights: weights)
+        // Normalise each layer straight into its column of the stacked buffer: no per-layer copy,
+        // and no second validation (the normalisations only produce values in [0, 1]).
+        var stacked = [Double](repeating: 0, count: cells * k)
+        for f in 0..<k {
+            LayerNormalization.normalizeValidated(rawLayers[f], method: methods[f], into: &stacked, offset: f, stride: k)
+        }
+        try self.init(stacked: stacked, cells: cells, weights: weights)
     }
 }
