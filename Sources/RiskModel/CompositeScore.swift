@@ -1,4 +1,6 @@
+import Dispatch
 import LinearAlgebra
+import Synchronization
 
 // MARK: - CompositeScore
 
@@ -72,19 +74,39 @@ public struct CompositeScore: Sendable {
         guard rawLayers.count == weights.count, methods.count == weights.count else {
             throw RiskModelError.factorCountMismatch(layers: rawLayers.count, weights: weights.count)
         }
-        let k = weights.count
         let cells = rawLayers.first?.count ?? 0
         // Same error order as normalising every layer first, then stacking.
         for (f, layer) in rawLayers.enumerated() { try LayerNormalization.validate(layer, layer: weights.names[f]) }
         for (f, layer) in rawLayers.enumerated() where layer.count != cells {
             throw RiskModelError.cellCountMismatch(context: "layer '\(weights.names[f])'", expected: cells, found: layer.count)
         }
-        // Normalise each layer straight into its column of the stacked buffer: no per-layer copy,
-        // and no second validation (the normalisations only produce values in [0, 1]).
-        var stacked = [Double](repeating: 0, count: cells * k)
-        for f in 0..<k {
-            LayerNormalization.normalizeValidated(rawLayers[f], method: methods[f], into: &stacked, offset: f, stride: k)
-        }
+        let stacked = Self.normalizeAndStack(rawLayers, methods: methods, cells: cells)
         try self.init(stacked: stacked, cells: cells, weights: weights)
+    }
+
+    // MARK: Parallel normalisation
+
+    /// Normalises the validated `rawLayers` in parallel (one task per layer) and stacks them into a
+    /// row-major (cells x k) buffer.
+    ///
+    /// Why this shape: the layers are independent, so running them on all cores changes no value
+    /// (each result is computed by one thread, whatever the thread count). Each task normalises into
+    /// its own contiguous column (denser random writes than the strided buffer), then copies it into
+    /// the shared buffer under a lock and frees it, so at most one column per core is alive at once.
+    ///
+    /// - Complexity: O(cells · k) work, spread over the cores.
+    static func normalizeAndStack(_ rawLayers: [[Double]], methods: [LayerNormalization.Method], cells: Int) -> [Double] {
+        let k = rawLayers.count
+        let shared = Mutex([Double](repeating: 0, count: cells * k))
+        DispatchQueue.concurrentPerform(iterations: k) { f in
+            var column = [Double](repeating: 0, count: cells)
+            LayerNormalization.normalizeValidated(rawLayers[f], method: methods[f], into: &column, offset: 0, stride: 1)
+            shared.withLock { stacked in
+                for cell in 0..<cells { stacked[cell &* k &+ f] = column[cell] }
+            }
+        }
+        var stacked: [Double] = []
+        shared.withLock { swap(&stacked, &$0) }
+        return stacked
     }
 }

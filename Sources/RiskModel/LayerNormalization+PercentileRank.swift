@@ -14,7 +14,7 @@ extension LayerNormalization {
     ///    values of one magnitude still spread over many buckets);
     /// 2. a stable scatter writes the cell indices in bucket order (4 bytes per positive cell);
     /// 3. each bucket is gathered as (key, index) pairs into a small reused scratch, sorted by an
-    ///    LSD radix sort on 8-bit digits (passes whose digit is constant are skipped) and scored.
+    ///    LSD radix sort on 11-bit digits of the bits below the bucket digit (passes whose digit is constant are skipped) and scored.
     ///    Equal keys always share a bucket, so a tie block never straddles two buckets and its score
     ///    is `(bucket start + end of the block in the bucket) / m`, exactly as with one global sort.
     ///
@@ -22,7 +22,7 @@ extension LayerNormalization {
     /// 4 bytes per positive cell plus 24 bytes per cell of the largest bucket.
     ///
     /// - Precondition: every value finite and >= 0 (validated by the caller); `output` large enough.
-    /// - Complexity: O(n) time: one histogram pass, one scatter, and at most 8 linear passes per bucket.
+    /// - Complexity: O(n) time: one histogram pass, one scatter, and at most 6 linear passes per bucket.
     static func percentileRank(_ values: [Double], into output: inout [Double], offset: Int = 0, stride: Int = 1) {
         let n = values.count
         // Positive count and key range (bit patterns of positive doubles, compared as integers).
@@ -71,7 +71,7 @@ extension LayerNormalization {
             let (lo, hi) = (starts[b], starts[b + 1])
             guard hi > lo else { continue }
             sorter.load(order[lo..<hi], values: values)
-            sorter.sort()
+            sorter.sort(varyingBits: shift)
             // Assign scores tie block by tie block; `lo + end` positive cells are <= the block's value.
             let count = hi - lo
             var start = 0
@@ -112,7 +112,7 @@ extension LayerNormalization {
 
 // MARK: - PairRadixSorter
 
-/// LSD radix sort of (key, index) pairs on 8-bit digits in reused buffers, sorting by key only
+/// LSD radix sort of (key, index) pairs on 11-bit digits in reused buffers, sorting by key only
 /// (stable, so equal keys keep their load order).
 struct PairRadixSorter {
     private(set) var keys: [UInt64]
@@ -128,7 +128,7 @@ struct PairRadixSorter {
         indices = [UInt32](repeating: 0, count: capacity)
         spareKeys = keys
         spareIndices = indices
-        counts = [Int](repeating: 0, count: 8 * 256)
+        counts = [Int](repeating: 0, count: 6 * Self.radix)
     }
 
     /// Loads the pairs `(values[i].bitPattern, i)` for the indices in `cells`.
@@ -148,42 +148,59 @@ struct PairRadixSorter {
         }
     }
 
-    /// Sorts the loaded pairs by key (ascending; stable).
+    /// Sorts the loaded pairs by key (ascending; stable), looking only at the key bits below
+    /// `varyingBits` (the caller guarantees the bits above are equal in every loaded key).
     ///
-    /// - Complexity: O(count · d) for d non-constant 8-bit digits (at most 8); insertion sort below 32 pairs.
-    mutating func sort() {
+    /// - Complexity: O(count · ⌈varyingBits / 11⌉) (11-bit digits; passes whose digit is the same in
+    ///   every key are skipped); insertion sort below 32 pairs.
+    mutating func sort(varyingBits: Int = 64) {
         let n = count
         if n < 32 {
             insertionSort()
             return
         }
-        for i in 0..<counts.count { counts[i] = 0 }
+        let digits = (min(64, varyingBits) + Self.digitBits - 1) / Self.digitBits
+        // Work on uniquely owned locals: mutating the stored arrays element by element would
+        // re-check their uniqueness on every write.
+        var keys = self.keys, indices = self.indices
+        var spareKeys = self.spareKeys, spareIndices = self.spareIndices
+        var counts = self.counts
+        self.keys = []; self.indices = []; self.spareKeys = []; self.spareIndices = []; self.counts = []
+        let radix = Self.radix, digitMask = UInt64(radix - 1)
+        for i in 0..<(digits * radix) { counts[i] = 0 }
         for j in 0..<n {
             let key = keys[j]
-            for d in 0..<8 { counts[d &* 256 &+ Int((key >> UInt64(d &* 8)) & 0xFF)] += 1 }
+            for d in 0..<digits { counts[d &* radix &+ Int((key >> UInt64(d &* Self.digitBits)) & digitMask)] += 1 }
         }
-        for d in 0..<8 {
-            let base = d * 256
+        for d in 0..<digits {
+            let base = d * radix, shift = UInt64(d * Self.digitBits)
             // A digit shared by every key does not reorder anything: skip its pass.
-            if counts[base + Int((keys[0] >> UInt64(d * 8)) & 0xFF)] == n { continue }
+            if counts[base + Int((keys[0] >> shift) & digitMask)] == n { continue }
             var running = 0
-            for b in 0..<256 {
+            for b in 0..<radix {
                 let c = counts[base + b]
                 counts[base + b] = running
                 running += c
             }
             for j in 0..<n {
                 let key = keys[j]
-                let slot = base + Int((key >> UInt64(d * 8)) & 0xFF)
+                let slot = base &+ Int((key >> shift) & digitMask)
                 let target = counts[slot]
-                counts[slot] = target + 1
+                counts[slot] = target &+ 1
                 spareKeys[target] = key
                 spareIndices[target] = indices[j]
             }
             swap(&keys, &spareKeys)
             swap(&indices, &spareIndices)
         }
+        self.keys = keys; self.indices = indices
+        self.spareKeys = spareKeys; self.spareIndices = spareIndices
+        self.counts = counts
     }
+
+    /// Bits per radix digit: 2048 counters per pass stay in L1, and 63-bit keys need at most 6 passes.
+    static let digitBits = 11
+    static let radix = 1 << digitBits
 
     private mutating func insertionSort() {
         guard count > 1 else { return }
