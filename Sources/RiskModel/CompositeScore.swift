@@ -90,23 +90,46 @@ public struct CompositeScore: Sendable {
     /// row-major (cells x k) buffer.
     ///
     /// Why this shape: the layers are independent, so running them on all cores changes no value
-    /// (each result is computed by one thread, whatever the thread count). Each task normalises into
-    /// its own contiguous column (denser random writes than the strided buffer), then copies it into
-    /// the shared buffer under a lock and frees it, so at most one column per core is alive at once.
+    /// (each result is computed by one thread, whatever the thread count). Each task normalises
+    /// straight into the shared, zero-filled buffer, a bucket (or chunk) at a time under a lock, so no
+    /// full-size temporary per layer is alive (peak memory stays under 3x the layers' bytes).
     ///
     /// - Complexity: O(cells · k) work, spread over the cores.
     static func normalizeAndStack(_ rawLayers: [[Double]], methods: [LayerNormalization.Method], cells: Int) -> [Double] {
         let k = rawLayers.count
         let shared = Mutex([Double](repeating: 0, count: cells * k))
         DispatchQueue.concurrentPerform(iterations: k) { f in
-            var column = [Double](repeating: 0, count: cells)
-            LayerNormalization.normalizeValidated(rawLayers[f], method: methods[f], into: &column, offset: 0, stride: 1)
-            shared.withLock { stacked in
-                for cell in 0..<cells { stacked[cell &* k &+ f] = column[cell] }
+            let values = rawLayers[f]
+            switch methods[f] {
+            case .percentileRank where cells <= Int(UInt32.max):
+                // Zeros are already in place; each bucket's scores go in under the lock.
+                LayerNormalization.percentileRankOfPositives(values) { cellIndices, scores in
+                    shared.withLock { stacked in
+                        for (cell, score) in zip(cellIndices, scores) { stacked[Int(cell) &* k &+ f] = score }
+                    }
+                }
+            case .percentileRank:
+                // More than 2³² cells (never reached in practice): one full-size column.
+                let column = LayerNormalization.percentileRank(values)
+                shared.withLock { stacked in for i in 0..<cells { stacked[i &* k &+ f] = column[i] } }
+            case .maxScaling:
+                let maximum = values.max() ?? 0
+                guard maximum > 0 else { return }   // all zero: the buffer already holds zeros
+                // Chunks keep each lock hold short without a full-size temporary.
+                for c0 in Swift.stride(from: 0, to: cells, by: Self.stackingChunk) {
+                    let c1 = min(cells, c0 + Self.stackingChunk)
+                    shared.withLock { stacked in
+                        // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
+                        for i in c0..<c1 { stacked[i &* k &+ f] = values[i] / maximum }
+                    }
+                }
             }
         }
         var stacked: [Double] = []
         shared.withLock { swap(&stacked, &$0) }
         return stacked
     }
+
+    /// Cells per lock hold when max-scaling into the shared buffer (512 KB of input).
+    static let stackingChunk = 1 << 16
 }

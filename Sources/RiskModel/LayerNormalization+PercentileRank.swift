@@ -24,6 +24,29 @@ extension LayerNormalization {
     /// - Precondition: every value finite and >= 0 (validated by the caller); `output` large enough.
     /// - Complexity: O(n) time: one histogram pass, one scatter, and at most 6 linear passes per bucket.
     static func percentileRank(_ values: [Double], into output: inout [Double], offset: Int = 0, stride: Int = 1) {
+        for i in values.indices where !(values[i] > 0) { output[offset + i * stride] = 0 }
+        guard values.count <= Int(UInt32.max) else {
+            // Beyond 2³² cells the 4-byte indices overflow; fall back to the comparison sort.
+            comparisonPercentileRank(values, into: &output, offset: offset, stride: stride)
+            return
+        }
+        percentileRankOfPositives(values) { cells, scores in
+            for (cell, score) in zip(cells, scores) { output[offset + Int(cell) * stride] = score }
+        }
+    }
+
+    /// The scores of the positive cells only, handed to `emit` one bucket at a time as (cell
+    /// indices, scores) in sorted order; zero cells are never emitted (callers pre-fill zeros).
+    ///
+    /// Why a callback: the caller decides where the scores go (a column of the stacked composite
+    /// buffer, under a lock when layers run in parallel) without a full-size temporary per layer.
+    ///
+    /// - Precondition: values finite and >= 0, `values.count <= UInt32.max`.
+    /// - Complexity: as ``percentileRank(_:into:offset:stride:)``.
+    static func percentileRankOfPositives(
+        _ values: [Double], emit: (_ cells: ArraySlice<UInt32>, _ scores: ArraySlice<Double>) -> Void
+    ) {
+        precondition(values.count <= Int(UInt32.max), "percentileRankOfPositives indexes cells with UInt32")
         let n = values.count
         // Positive count and key range (bit patterns of positive doubles, compared as integers).
         var m = 0
@@ -34,14 +57,8 @@ extension LayerNormalization {
             minKey = min(minKey, key)
             maxKey = max(maxKey, key)
         }
-        for i in 0..<n where !(values[i] > 0) { output[offset + i * stride] = 0 }
         guard m > 0 else { return }
         let total = Double(m)
-        guard n <= Int(UInt32.max) else {
-            // Beyond 2³² cells the 4-byte indices overflow; fall back to the comparison sort.
-            comparisonPercentileRank(values, into: &output, offset: offset, stride: stride)
-            return
-        }
 
         // Bucket digit: the `bucketBits` bits just below the highest differing bit of the range.
         let varying = minKey ^ maxKey
@@ -67,6 +84,7 @@ extension LayerNormalization {
         }
 
         var sorter = PairRadixSorter(capacity: largest)
+        var scores = [Double](repeating: 0, count: largest)
         for b in 0..<bucketCount {
             let (lo, hi) = (starts[b], starts[b + 1])
             guard hi > lo else { continue }
@@ -80,9 +98,10 @@ extension LayerNormalization {
                 var end = start + 1
                 while end < count, sorter.keys[end] == key { end += 1 }
                 let score = Double(lo + end) / total
-                for k in start..<end { output[offset + Int(sorter.indices[k]) * stride] = score }
+                for k in start..<end { scores[k] = score }
                 start = end
             }
+            emit(sorter.indices[0..<count], scores[0..<count])
         }
     }
 

@@ -75,4 +75,20 @@ struct PercentileRankRadixTests {
         let expected = cells.sorted { values[Int($0)] < values[Int($1)] || (values[Int($0)] == values[Int($1)] && $0 < $1) }
         #expect(Array(sorter.indices.prefix(sorter.count)) == expected)
     }
+
+    @Test func parallelStackingEqualsNormalisingEachLayer() throws {
+        var rng = RiskTestRNG(seed: 19)
+        let cells = 3_000
+        let layers = [Self.layer(count: cells, using: &rng), [Double](repeating: 0, count: cells),
+                      Self.layer(count: cells, using: &rng), Self.layer(count: cells, using: &rng)]
+        let weights = try FactorWeights(names: ["a", "b", "c", "d"], values: [0.4, 0.1, 0.3, 0.2])
+        for methods in [[LayerNormalization.Method](repeating: .percentileRank, count: 4),
+                        [.maxScaling, .percentileRank, .maxScaling, .percentileRank]] {
+            let fast = try CompositeScore(rawLayers: layers, methods: methods, weights: weights)
+            let normalized = try zip(layers, methods).map { try LayerNormalization.normalize($0, method: $1, layer: "x") }
+            let reference = try CompositeScore(normalizedLayers: normalized, weights: weights)
+            #expect(fast.layers == reference.layers)
+            #expect(fast.scores == reference.scores)
+        }
+    }
 }
