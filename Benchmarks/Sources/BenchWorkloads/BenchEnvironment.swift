@@ -1,10 +1,6 @@
 import Foundation
 import LinearAlgebra
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 // MARK: - BenchEnvironment
 
 /// What every benchmark figure is recorded with: the OpenBLAS kernel, the BLAS thread count, the
