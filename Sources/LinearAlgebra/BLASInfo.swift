@@ -24,6 +24,19 @@ public enum BLASInfo {
     /// Number of threads OpenBLAS uses (`openblas_get_num_threads()`).
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
+    /// Sets the number of threads OpenBLAS uses for the rest of the process
+    /// (`openblas_set_num_threads`); counts below 1 mean 1. Returns the count now in effect.
+    ///
+    /// ```swift
+    /// BLASInfo.setThreadCount(1)   // single-threaded products, e.g. for a 1-thread benchmark
+    /// ```
+    /// Products already running are not affected; results never depend on the thread count.
+    @discardableResult
+    public static func setThreadCount(_ count: Int) -> Int {
+        openblas_set_num_threads(Int32(clamping: max(1, count)))
+        return threadCount
+    }
+
     /// CPU model name from `/proc/cpuinfo`, or `"unknown"` where that file does not exist.
     public static let cpuModel: String = cpuInfo.model
 

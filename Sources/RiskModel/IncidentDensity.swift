@@ -31,7 +31,7 @@ public struct IncidentDensity: Sendable {
         /// tile is one dgemm against the kernel's band slice. 2·cells·(tileSize + 2·halfWidth) FLOPs per
         /// product. Smaller tiles do fewer FLOPs at a somewhat lower dgemm rate; on a 2000 x 2000 grid
         /// with an 80-cell half-width, 128 to 256 were the fastest.
-        case banded(tileSize: Int = 256)
+        case banded(tileSize: Int = 128)
         /// Full kernel matrices, two plain dgemms. O(cells · (rows + columns)); for tests and benchmarks.
         case dense
     }

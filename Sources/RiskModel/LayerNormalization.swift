@@ -37,7 +37,7 @@ public enum LayerNormalization {
     ///
     /// - Parameter layer: the layer's name, used in error messages.
     /// - Throws: ``RiskModelError/invalidLayerValue(layer:index:value:)`` for NaN, infinity or a negative value.
-    /// - Complexity: O(n log n) for percentile rank (one sort of the positive cells), O(n) for max scaling.
+    /// - Complexity: O(n) for both: percentile rank uses a radix sort of the positive cells' bit patterns.
     public static func normalize(_ values: [Double], method: Method = .percentileRank, layer: String) throws -> [Double] {
         try validate(values, layer: layer)
         switch method {
@@ -55,24 +55,10 @@ public enum LayerNormalization {
 
     // MARK: Methods (inputs already validated)
 
-    /// Percentile rank among positive values; zeros stay 0.
+    /// Percentile rank among positive values; zeros stay 0 (see ``percentileRank(_:into:offset:stride:)``).
     static func percentileRank(_ values: [Double]) -> [Double] {
         var result = [Double](repeating: 0, count: values.count)
-        // Sort the indices of positive cells by value; the index tie-break only makes the sort
-        // order deterministic, ties get the same score below whatever their order.
-        let positive = values.indices.filter { values[$0] > 0 }.sorted {
-            values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1)
-        }
-        let m = Double(positive.count)
-        var start = 0
-        while start < positive.count {
-            var end = start + 1
-            while end < positive.count, values[positive[end]] == values[positive[start]] { end += 1 }
-            // `end` positive cells have a value <= this block's value.
-            let score = Double(end) / m
-            for k in start..<end { result[positive[k]] = score }
-            start = end
-        }
+        percentileRank(values, into: &result)
         return result
     }
 
@@ -82,5 +68,25 @@ public enum LayerNormalization {
         guard maximum > 0 else { return [Double](repeating: 0, count: values.count) }
         // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
         return values.map { $0 / maximum }
+    }
+
+    /// Writes `v / max` into `output[offset + i · stride]`; an all-zero layer writes zeros.
+    static func maxScaled(_ values: [Double], into output: inout [Double], offset: Int = 0, stride: Int = 1) {
+        let maximum = values.max() ?? 0
+        guard maximum > 0 else {
+            for i in values.indices { output[offset + i * stride] = 0 }
+            return
+        }
+        for i in values.indices { output[offset + i * stride] = values[i] / maximum }
+    }
+
+    /// Writes the normalisation of already validated `values` into `output[offset + i · stride]`
+    /// (used to normalise straight into a stacked cells x k buffer, without a per-layer copy).
+    static func normalizeValidated(_ values: [Double], method: Method,
+                                   into output: inout [Double], offset: Int, stride: Int) {
+        switch method {
+        case .percentileRank: percentileRank(values, into: &output, offset: offset, stride: stride)
+        case .maxScaling: maxScaled(values, into: &output, offset: offset, stride: stride)
+        }
     }
 }

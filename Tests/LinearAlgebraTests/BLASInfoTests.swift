@@ -11,6 +11,15 @@ struct BLASInfoTests {
         #expect(!BLASInfo.cpuModel.isEmpty)
     }
 
+    @Test func setThreadCountTakesEffectAndClampsToOne() {
+        let before = BLASInfo.threadCount
+        #expect(BLASInfo.setThreadCount(1) == 1)
+        #expect(BLASInfo.threadCount == 1)
+        #expect(BLASInfo.setThreadCount(0) == 1)
+        #expect(BLASInfo.setThreadCount(-3) == 1)
+        #expect(BLASInfo.setThreadCount(before) == before)
+    }
+
     @Test func advisoryForOldKernelsOnNewCPUs() throws {
         let avx512: Set<String> = ["sse4_2", "avx", "avx2", "fma", "avx512f"]
         let avx2: Set<String> = ["sse4_2", "avx", "avx2", "fma"]

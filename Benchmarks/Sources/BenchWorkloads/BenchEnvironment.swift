@@ -1,10 +1,6 @@
 import Foundation
 import LinearAlgebra
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 // MARK: - BenchEnvironment
 
 /// What every benchmark figure is recorded with: the OpenBLAS kernel, the BLAS thread count, the
@@ -44,28 +40,10 @@ public struct BenchEnvironment: Sendable, Codable, Equatable {
 
     // MARK: BLAS threads
 
-    /// Sets the number of OpenBLAS threads for the rest of the process.
-    ///
-    /// LinearAlgebra exposes no setter, so this looks `openblas_set_num_threads` up in the loaded
-    /// libraries (OpenBLAS is linked into every clearcast binary). Returns false when the symbol is
-    /// missing (a non-OpenBLAS BLAS); then use the `OPENBLAS_NUM_THREADS` environment variable per run.
+    /// Sets the number of OpenBLAS threads for the rest of the process (`BLASInfo.setThreadCount`).
+    /// Returns whether the requested count is now in effect (OpenBLAS caps it at its build limit).
     @discardableResult
     public static func setBLASThreads(_ count: Int) -> Bool {
-        guard let setter = blasThreadSetter else { return false }
-        setter(Int32(max(1, count)))
-        return BLASInfo.threadCount == max(1, count)
+        BLASInfo.setThreadCount(count) == max(1, count)
     }
-
-    private typealias ThreadSetter = @convention(c) (Int32) -> Void
-
-    private static let blasThreadSetter: ThreadSetter? = {
-        #if canImport(Glibc)
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "openblas_set_num_threads") else {
-            return nil
-        }
-        return unsafeBitCast(symbol, to: ThreadSetter.self)
-        #else
-        return nil
-        #endif
-    }()
 }

@@ -1,0 +1,94 @@
+import Testing
+@testable import RiskModel
+
+/// The radix-sort percentile rank against the comparison-sort reference and a naive count.
+@Suite("Percentile rank (radix sort)")
+struct PercentileRankRadixTests {
+    /// Random layer mixing zeros, ties, tiny (normal) values, huge values and one-magnitude clusters.
+    static func layer(count: Int, using rng: inout RiskTestRNG) -> [Double] {
+        let ties: [Double] = [0.5, 1, 3.25, 1e-300, 1e300, Double.leastNormalMagnitude, Double.greatestFiniteMagnitude]
+        return (0..<count).map { _ in
+            switch Int.random(in: 0..<6, using: &rng) {
+            case 0: return 0
+            case 1: return ties.randomElement(using: &rng) ?? 1
+            case 2: return Double.random(in: 1...1.0001, using: &rng)                // one bucket-sized range
+            case 3: return Double.random(in: 1e-300...1e-290, using: &rng)           // tiny, not denormal
+            case 4: return Double.random(in: 0...1e308, using: &rng)                 // huge
+            default: return Double.random(in: 0...10, using: &rng)
+            }
+        }
+    }
+
+    static func radix(_ values: [Double]) -> [Double] {
+        var out = [Double](repeating: -1, count: values.count)
+        LayerNormalization.percentileRank(values, into: &out)
+        return out
+    }
+
+    static func reference(_ values: [Double]) -> [Double] {
+        var out = [Double](repeating: -1, count: values.count)
+        LayerNormalization.comparisonPercentileRank(values, into: &out)
+        return out
+    }
+
+    @Test func matchesComparisonSortOnRandomLayers() {
+        var rng = RiskTestRNG(seed: 7)
+        // Sizes below and above the insertion-sort cut-off and with many buckets.
+        for count in [0, 1, 2, 31, 33, 257, 5_000, 40_000] {
+            let values = Self.layer(count: count, using: &rng)
+            #expect(Self.radix(values) == Self.reference(values), "count \(count)")
+        }
+    }
+
+    @Test func matchesNaiveCountAndKeepsTiesEqual() {
+        var rng = RiskTestRNG(seed: 11)
+        let values = Self.layer(count: 400, using: &rng)
+        #expect(Self.radix(values) == LayerNormalizationTests.naivePercentile(values))
+    }
+
+    @Test func narrowRangesAndSingleValues() {
+        // All positive values equal (no varying bit), and values differing only in the last bits.
+        #expect(Self.radix([0, 2, 2, 0, 2]) == [0, 1, 1, 0, 1])
+        let base = 1.0
+        let close = (0..<100).map { base + Double($0 % 7) * base.ulp }
+        #expect(Self.radix(close) == Self.reference(close))
+        var rng = RiskTestRNG(seed: 3)
+        let wide = (0..<10_000).map { _ in Double.random(in: 1...2, using: &rng) }.map { $0 * 1e-3 }
+        #expect(Self.radix(wide) == Self.reference(wide))
+    }
+
+    @Test func stridedOutputLeavesOtherColumnsAlone() {
+        let values: [Double] = [0, 5, 1, 5, 100]
+        var out = [Double](repeating: 9, count: values.count * 3)
+        LayerNormalization.percentileRank(values, into: &out, offset: 1, stride: 3)
+        #expect((0..<5).map { out[1 + 3 * $0] } == [0, 0.75, 0.25, 0.75, 1])
+        #expect((0..<5).allSatisfy { out[3 * $0] == 9 && out[2 + 3 * $0] == 9 })
+    }
+
+    @Test func pairSorterSortsStablyByKey() {
+        var rng = RiskTestRNG(seed: 5)
+        let values = (0..<3_000).map { _ in Double(Int.random(in: 1...50, using: &rng)) * 1.5 }
+        let cells = (0..<UInt32(values.count)).map { $0 }
+        var sorter = PairRadixSorter(capacity: 10)   // grows on load
+        sorter.load(cells[...], values: values)
+        sorter.sort()
+        let expected = cells.sorted { values[Int($0)] < values[Int($1)] || (values[Int($0)] == values[Int($1)] && $0 < $1) }
+        #expect(Array(sorter.indices.prefix(sorter.count)) == expected)
+    }
+
+    @Test func parallelStackingEqualsNormalisingEachLayer() throws {
+        var rng = RiskTestRNG(seed: 19)
+        let cells = 3_000
+        let layers = [Self.layer(count: cells, using: &rng), [Double](repeating: 0, count: cells),
+                      Self.layer(count: cells, using: &rng), Self.layer(count: cells, using: &rng)]
+        let weights = try FactorWeights(names: ["a", "b", "c", "d"], values: [0.4, 0.1, 0.3, 0.2])
+        for methods in [[LayerNormalization.Method](repeating: .percentileRank, count: 4),
+                        [.maxScaling, .percentileRank, .maxScaling, .percentileRank]] {
+            let fast = try CompositeScore(rawLayers: layers, methods: methods, weights: weights)
+            let normalized = try zip(layers, methods).map { try LayerNormalization.normalize($0, method: $1, layer: "x") }
+            let reference = try CompositeScore(normalizedLayers: normalized, weights: weights)
+            #expect(fast.layers == reference.layers)
+            #expect(fast.scores == reference.scores)
+        }
+    }
+}
