@@ -1,0 +1,55 @@
+# Robustness targets (issue 8), included from the top-level Makefile:
+#
+#   include mk/robustness.mk
+#
+#   make fuzz                      run every libFuzzer target for FUZZ_SECONDS each (default 600)
+#   make fuzz FUZZ_TARGETS=FuzzLayerReader FUZZ_SECONDS=60
+#   make fuzz-build                build the fuzz targets only (Fuzz/, a separate package)
+#   make sanitize                  swift test under AddressSanitizer, then ThreadSanitizer
+#   make sanitize-address | sanitize-thread
+#
+# The fuzz targets run one at a time in a single process (the machine may be shared): libFuzzer
+# writes new interesting inputs to Fuzz/corpus/<target>-work/ (gitignored; the checked-in seeds in
+# Fuzz/corpus/<seed dir>/ are only read) and crashing inputs to Fuzz/artifacts/. A crash, a
+# sanitizer report, an input taking longer than -timeout seconds, or a process above -rss_limit_mb
+# stops the run with a non-zero status. Keep each crashing input as a regression test in
+# Tests/ClearcastCLITests/Fixtures/fuzz-regressions/ (see Fuzz/README.md).
+
+SWIFT        ?= swift
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= FuzzScenarioLoader FuzzLayerReader
+# -rss_limit_mb: a malloc beyond it (or a process above it) is a finding, not a machine in swap.
+# -timeout: seconds per input before it counts as a hang. -max_len: the largest seed is ~12 KB.
+FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1
+FUZZ_BIN     := Fuzz/.build/debug
+# Seed directory of each target.
+FUZZ_SEEDS_FuzzScenarioLoader := Fuzz/corpus/scenario
+FUZZ_SEEDS_FuzzLayerReader    := Fuzz/corpus/layer
+# ThreadSanitizer suppressions: only for OpenBLAS's and GDAL's own threads (see the file).
+TSAN_SUPPRESSIONS := $(CURDIR)/mk/tsan.supp
+
+.PHONY: fuzz fuzz-build sanitize sanitize-address sanitize-thread
+
+fuzz-build:
+	$(SWIFT) build --package-path Fuzz --scratch-path Fuzz/.build --sanitize=fuzzer --sanitize=address
+
+fuzz: fuzz-build
+	@mkdir -p Fuzz/artifacts
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		seeds=$$(case $$t in FuzzScenarioLoader) echo $(FUZZ_SEEDS_FuzzScenarioLoader);; \
+			FuzzLayerReader) echo $(FUZZ_SEEDS_FuzzLayerReader);; *) echo "unknown fuzz target $$t" >&2; exit 2;; esac); \
+		mkdir -p Fuzz/corpus/$$t-work; \
+		echo "== $$t for $(FUZZ_SECONDS) s (seeds: $$seeds)"; \
+		$(FUZZ_BIN)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=Fuzz/artifacts/$$t- Fuzz/corpus/$$t-work $$seeds; \
+	done
+
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address:
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# The Monte Carlo tests (ClearanceModelTests.MonteCarloTests) run replications on 2 threads.
+sanitize-thread:
+	TSAN_OPTIONS="suppressions=$(TSAN_SUPPRESSIONS) $(TSAN_OPTIONS)" \
+		$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
