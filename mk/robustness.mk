@@ -25,29 +25,33 @@ FUZZ_BIN     := Fuzz/.build/debug
 # Seed directory of each target.
 FUZZ_SEEDS_FuzzScenarioLoader := Fuzz/corpus/scenario
 FUZZ_SEEDS_FuzzLayerReader    := Fuzz/corpus/layer
-# ThreadSanitizer suppressions: only for OpenBLAS's and GDAL's own threads (see the file).
+# Sanitizer suppressions: only leaks/races inside libraries we do not build (see each file).
+LSAN_SUPPRESSIONS := $(CURDIR)/mk/lsan.supp
 TSAN_SUPPRESSIONS := $(CURDIR)/mk/tsan.supp
 
-.PHONY: fuzz fuzz-build sanitize sanitize-address sanitize-thread
+.PHONY: fuzz fuzz-build $(FUZZ_RUNS) sanitize sanitize-address sanitize-thread
 
 fuzz-build:
 	$(SWIFT) build --package-path Fuzz --scratch-path Fuzz/.build --sanitize=fuzzer --sanitize=address
 
-fuzz: fuzz-build
-	@mkdir -p Fuzz/artifacts
-	@set -e; for t in $(FUZZ_TARGETS); do \
-		seeds=$$(case $$t in FuzzScenarioLoader) echo $(FUZZ_SEEDS_FuzzScenarioLoader);; \
-			FuzzLayerReader) echo $(FUZZ_SEEDS_FuzzLayerReader);; *) echo "unknown fuzz target $$t" >&2; exit 2;; esac); \
-		mkdir -p Fuzz/corpus/$$t-work; \
-		echo "== $$t for $(FUZZ_SECONDS) s (seeds: $$seeds)"; \
-		$(FUZZ_BIN)/$$t $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
-			-artifact_prefix=Fuzz/artifacts/$$t- Fuzz/corpus/$$t-work $$seeds; \
-	done
+# One target after the other (each prerequisite in order; do not run this with make -j).
+FUZZ_RUNS := $(addprefix fuzz-run-,$(FUZZ_TARGETS))
+
+fuzz: $(FUZZ_RUNS)
+
+$(FUZZ_RUNS): fuzz-run-%: fuzz-build
+	@test -n "$(FUZZ_SEEDS_$*)" || { echo "unknown fuzz target $*; expected one of FuzzScenarioLoader FuzzLayerReader" >&2; exit 2; }
+	@mkdir -p Fuzz/artifacts Fuzz/corpus/$*-work
+	@echo "== $* for $(FUZZ_SECONDS) s (seeds: $(FUZZ_SEEDS_$*))"
+	$(FUZZ_BIN)/$* $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+		-artifact_prefix=Fuzz/artifacts/$*- Fuzz/corpus/$*-work $(FUZZ_SEEDS_$*)
 
 sanitize: sanitize-address sanitize-thread
 
+# LeakSanitizer runs at exit of the test process and of every clearcast the CLI tests spawn.
 sanitize-address:
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS="suppressions=$(LSAN_SUPPRESSIONS) $(LSAN_OPTIONS)" \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 # The Monte Carlo tests (ClearanceModelTests.MonteCarloTests) run replications on 2 threads.
 sanitize-thread:
