@@ -37,7 +37,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
     // successful open concern the CRS).
     let (dataset, openErrors) = try GDALRuntime.collectingErrors {
         try isCSV
-            ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: VectorReaderOptions.csvOpenOptions)
+            ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: VectorReaderOptions.csvOpenOptions(for: path))
             : GDALDataset.open(path: path, vector: true)
     }
     let driver = dataset.handle.flatMap { GDALGetDatasetDriver($0) }.flatMap { GDALGetDriverShortName($0) }
@@ -123,15 +123,6 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
 
 /// Constants and field conversion shared by the vector reader.
 enum VectorReaderOptions {
-    /// GDAL CSV driver open options: which columns hold coordinates, and typed attributes.
-    static let csvOpenOptions = [
-        "X_POSSIBLE_NAMES=x,lon,longitude,lng,longitud*,easting",
-        "Y_POSSIBLE_NAMES=y,lat,latitude,latitud*,northing",
-        "KEEP_GEOM_COLUMNS=NO",
-        // Without this every CSV column is a string; planners expect counts and dates to be typed.
-        "AUTODETECT_TYPE=YES",
-    ]
-
     /// Field names and types of a layer, mapping OGR types onto ``FieldDefinition/FieldType``.
     static func fieldDefinitions(of layer: OGRLayerH) -> [FieldDefinition] {
         guard let definition = OGR_L_GetLayerDefn(layer) else { return [] }
