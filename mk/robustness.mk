@@ -31,8 +31,13 @@ TSAN_SUPPRESSIONS := $(CURDIR)/mk/tsan.supp
 
 .PHONY: fuzz fuzz-build $(FUZZ_RUNS) sanitize sanitize-address sanitize-thread
 
+# Not `--sanitize=fuzzer --sanitize=address`: SwiftPM passes those as two -sanitize= flags and
+# swiftc keeps only the last one, so a build had either no coverage or no ASan (seen with 6.3.1).
+# One combined flag gives both; C dependencies (libyaml in Yams) get coverage and ASan too.
+FUZZ_BUILD_FLAGS ?= -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+
 fuzz-build:
-	$(SWIFT) build --package-path Fuzz --scratch-path Fuzz/.build --sanitize=fuzzer --sanitize=address
+	$(SWIFT) build --package-path Fuzz --scratch-path Fuzz/.build $(FUZZ_BUILD_FLAGS)
 
 # One target after the other (each prerequisite in order; do not run this with make -j).
 FUZZ_RUNS := $(addprefix fuzz-run-,$(FUZZ_TARGETS))
