@@ -3,7 +3,7 @@
 // libFuzzer targets for clearcast (issue 8). A separate package, so the main package's
 // `swift test` never builds it. Build and run through `make fuzz` (see mk/robustness.mk and README.md):
 //
-//   swift build --package-path Fuzz --scratch-path Fuzz/.build -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+//   swift build --package-path Fuzz --scratch-path Fuzz/.build --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 //   Fuzz/.build/debug/FuzzScenarioLoader -max_total_time=600 -rss_limit_mb=2048 -timeout=10 Fuzz/corpus/scenario-work Fuzz/corpus/scenario
 import PackageDescription
 

@@ -34,7 +34,9 @@ TSAN_SUPPRESSIONS := $(CURDIR)/mk/tsan.supp
 # Not `--sanitize=fuzzer --sanitize=address`: SwiftPM passes those as two -sanitize= flags and
 # swiftc keeps only the last one, so a build had either no coverage or no ASan (seen with 6.3.1).
 # One combined flag gives both; C dependencies (libyaml in Yams) get coverage and ASan too.
-FUZZ_BUILD_FLAGS ?= -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+# --sanitize=fuzzer stays so SwiftPM links the executables for libFuzzer's main (no <target>_main alias);
+# the -Xswiftc flag comes after it on every command line, so it is the one swiftc keeps.
+FUZZ_BUILD_FLAGS ?= --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 
 fuzz-build:
 	$(SWIFT) build --package-path Fuzz --scratch-path Fuzz/.build $(FUZZ_BUILD_FLAGS)
