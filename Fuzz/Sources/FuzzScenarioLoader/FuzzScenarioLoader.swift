@@ -5,9 +5,10 @@ import Scenarios
 
 /// libFuzzer entry point: the bytes are a scenario file.
 ///
-/// Loads it with `ScenarioLoader.load(path:)`; when that succeeds, also reads its layers and
-/// builds the scoring parameters and the clearance model, as `clearcast validate` does. Any thrown error is an acceptable answer to a bad file; a
-/// crash, trap, sanitizer report, hang (`-timeout`) or runaway memory (`-rss_limit_mb`) is a finding.
+/// Loads it with `ScenarioLoader.load(path:)`; when that succeeds, also builds the scoring
+/// parameters, reads the layers and builds the clearance model, as `clearcast validate` does.
+/// Any thrown error is an acceptable answer to a bad file; a crash, trap, sanitizer report, hang
+/// (`-timeout`) or runaway memory (`-rss_limit_mb`) is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let path = FuzzWorkspace.shared.write(data, size, named: "scenario.yaml")
