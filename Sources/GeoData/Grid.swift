@@ -37,6 +37,10 @@ public struct Grid: Hashable, Sendable, Codable {
         guard columns > 0, rows > 0 else {
             throw InvalidGrid(description: "grid must have at least one row and one column, found \(rows) x \(columns)")
         }
+        // `cellCount` (rows * columns) would trap on overflow.
+        guard !rows.multipliedReportingOverflow(by: columns).overflow else {
+            throw InvalidGrid(description: "grid of \(rows) x \(columns) cells is too large to index")
+        }
         guard minX.isFinite, minY.isFinite else {
             throw InvalidGrid(description: "grid origin must be finite, found (\(minX), \(minY))")
         }
@@ -53,11 +57,21 @@ public struct Grid: Hashable, Sendable, Codable {
         guard cellSize.isFinite, cellSize > 0 else {
             throw InvalidGrid(description: "cell size must be a positive number of metres, found \(cellSize)")
         }
+        guard minX.isFinite, minY.isFinite, maxX.isFinite, maxY.isFinite else {
+            throw InvalidGrid(description: "bounding box must be finite, found [\(minX), \(minY), \(maxX), \(maxY)]")
+        }
         guard maxX > minX, maxY > minY else {
             throw InvalidGrid(description: "bounding box must have max > min on both axes, found [\(minX), \(minY), \(maxX), \(maxY)]")
         }
-        let columns = Int(((maxX - minX) / cellSize).rounded(.up))
-        let rows = Int(((maxY - minY) / cellSize).rounded(.up))
+        let columnCount = ((maxX - minX) / cellSize).rounded(.up)
+        let rowCount = ((maxY - minY) / cellSize).rounded(.up)
+        // Int(_:) traps on infinity or beyond Int.max (a huge box or a tiny cell size); 2^53 cells
+        // is far beyond any grid that fits in memory, and keeps rows * columns exact.
+        guard columnCount * rowCount < 0x1p53 else {
+            throw InvalidGrid(description: "bounding box [\(minX), \(minY), \(maxX), \(maxY)] at cell size \(cellSize) gives \(columnCount) x \(rowCount) cells, too many to index")
+        }
+        let columns = Int(columnCount)
+        let rows = Int(rowCount)
         try self.init(epsg: epsg, minX: minX, minY: minY, cellSize: cellSize, columns: columns, rows: rows)
     }
 

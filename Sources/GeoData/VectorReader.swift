@@ -30,9 +30,22 @@ import Foundation
 public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissing: Int? = nil,
                             layerName: String? = nil) throws -> VectorLayer {
     let isCSV = (path as NSString).pathExtension.lowercased() == "csv"
-    let dataset = try isCSV
-        ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: VectorReaderOptions.csvOpenOptions)
-        : GDALDataset.open(path: path, vector: true)
+    // GDAL's GeoJSON driver answers a `crs` member it cannot resolve (e.g. EPSG::999999, or a
+    // `link` CRS) with an error, then opens the file anyway as WGS 84: every feature would land in
+    // the wrong place without a word. So collect the errors raised while opening and refuse on a
+    // CRS error from any driver, or on any error from the GeoJSON driver (whose only errors on a
+    // successful open concern the CRS).
+    let (dataset, openErrors) = try GDALRuntime.collectingErrors {
+        try isCSV
+            ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: VectorReaderOptions.csvOpenOptions(for: path))
+            : GDALDataset.open(path: path, vector: true)
+    }
+    let driver = dataset.handle.flatMap { GDALGetDatasetDriver($0) }.flatMap { GDALGetDriverShortName($0) }
+        .map { String(cString: $0) }
+    if let message = openErrors.first(where: { driver == "GeoJSON" || $0.contains("proj_create") || $0.localizedCaseInsensitiveContains("crs not found") }) {
+        throw GeoDataError(.unknownCRS, path: path,
+                           "the file declares a coordinate reference system GDAL/PROJ cannot resolve (GDAL: \(message)); expected a known CRS such as EPSG:4326 or EPSG:32638, or none (GeoJSON then means WGS 84)")
+    }
     let layer = try dataset.layer(named: layerName)
     let name = OGR_L_GetName(layer).map { String(cString: $0) } ?? ""
 
@@ -110,15 +123,6 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
 
 /// Constants and field conversion shared by the vector reader.
 enum VectorReaderOptions {
-    /// GDAL CSV driver open options: which columns hold coordinates, and typed attributes.
-    static let csvOpenOptions = [
-        "X_POSSIBLE_NAMES=x,lon,longitude,lng,longitud*,easting",
-        "Y_POSSIBLE_NAMES=y,lat,latitude,latitud*,northing",
-        "KEEP_GEOM_COLUMNS=NO",
-        // Without this every CSV column is a string; planners expect counts and dates to be typed.
-        "AUTODETECT_TYPE=YES",
-    ]
-
     /// Field names and types of a layer, mapping OGR types onto ``FieldDefinition/FieldType``.
     static func fieldDefinitions(of layer: OGRLayerH) -> [FieldDefinition] {
         guard let definition = OGR_L_GetLayerDefn(layer) else { return [] }
