@@ -85,3 +85,4 @@ bench-json:
 
 clean:
 	rm -rf .build $(OUT)
+include mk/robustness.mk
