@@ -76,13 +76,13 @@ let package = Package(
         .executableTarget(name: "clearcast", dependencies: ["ClearcastCLI"]),
 
         // MARK: Tests
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "GeoDataTests", dependencies: ["GeoData"]),
-        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "EventSimulation"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "EventSimulation"]),
+        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData", "EventSimulation"]),
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation"]),
         .testTarget(name: "ClearanceModelTests", dependencies: ["ClearanceModel", "EventSimulation", "RiskModel"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ClearanceModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "EventSimulation"]),
         .testTarget(
             name: "ClearcastCLITests",
             dependencies: ["ClearcastCLI", "clearcast", "Reporting", "Scenarios", "GeoData"],

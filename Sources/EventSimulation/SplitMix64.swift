@@ -21,6 +21,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         self.state = state
     }
 
+    /// The same as `init(state:)`: a seed is the starting counter (the usual spelling in tests).
+    public init(seed: UInt64) {
+        self.init(state: seed)
+    }
+
     /// Returns the next 64-bit output.
     @inlinable
     public mutating func next() -> UInt64 {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GeoData
+import EventSimulation
 
 /// A fresh directory under the system temporary directory, removed when the value is released.
 final class TemporaryDirectory {
@@ -29,18 +30,6 @@ final class TemporaryDirectory {
     }
 }
 
-/// Deterministic SplitMix64 generator so random test inputs are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Even-odd ray-casting test: is `p` inside the polygon given by its rings (holes included)?
 /// Independent of GDAL, used as the reference for rasterization.
@@ -88,3 +77,6 @@ func geoError<T>(_ body: () throws -> T) -> GeoDataError? {
         return nil
     }
 }
+
+/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
+typealias SplitMix64 = EventSimulation.SplitMix64

@@ -1,21 +1,11 @@
 import Foundation
 @testable import Reporting
+import EventSimulation
 
 // MARK: - Seeded random numbers
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fully specified generator so fixtures are the
-/// same on every platform and run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
+typealias SeededGenerator = SplitMix64
 
 // MARK: - Fixtures
 

@@ -3,20 +3,12 @@ import GeoData
 import LinearAlgebra
 import RiskModel
 import Testing
+import EventSimulation
 
 // MARK: - Helpers (file-private: other RiskModel test files live in the same target)
 
-/// SplitMix64, so every run sees the same inputs.
-private struct DensityRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
+private typealias DensityRNG = SplitMix64
 
 private let referenceDay = 20_000
 

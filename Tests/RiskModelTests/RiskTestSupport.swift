@@ -1,15 +1,7 @@
-// Seeded random numbers for the risk-model tests (SplitMix64: tiny, portable, deterministic).
-struct RiskTestRNG: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import EventSimulation
+
+/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
+typealias RiskTestRNG = SplitMix64
 
 /// Rounds to `digits` decimals, for comparing with published figures.
 func riskRounded(_ value: Double, _ digits: Int) -> Double {
