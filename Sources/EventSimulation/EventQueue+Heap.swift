@@ -4,7 +4,7 @@ extension EventQueue {
     /// Whether a heap entry still refers to the event occupying its slot.
     @inlinable @inline(__always)
     func isLive(_ entry: Entry) -> Bool {
-        slotSequences[Int(entry.slot)] == entry.sequence
+        slots[Int(entry.slot)].sequence == entry.sequence
     }
 
     /// Moves the entry at `index` up until its parent precedes it (hole technique: one
@@ -13,16 +13,10 @@ extension EventQueue {
     /// - Complexity: O(log n).
     @inlinable
     mutating func siftUp(from index: Int) {
-        let entry = heap[index]
-        var hole = index
-        while hole > 0 {
-            let parent = (hole &- 1) >> 2
-            let parentEntry = heap[parent]
-            guard entry.precedes(parentEntry) else { break }
-            heap[hole] = parentEntry
-            hole = parent
+        precondition(index >= 0 && index < heap.count, "EventQueue.siftUp index out of range")
+        heap.withUnsafeMutableBufferPointer { buffer in
+            Self.siftUp(buffer.baseAddress.unsafelyUnwrapped, from: index)
         }
-        heap[hole] = entry
     }
 
     /// Places `entry` at `index` and moves it down until all its children follow it
@@ -61,35 +55,9 @@ extension EventQueue {
         let last = heap.removeLast()
         let count = heap.count
         guard count > 0 else { return }
-        var hole = 0
-        // Descend while all four children exist; the choice is made without branches.
-        while true {
-            let first = hole &<< 2 &+ 1
-            guard first &+ 3 < count else { break }
-            let a = first &+ (heap[first &+ 1].precedes(heap[first]) ? 1 : 0)
-            let b = first &+ 2 &+ (heap[first &+ 3].precedes(heap[first &+ 2]) ? 1 : 0)
-            let child = heap[b].precedes(heap[a]) ? b : a
-            heap[hole] = heap[child]
-            hole = child
+        heap.withUnsafeMutableBufferPointer { buffer in
+            Self.removeTop(buffer.baseAddress.unsafelyUnwrapped, count: count, refill: last)
         }
-        let first = hole &<< 2 &+ 1
-        if first < count {
-            var child = first
-            for candidate in (first &+ 1)..<min(first &+ 4, count) where heap[candidate].precedes(heap[child]) {
-                child = candidate
-            }
-            heap[hole] = heap[child]
-            hole = child
-        }
-        // Sift the former last entry up from the leaf hole.
-        while hole > 0 {
-            let parent = (hole &- 1) >> 2
-            let parentEntry = heap[parent]
-            guard last.precedes(parentEntry) else { break }
-            heap[hole] = parentEntry
-            hole = parent
-        }
-        heap[hole] = last
     }
 
     /// Restores the invariant that the top entry, if any, is live.
@@ -111,12 +79,84 @@ extension EventQueue {
     /// - Complexity: O(n); no allocation.
     @usableFromInline
     mutating func compact() {
-        let sequences = slotSequences
-        heap.removeAll { sequences[Int($0.slot)] != $0.sequence }
+        let slots = self.slots
+        heap.removeAll { slots[Int($0.slot)].sequence != $0.sequence }
         staleCount = 0
         guard heap.count > 1 else { return }
         for index in stride(from: (heap.count - 2) / 4, through: 0, by: -1) {
             siftDown(heap[index], from: index)
         }
+    }
+}
+
+// MARK: - Unchecked heap walks
+
+/// The two hot loops of the queue, on the heap's raw storage.
+///
+/// Why unchecked: at 10⁴ pending events a pop walks ~7 levels with three comparisons each, and the
+/// array bounds and uniqueness checks on every read and write cost about a fifth of the kernel's
+/// time (measured with the hold benchmark in `Benchmarks/`). The callers above check the only
+/// inputs these walks trust (`index < count`, `count` = the heap's size), every index the loops
+/// form stays below `count` by construction (children are visited only when `first + 3 < count`
+/// or `candidate < count`; parents are smaller than their children), and the pointer never outlives
+/// `withUnsafeMutableBufferPointer`. This is the only unsafe code in EventSimulation.
+extension EventQueue {
+    /// Moves `base[index]` up until its parent precedes it (hole technique: one write per level).
+    ///
+    /// - Precondition: `0 <= index <` the number of initialised entries at `base`.
+    /// - Complexity: O(log n).
+    @inlinable @inline(__always)
+    static func siftUp(_ base: UnsafeMutablePointer<Entry>, from index: Int) {
+        let entry = base[index]
+        var hole = index
+        while hole > 0 {
+            let parent = (hole &- 1) &>> 2
+            let parentEntry = base[parent]
+            guard entry.precedes(parentEntry) else { break }
+            base[hole] = parentEntry
+            hole = parent
+        }
+        base[hole] = entry
+    }
+
+    /// Floyd's bottom-up deletion of `base[0]` from a heap of `count` entries, filling the hole
+    /// with `refill` (the former last entry, already removed from the array).
+    ///
+    /// - Precondition: `count >= 1` initialised entries at `base`.
+    /// - Complexity: O(log n).
+    @inlinable @inline(__always)
+    static func removeTop(_ base: UnsafeMutablePointer<Entry>, count: Int, refill last: Entry) {
+        var hole = 0
+        // Descend while all four children exist; the choice is made without branches.
+        while true {
+            let first = hole &<< 2 &+ 1
+            guard first &+ 3 < count else { break }
+            let a = first &+ (base[first &+ 1].precedes(base[first]) ? 1 : 0)
+            let b = first &+ 2 &+ (base[first &+ 3].precedes(base[first &+ 2]) ? 1 : 0)
+            let child = base[b].precedes(base[a]) ? b : a
+            base[hole] = base[child]
+            hole = child
+        }
+        let first = hole &<< 2 &+ 1
+        if first < count {
+            var child = first
+            var candidate = first &+ 1
+            let end = min(first &+ 4, count)
+            while candidate < end {
+                if base[candidate].precedes(base[child]) { child = candidate }
+                candidate &+= 1
+            }
+            base[hole] = base[child]
+            hole = child
+        }
+        // Sift the former last entry up from the leaf hole.
+        while hole > 0 {
+            let parent = (hole &- 1) &>> 2
+            let parentEntry = base[parent]
+            guard last.precedes(parentEntry) else { break }
+            base[hole] = parentEntry
+            hole = parent
+        }
+        base[hole] = last
     }
 }

@@ -17,19 +17,17 @@ extension EventQueue {
         guard time.isFinite else { throw .nonFiniteTime(time) }
         guard time >= now else { throw .timeInPast(time: time, now: now) }
         guard nextSequence < EventQueue.maximumScheduledEvents else { throw .capacityExceeded }
+        let sequence = nextSequence
         let slot: UInt32
         if let free = freeSlots.popLast() {
             slot = free
-            payloads[Int(slot)] = event
+            slots[Int(slot)] = Slot(sequence: sequence, payload: event)
         } else {
-            guard payloads.count < EventQueue.maximumPendingEvents else { throw .capacityExceeded }
-            slot = UInt32(truncatingIfNeeded: payloads.count)
-            payloads.append(event)
-            slotSequences.append(EventQueue.freeSequence)
+            guard slots.count < EventQueue.maximumPendingEvents else { throw .capacityExceeded }
+            slot = UInt32(truncatingIfNeeded: slots.count)
+            slots.append(Slot(sequence: sequence, payload: event))
         }
-        let sequence = nextSequence
         nextSequence &+= 1
-        slotSequences[Int(slot)] = sequence
         heap.append(Entry(time: time, sequence: sequence, slot: slot))
         siftUp(from: heap.count - 1)
         return EventHandle(slot: slot, sequence: sequence)
@@ -58,8 +56,7 @@ extension EventQueue {
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         guard isPending(handle) else { return false }
         let slot = Int(handle.slot)
-        payloads[slot] = nil
-        slotSequences[slot] = EventQueue.freeSequence
+        slots[slot] = .free
         freeSlots.append(handle.slot)
         staleCount += 1
         dropStaleTop()
@@ -81,10 +78,11 @@ extension EventQueue {
         guard let top = heap.first else { return nil }
         let slot = Int(top.slot)
         // heap[0] is live by invariant, so its payload is present.
-        guard let event = payloads[slot].take() else {
+        let occupant = slots[slot]
+        slots[slot] = .free
+        guard let event = occupant.payload else {
             preconditionFailure("EventQueue invariant violated: top entry has no payload")
         }
-        slotSequences[slot] = EventQueue.freeSequence
         freeSlots.append(top.slot)
         removeTop()
         dropStaleTop()
@@ -99,10 +97,9 @@ extension EventQueue {
     public mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
         freeSlots.removeAll(keepingCapacity: true)
-        for slot in payloads.indices {
-            payloads[slot] = nil
-            slotSequences[slot] = EventQueue.freeSequence
-            freeSlots.append(UInt32(truncatingIfNeeded: payloads.count - 1 - slot))
+        for slot in slots.indices {
+            slots[slot] = .free
+            freeSlots.append(UInt32(truncatingIfNeeded: slots.count - 1 - slot))
         }
         staleCount = 0
     }

@@ -197,8 +197,7 @@ struct EventQueueTests {
         queue.reserveCapacity(capacity)
         var handles: [EventHandle] = []
         for index in 0..<capacity { handles.append(try queue.schedule(Int32(index), at: rng.nextDouble())) }
-        let capacities = (queue.heap.capacity, queue.payloads.capacity, queue.slotSequences.capacity,
-                          queue.freeSlots.capacity)
+        let capacities = (queue.heap.capacity, queue.slots.capacity, queue.freeSlots.capacity)
         for step in 0..<20_000 {
             // Bursts of cancellation (half the steps of some phases) stress the stale entries.
             let cancelRate = (step / 1_000) % 2 == 0 ? 4 : 2
@@ -210,8 +209,7 @@ struct EventQueueTests {
             #expect(queue.count <= capacity)
         }
         #expect(queue.heap.capacity == capacities.0)
-        #expect(queue.payloads.capacity == capacities.1)
-        #expect(queue.slotSequences.capacity == capacities.2)
-        #expect(queue.freeSlots.capacity == capacities.3)
+        #expect(queue.slots.capacity == capacities.1)
+        #expect(queue.freeSlots.capacity == capacities.2)
     }
 }
