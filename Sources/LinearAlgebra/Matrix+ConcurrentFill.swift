@@ -1,0 +1,201 @@
+import CLinearAlgebra
+import Dispatch
+
+// MARK: - Filling large matrices on all cores
+
+extension Matrix {
+    /// Creates a matrix whose element (`r`, `c`) is `entry(r, c)`, computing bands of rows on all cores.
+    ///
+    /// Every element is computed by exactly one call, so the result does not depend on the number of
+    /// cores or on scheduling.
+    ///
+    /// ```swift
+    /// let decay = Matrix.computedConcurrently(rows: 4_000, columns: 1_000) { r, s in exp(-Double(r - s) / 50) }
+    /// ```
+    /// - Precondition: `rows >= 0` and `columns >= 0`.
+    /// - Complexity: O(rows · columns) calls of `entry`, spread over the cores.
+    public static func computedConcurrently(
+        rows: Int, columns: Int, _ entry: @Sendable (_ row: Int, _ column: Int) -> Double
+    ) -> Matrix {
+        Matrix(rows: rows, columns: columns, fillingRowBands: { writer, rowRange in
+            for r in rowRange {
+                for c in 0..<columns { writer.write(entry(r, c), row: r, column: c) }
+            }
+        })
+    }
+
+    /// Creates a matrix column by column: `fill` is called once per column, in column order, with a
+    /// ``ColumnWriter`` for it, and must write **every row** of that column. The writer is `Sendable`,
+    /// so `fill` may spread its column over all cores (threads writing disjoint rows).
+    ///
+    /// Why: normalising several 16-million-cell layers into the columns of one stacked matrix is
+    /// memory-bound; writing them in place avoids a full-size temporary per layer and a zero-filling
+    /// pass over the whole matrix (fresh pages are written once, by the threads that fill them, and
+    /// are backed by huge pages where the system allows). One column at a time keeps each column's
+    /// working memory alive alone.
+    ///
+    /// ```swift
+    /// let stacked = Matrix.filledByColumns(rows: cells, columns: 2) { column in
+    ///     for row in 0..<cells { column.write(layers[column.column][row], row: row) }
+    /// }
+    /// ```
+    /// - Precondition: `rows >= 0`, `columns >= 0`, and `fill` writes all `rows` rows of its column
+    ///   before returning. Debug builds check the last condition (they pre-fill a marker value and
+    ///   look for it afterwards).
+    /// - Complexity: O(rows · columns) writes plus what `fill` does.
+    public static func filledByColumns(rows: Int, columns: Int, _ fill: (_ column: ColumnWriter) -> Void) -> Matrix {
+        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
+        let storage = uninitializedStorage(count: rows * columns) { base in
+            for c in 0..<columns { fill(ColumnWriter(base: base, column: c, rows: rows, stride: columns)) }
+        }
+        return Matrix(rows: rows, columns: columns, validatedStorage: storage)
+    }
+
+    /// Creates a `rows` x `columns` matrix whose every element `body` overwrites, without filling it
+    /// with zeros first: for outputs assembled block by block from BLAS calls with `beta = 0`.
+    ///
+    /// Why: zero-filling a 4000 x 4000 output is a single-threaded pass over 128 MB of fresh pages
+    /// that the multi-threaded dgemm calls would write anyway.
+    ///
+    /// ```swift
+    /// let c = try Matrix.assembled(rows: m, columns: n) { c in
+    ///     for r0 in stride(from: 0, to: m, by: 256) {
+    ///         try Matrix.gemm(a.block(rows: r0..<min(m, r0 + 256), columns: 0..<k), MatrixBlock(b),
+    ///                         into: &c, rows: r0..<min(m, r0 + 256), columns: 0..<n)
+    ///     }
+    /// }
+    /// ```
+    /// - Precondition: `body` writes every element before reading any (elements start with
+    ///   unspecified values). Debug builds check that none is left unwritten.
+    public static func assembled(rows: Int, columns: Int, _ body: (inout Matrix) throws -> Void) rethrows -> Matrix {
+        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
+        let count = rows * columns
+        let storage = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { adviseHugePages(base, count: count) }
+            #if DEBUG
+            buffer.initialize(repeating: unwrittenMarker)
+            #endif
+            initialized = count
+        }
+        var matrix = Matrix(rows: rows, columns: columns, validatedStorage: storage)
+        try body(&matrix)
+        #if DEBUG
+        let marker = unwrittenMarker.bitPattern
+        precondition(!matrix.storage.contains { $0.bitPattern == marker }, "Matrix.assembled left elements unwritten")
+        #endif
+        return matrix
+    }
+
+    /// Rows are split into bands of about `bandSize` rows; `fill` writes every element of its band.
+    init(rows: Int, columns: Int, bandSize: Int = 64,
+         fillingRowBands fill: @Sendable (_ writer: ColumnWriter, _ rows: Range<Int>) -> Void) {
+        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
+        let bands = (rows + bandSize - 1) / bandSize
+        let storage = Self.uninitializedStorage(count: rows * columns) { base in
+            DispatchQueue.concurrentPerform(iterations: bands) { band in
+                let writer = ColumnWriter(base: base, column: 0, rows: rows, stride: columns, columns: columns)
+                fill(writer, (band * bandSize)..<min(rows, (band + 1) * bandSize))
+            }
+        }
+        self.init(rows: rows, columns: columns, validatedStorage: storage)
+    }
+
+    /// Wraps storage whose count is known to be `rows * columns`.
+    init(rows: Int, columns: Int, validatedStorage storage: [Double]) {
+        precondition(storage.count == rows * columns, "Matrix storage count mismatch")
+        self.rows = rows
+        self.columns = columns
+        self.storage = storage
+    }
+
+    // MARK: Storage
+
+    /// A bit pattern (a quiet NaN with a payload) that debug builds pre-fill, to detect elements a
+    /// filler forgot. No arithmetic produces this payload.
+    static let unwrittenMarker = Double(bitPattern: 0x7FF8_C1EA_5CA5_7000)
+
+    /// `count` elements whose every element `body` writes through the base pointer it is given.
+    ///
+    /// The pointer is only valid during `body`; it is `nil`-free because empty storage never calls
+    /// `body`. Debug builds verify that nothing was left unwritten.
+    static func uninitializedStorage(
+        count: Int, _ body: (_ base: SharedMutablePointer) -> Void
+    ) -> [Double] {
+        guard count > 0 else { return [] }
+        let storage = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // `count > 0`, so the buffer has an address.
+            let base = buffer.baseAddress.unsafelyUnwrapped
+            adviseHugePages(base, count: count)
+            #if DEBUG
+            base.initialize(repeating: unwrittenMarker, count: count)
+            #endif
+            body(SharedMutablePointer(base))
+            initialized = count
+        }
+        #if DEBUG
+        let marker = unwrittenMarker.bitPattern
+        precondition(!storage.contains { $0.bitPattern == marker }, "a matrix filler left elements unwritten")
+        #endif
+        return storage
+    }
+}
+
+extension Matrix {
+    /// Advises huge pages for `count` fresh elements at `base` before anything touches them (see
+    /// `clearcast_advise_huge_pages` in the C shim); below 4 MiB it is not worth a system call.
+    static func adviseHugePages(_ base: UnsafeMutablePointer<Double>, count: Int) {
+        let bytes = count * MemoryLayout<Double>.stride
+        guard bytes >= 4 << 20 else { return }
+        _ = clearcast_advise_huge_pages(base, bytes)
+    }
+}
+
+// MARK: - Writers
+
+/// A base address that may be shared by threads writing disjoint elements.
+@usableFromInline
+struct SharedMutablePointer: @unchecked Sendable {
+    @usableFromInline let base: UnsafeMutablePointer<Double>
+    init(_ base: UnsafeMutablePointer<Double>) { self.base = base }
+}
+
+/// Write access to one column (or, for row bands, to whole rows) of a ``Matrix`` being created by
+/// ``Matrix/filledByColumns(rows:columns:_:)``.
+///
+/// A writer is only valid inside the `fill` call that received it (it points into storage under
+/// construction); it may be shared by threads that write different rows. Writes are bounds-checked.
+public struct ColumnWriter: Sendable {
+    @usableFromInline let pointer: SharedMutablePointer
+    /// The column this writer fills.
+    public let column: Int
+    /// Number of rows of the matrix.
+    public let rows: Int
+    @usableFromInline let stride: Int
+    /// Columns reachable through ``write(_:row:column:)`` (1 for a column writer).
+    let columns: Int
+
+    init(base: SharedMutablePointer, column: Int, rows: Int, stride: Int, columns: Int = 1) {
+        self.pointer = base
+        self.column = column
+        self.rows = rows
+        self.stride = stride
+        self.columns = columns
+    }
+
+    /// Sets element (`row`, ``column``).
+    ///
+    /// - Precondition: `0 <= row < rows`.
+    @inlinable @inline(__always)
+    public func write(_ value: Double, row: Int) {
+        precondition(row >= 0 && row < rows, "ColumnWriter row \(row) out of range for \(rows) rows")
+        pointer.base[row &* stride &+ column] = value
+    }
+
+    /// Sets element (`row`, `column`) of a row band (column writers address only their own column).
+    @inline(__always)
+    func write(_ value: Double, row: Int, column: Int) {
+        precondition(row >= 0 && row < rows && column >= 0 && column < columns,
+                     "ColumnWriter element (\(row), \(column)) out of range")
+        pointer.base[row &* stride &+ column] = value
+    }
+}
