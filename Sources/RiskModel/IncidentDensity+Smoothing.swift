@@ -34,7 +34,24 @@ extension IncidentDensity {
                 throw IncidentDensityError.invalidParameter(
                     name: "tileSize", value: Double(tileSize), expected: "at least 1 (about 256)")
             }
-            return try smoothBanded(h, tileSize: tileSize)
+            return try smoothBanded(tileSize: tileSize) { band, body in
+                try body(h.block(rows: band, columns: 0..<h.columns))
+            }
+        }
+    }
+
+    /// `D = K_y · H · K_xᵀ` for sparse bins (what ``surface(for:method:)`` uses): the banded method
+    /// reads `H` a band of rows at a time from one reused panel, so no dense `H` is ever allocated.
+    func smooth(bins: IncidentBins, method: Method) throws -> (density: Matrix, flops: Double) {
+        guard case let .banded(tileSize) = method, tileSize >= 1 else {
+            return try smooth(binned: bins.dense(), method: method)
+        }
+        let blockY = min(tileSize, grid.rows)
+        var panel = Matrix(rows: min(grid.rows, blockY + 2 * kernelY.halfWidth), columns: grid.columns, repeating: 0)
+        return try smoothBanded(tileSize: tileSize) { band, body in
+            bins.fillPanel(rows: band, into: &panel)
+            defer { bins.clearPanel(rows: band, in: &panel) }
+            try body(panel.block(rows: 0..<band.count, columns: 0..<grid.columns))
         }
     }
 
@@ -45,7 +62,11 @@ extension IncidentDensity {
     ///
     /// Why fused rather than two full passes: the scratch stays in cache and no second
     /// rows x columns intermediate is allocated (fresh pages cost as much as a product at 2000 x 2000).
-    private func smoothBanded(_ h: Matrix, tileSize: Int) throws -> (density: Matrix, flops: Double) {
+    ///
+    /// `withRows(band, body)` hands `body` the rows `band` of `H` as a block (`band.count x columns`).
+    private func smoothBanded(
+        tileSize: Int, withRows: (_ band: Range<Int>, _ body: (MatrixBlock) throws -> Void) throws -> Void
+    ) throws -> (density: Matrix, flops: Double) {
         let (rows, columns) = (grid.rows, grid.columns)
         let blockY = min(tileSize, rows), blockX = min(tileSize, columns)
         let mY = kernelY.halfWidth, mX = kernelX.halfWidth
@@ -53,25 +74,28 @@ extension IncidentDensity {
         let tileY = kernelY.bandTile(blockSize: blockY)
         let tileX = kernelX.bandTile(blockSize: blockX)
         var scratch = Matrix(rows: blockY, columns: columns, repeating: 0)
-        var d = Matrix(rows: rows, columns: columns, repeating: 0)
         var flops = 0.0
-        for r0 in stride(from: 0, to: rows, by: blockY) {
-            let r1 = min(rows, r0 + blockY)
-            let k0 = max(0, r0 - mY), k1 = min(rows, r1 + mY)
-            try Matrix.gemm(
-                tileY.block(rows: 0..<(r1 - r0), columns: (k0 - r0 + mY)..<(k1 - r0 + mY)),
-                h.block(rows: k0..<k1, columns: 0..<columns),
-                into: &scratch, rows: 0..<(r1 - r0), columns: 0..<columns)
-            flops += 2 * Double(r1 - r0) * Double(k1 - k0) * Double(columns)
-            for c0 in stride(from: 0, to: columns, by: blockX) {
-                let c1 = min(columns, c0 + blockX)
-                let j0 = max(0, c0 - mX), j1 = min(columns, c1 + mX)
-                // K_x[c0 ..< c1, j0 ..< j1], used transposed.
-                try Matrix.gemm(
-                    scratch.block(rows: 0..<(r1 - r0), columns: j0..<j1),
-                    tileX.block(rows: 0..<(c1 - c0), columns: (j0 - c0 + mX)..<(j1 - c0 + mX)),
-                    into: &d, rows: r0..<r1, columns: c0..<c1, transposeB: true)
-                flops += 2 * Double(r1 - r0) * Double(j1 - j0) * Double(c1 - c0)
+        // Every (row tile, column tile) block of D is written once with beta = 0: no zero fill needed.
+        let d = try Matrix.assembled(rows: rows, columns: columns) { d in
+            for r0 in stride(from: 0, to: rows, by: blockY) {
+                let r1 = min(rows, r0 + blockY)
+                let k0 = max(0, r0 - mY), k1 = min(rows, r1 + mY)
+                try withRows(k0..<k1) { hBand in
+                    try Matrix.gemm(
+                        tileY.block(rows: 0..<(r1 - r0), columns: (k0 - r0 + mY)..<(k1 - r0 + mY)), hBand,
+                        into: &scratch, rows: 0..<(r1 - r0), columns: 0..<columns)
+                }
+                flops += 2 * Double(r1 - r0) * Double(k1 - k0) * Double(columns)
+                for c0 in stride(from: 0, to: columns, by: blockX) {
+                    let c1 = min(columns, c0 + blockX)
+                    let j0 = max(0, c0 - mX), j1 = min(columns, c1 + mX)
+                    // K_x[c0 ..< c1, j0 ..< j1], used transposed.
+                    try Matrix.gemm(
+                        scratch.block(rows: 0..<(r1 - r0), columns: j0..<j1),
+                        tileX.block(rows: 0..<(c1 - c0), columns: (j0 - c0 + mX)..<(j1 - c0 + mX)),
+                        into: &d, rows: r0..<r1, columns: c0..<c1, transposeB: true)
+                    flops += 2 * Double(r1 - r0) * Double(j1 - j0) * Double(c1 - c0)
+                }
             }
         }
         return (d, flops)

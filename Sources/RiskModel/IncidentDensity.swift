@@ -94,7 +94,7 @@ public struct IncidentDensity: Sendable {
     public func surface(for incidents: [Incident], method: Method = .banded())
         throws -> (density: Matrix, summary: IncidentDensitySummary)
     {
-        var h = Matrix(rows: grid.rows, columns: grid.columns, repeating: 0)
+        var bins = IncidentBins(rows: grid.rows, columns: grid.columns)
         var used = 0, afterReference = 0, outside = 0
         var totalWeight = 0.0, weightOutside = 0.0
         for (index, incident) in incidents.enumerated() {
@@ -107,26 +107,25 @@ public struct IncidentDensity: Sendable {
                 weightOutside += w
                 continue
             }
-            h[cell.row, cell.column] += w
+            bins.add(weight: w, row: cell.row, column: cell.column)
             totalWeight += w
             used += 1
         }
-        let (density, flops) = try smooth(binned: h, method: method)
+        bins.finish()
+        let (density, flops) = try smooth(bins: bins, method: method)
         let summary = IncidentDensitySummary(
-            totalWeight: totalWeight, edgeLoss: try edgeLoss(binned: h, totalWeight: totalWeight),
+            totalWeight: totalWeight, edgeLoss: edgeLoss(bins: bins, totalWeight: totalWeight),
             incidentsUsed: used, excludedAfterReferenceDate: afterReference, excludedOutsideGrid: outside,
             weightOutsideGrid: weightOutside, flops: flops)
         return (density, summary)
     }
 
-    /// Share of `totalWeight` in `h` whose kernel mass falls outside the grid:
+    /// Share of `totalWeight` in the bins whose kernel mass falls outside the grid:
     /// `1 − sᵧᵀ · H · sₓ / totalWeight`, with `s` the kernels' retained mass per cell.
-    func edgeLoss(binned h: Matrix, totalWeight: Double) throws -> Double {
+    func edgeLoss(bins: IncidentBins, totalWeight: Double) -> Double {
         guard totalWeight > 0 else { return 0 }
-        let sX = kernelX.retainedMass(size: grid.columns)
-        let sY = kernelY.retainedMass(size: grid.rows)
-        let hsX = try Matrix.multiply(h, sX)
-        let inside = zip(sY, hsX).reduce(0) { $0 + $1.0 * $1.1 }
+        let inside = bins.weightedSum(rowFactors: kernelY.retainedMass(size: grid.rows),
+                                      columnFactors: kernelX.retainedMass(size: grid.columns))
         return max(0, 1 - inside / totalWeight)
     }
 }

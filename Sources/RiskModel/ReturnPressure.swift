@@ -76,7 +76,8 @@ public struct ReturnPressure: Sendable {
         let sigma = parameters.decayDistance
         let cutoff = GaussianKernel.maximumTruncationSigmas * sigma
         let twoSigmaSquared = 2 * sigma * sigma
-        return Matrix(rows: centres.count, columns: positions.count) { i, s in
+        // Millions of exponentials at national scale: computed on all cores (each entry by one call).
+        return Matrix.computedConcurrently(rows: centres.count, columns: positions.count) { i, s in
             let d = centres[i] - positions[s]
             return abs(d) > cutoff ? 0 : exp(-d * d / twoSigmaSquared)
         }
