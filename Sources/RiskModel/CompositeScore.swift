@@ -1,6 +1,4 @@
-import Dispatch
 import LinearAlgebra
-import Synchronization
 
 // MARK: - CompositeScore
 
@@ -50,12 +48,11 @@ public struct CompositeScore: Sendable {
                 stacked[cell * k + f] = value
             }
         }
-        try self.init(stacked: stacked, cells: cells, weights: weights)
+        try self.init(stacked: Matrix(rows: cells, columns: k, elements: stacked), weights: weights)
     }
 
-    /// Scores an already stacked, already validated row-major (cells x k) buffer.
-    private init(stacked: [Double], cells: Int, weights: FactorWeights) throws {
-        let matrix = try Matrix(rows: cells, columns: weights.count, elements: stacked)
+    /// Scores an already stacked, already validated (cells x k) matrix.
+    private init(stacked matrix: Matrix, weights: FactorWeights) throws {
         var scores = try Matrix.multiply(matrix, weights.values)
         for i in scores.indices { scores[i] = min(1, max(0, scores[i])) }
         self.weights = weights
@@ -80,56 +77,23 @@ public struct CompositeScore: Sendable {
         for (f, layer) in rawLayers.enumerated() where layer.count != cells {
             throw RiskModelError.cellCountMismatch(context: "layer '\(weights.names[f])'", expected: cells, found: layer.count)
         }
-        let stacked = Self.normalizeAndStack(rawLayers, methods: methods, cells: cells)
-        try self.init(stacked: stacked, cells: cells, weights: weights)
+        try self.init(stacked: Self.normalizeAndStack(rawLayers, methods: methods, cells: cells), weights: weights)
     }
 
-    // MARK: Parallel normalisation
+    // MARK: Normalisation into the stacked matrix
 
-    /// Normalises the validated `rawLayers` in parallel (one task per layer) and stacks them into a
-    /// row-major (cells x k) buffer.
+    /// Normalises the validated `rawLayers` straight into the columns of the stacked (cells x k)
+    /// matrix, one layer after another, each on all cores.
     ///
-    /// Why this shape: the layers are independent, so running them on all cores changes no value
-    /// (each result is computed by one thread, whatever the thread count). Each task normalises
-    /// straight into the shared, zero-filled buffer, a bucket (or chunk) at a time under a lock, so no
-    /// full-size temporary per layer is alive (peak memory stays under 3x the layers' bytes).
+    /// Why this shape: no full-size temporary per layer is alive, and the stacked matrix is never
+    /// zero-filled (every column writes all its rows), so peak memory stays under 3x the layers' bytes.
+    /// Each value is computed by one thread from the layer alone, so the result is the same whatever
+    /// the thread count.
     ///
     /// - Complexity: O(cells · k) work, spread over the cores.
-    static func normalizeAndStack(_ rawLayers: [[Double]], methods: [LayerNormalization.Method], cells: Int) -> [Double] {
-        let k = rawLayers.count
-        let shared = Mutex([Double](repeating: 0, count: cells * k))
-        DispatchQueue.concurrentPerform(iterations: k) { f in
-            let values = rawLayers[f]
-            switch methods[f] {
-            case .percentileRank where cells <= Int(UInt32.max):
-                // Zeros are already in place; each bucket's scores go in under the lock.
-                LayerNormalization.percentileRankOfPositives(values) { cellIndices, scores in
-                    shared.withLock { stacked in
-                        for (cell, score) in zip(cellIndices, scores) { stacked[Int(cell) &* k &+ f] = score }
-                    }
-                }
-            case .percentileRank:
-                // More than 2³² cells (never reached in practice): one full-size column.
-                let column = LayerNormalization.percentileRank(values)
-                shared.withLock { stacked in for i in 0..<cells { stacked[i &* k &+ f] = column[i] } }
-            case .maxScaling:
-                let maximum = values.max() ?? 0
-                guard maximum > 0 else { return }   // all zero: the buffer already holds zeros
-                // Chunks keep each lock hold short without a full-size temporary.
-                for c0 in Swift.stride(from: 0, to: cells, by: Self.stackingChunk) {
-                    let c1 = min(cells, c0 + Self.stackingChunk)
-                    shared.withLock { stacked in
-                        // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
-                        for i in c0..<c1 { stacked[i &* k &+ f] = values[i] / maximum }
-                    }
-                }
-            }
+    static func normalizeAndStack(_ rawLayers: [[Double]], methods: [LayerNormalization.Method], cells: Int) -> Matrix {
+        Matrix.filledByColumns(rows: cells, columns: rawLayers.count) { column in
+            LayerNormalization.write(rawLayers[column.column], method: methods[column.column], to: column)
         }
-        var stacked: [Double] = []
-        shared.withLock { swap(&stacked, &$0) }
-        return stacked
     }
-
-    /// Cells per lock hold when max-scaling into the shared buffer (512 KB of input).
-    static let stackingChunk = 1 << 16
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import LinearAlgebra
+
 // MARK: - LayerNormalization
 
 /// Maps a raw evidence layer (one value per grid cell, all finite and >= 0) onto [0, 1] so layers
@@ -55,38 +58,29 @@ public enum LayerNormalization {
 
     // MARK: Methods (inputs already validated)
 
-    /// Percentile rank among positive values; zeros stay 0 (see ``percentileRank(_:into:offset:stride:)``).
-    static func percentileRank(_ values: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: values.count)
-        percentileRank(values, into: &result)
-        return result
-    }
-
     /// `v / max`; an all-zero layer stays all zero.
     static func maxScaled(_ values: [Double]) -> [Double] {
-        let maximum = values.max() ?? 0
-        guard maximum > 0 else { return [Double](repeating: 0, count: values.count) }
-        // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
-        return values.map { $0 / maximum }
+        Matrix.filledByColumns(rows: values.count, columns: 1) { writeMaxScaled(values, to: $0) }.elements
     }
 
-    /// Writes `v / max` into `output[offset + i · stride]`; an all-zero layer writes zeros.
-    static func maxScaled(_ values: [Double], into output: inout [Double], offset: Int = 0, stride: Int = 1) {
-        let maximum = values.max() ?? 0
-        guard maximum > 0 else {
-            for i in values.indices { output[offset + i * stride] = 0 }
-            return
-        }
-        for i in values.indices { output[offset + i * stride] = values[i] / maximum }
-    }
-
-    /// Writes the normalisation of already validated `values` into `output[offset + i · stride]`
-    /// (used to normalise straight into a stacked cells x k buffer, without a per-layer copy).
-    static func normalizeValidated(_ values: [Double], method: Method,
-                                   into output: inout [Double], offset: Int, stride: Int) {
+    /// Writes the normalisation of already validated `values` to every row of `column` (used to
+    /// normalise straight into a column of the stacked cells x k matrix, without a per-layer copy).
+    static func write(_ values: [Double], method: Method, to column: ColumnWriter) {
         switch method {
-        case .percentileRank: percentileRank(values, into: &output, offset: offset, stride: stride)
-        case .maxScaling: maxScaled(values, into: &output, offset: offset, stride: stride)
+        case .percentileRank: writePercentileRank(values, to: column)
+        case .maxScaling: writeMaxScaled(values, to: column)
+        }
+    }
+
+    /// Writes `v / max` to `column`, in parallel chunks; an all-zero layer writes zeros.
+    static func writeMaxScaled(_ values: [Double], to column: ColumnWriter) {
+        let maximum = values.max() ?? 0
+        let chunk = 1 << 16
+        DispatchQueue.concurrentPerform(iterations: (values.count + chunk - 1) / chunk) { c in
+            for i in (c * chunk)..<min(values.count, (c + 1) * chunk) {
+                // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
+                column.write(maximum > 0 ? values[i] / maximum : 0, row: i)
+            }
         }
     }
 }

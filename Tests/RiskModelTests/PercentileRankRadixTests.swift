@@ -1,4 +1,5 @@
 import Testing
+import LinearAlgebra
 @testable import RiskModel
 
 /// The radix-sort percentile rank against the comparison-sort reference and a naive count.
@@ -20,21 +21,18 @@ struct PercentileRankRadixTests {
     }
 
     static func radix(_ values: [Double]) -> [Double] {
-        var out = [Double](repeating: -1, count: values.count)
-        LayerNormalization.percentileRank(values, into: &out)
-        return out
+        LayerNormalization.percentileRank(values)
     }
 
     static func reference(_ values: [Double]) -> [Double] {
-        var out = [Double](repeating: -1, count: values.count)
-        LayerNormalization.comparisonPercentileRank(values, into: &out)
-        return out
+        LayerNormalization.comparisonPercentileRank(values)
     }
 
     @Test func matchesComparisonSortOnRandomLayers() {
         var rng = RiskTestRNG(seed: 7)
         // Sizes below and above the insertion-sort cut-off and with many buckets.
-        for count in [0, 1, 2, 31, 33, 257, 5_000, 40_000] {
+        // 600 000 cells make three chunks, so the parallel scatter and bucket groups are exercised.
+        for count in [0, 1, 2, 31, 33, 257, 5_000, 40_000, 600_000] {
             let values = Self.layer(count: count, using: &rng)
             #expect(Self.radix(values) == Self.reference(values), "count \(count)")
         }
@@ -57,23 +55,35 @@ struct PercentileRankRadixTests {
         #expect(Self.radix(wide) == Self.reference(wide))
     }
 
-    @Test func stridedOutputLeavesOtherColumnsAlone() {
+    @Test func columnOutputLeavesOtherColumnsAlone() {
         let values: [Double] = [0, 5, 1, 5, 100]
-        var out = [Double](repeating: 9, count: values.count * 3)
-        LayerNormalization.percentileRank(values, into: &out, offset: 1, stride: 3)
-        #expect((0..<5).map { out[1 + 3 * $0] } == [0, 0.75, 0.25, 0.75, 1])
-        #expect((0..<5).allSatisfy { out[3 * $0] == 9 && out[2 + 3 * $0] == 9 })
+        let out = Matrix.filledByColumns(rows: values.count, columns: 3) { column in
+            if column.column == 1 {
+                LayerNormalization.writePercentileRank(values, to: column)
+            } else {
+                for row in 0..<values.count { column.write(9, row: row) }
+            }
+        }
+        #expect(out.column(1) == [0, 0.75, 0.25, 0.75, 1])
+        #expect(out.column(0) == [9, 9, 9, 9, 9] && out.column(2) == [9, 9, 9, 9, 9])
     }
 
     @Test func pairSorterSortsStablyByKey() {
         var rng = RiskTestRNG(seed: 5)
-        let values = (0..<3_000).map { _ in Double(Int.random(in: 1...50, using: &rng)) * 1.5 }
-        let cells = (0..<UInt32(values.count)).map { $0 }
-        var sorter = PairRadixSorter(capacity: 10)   // grows on load
-        sorter.load(cells[...], values: values)
-        sorter.sort()
-        let expected = cells.sorted { values[Int($0)] < values[Int($1)] || (values[Int($0)] == values[Int($1)] && $0 < $1) }
-        #expect(Array(sorter.indices.prefix(sorter.count)) == expected)
+        // Few distinct keys (long tie runs), and keys differing only in low bits (deep recursion).
+        for spread in [50, 1 << 20] {
+            let keys = (0..<3_000).map { _ in UInt64(Int.random(in: 1...spread, using: &rng)) &* 3 }
+            let cells = (0..<UInt32(keys.count)).map { $0 }
+            var sorter = PairRadixSorter(capacity: 10)   // grows on append
+            sorter.append(keys: keys[..<1_000], cells: cells[..<1_000])
+            sorter.append(keys: keys[1_000...], cells: cells[1_000...])
+            sorter.sort()
+            let expected = cells.sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+            #expect(Array(sorter.cells.prefix(sorter.count)) == expected, "spread \(spread)")
+            #expect(Array(sorter.keys.prefix(sorter.count)) == expected.map { keys[Int($0)] })
+            sorter.removeAll()
+            #expect(sorter.count == 0)
+        }
     }
 
     @Test func parallelStackingEqualsNormalisingEachLayer() throws {
