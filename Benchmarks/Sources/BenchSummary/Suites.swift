@@ -90,7 +90,9 @@ struct Suites {
                                        note: "density surface + return pressure surface, as the layers report FLOPs"))
                 rows.append(SummaryRow(name: "risk.smoothing.\(tag)", value: smoothing.flops / smoothing.seconds / 1e9,
                                        unit: "GFLOP/s", limit: ceiling.gflops, limitName: ceiling.name,
-                                       target: .atLeast(0.7), note: "banded density products only"))
+                                       target: .atLeast(0.7),
+                                       note: String(format: "banded density products only: %.3f s, %.1f GFLOP",
+                                                    smoothing.seconds, smoothing.flops / 1e9)))
                 if let peak {
                     rows.append(SummaryRow(name: "risk.peakMemory.\(tag)", value: Double(peak), unit: "bytes",
                                            limit: w.layerBytes, limitName: "4 layers x 8 B x cells",

@@ -1,7 +1,7 @@
 import BenchWorkloads
 import Foundation
 
-// The summary tool: `BenchSummary [--quick | --full] [--runs N] [--json FILE] [--only a,b]`
+// The summary tool: `BenchSummary [--quick | --full] [--runs N] [--json FILE] [--only a,b] [--risk-sizes 1000,4000]`
 //                   `BenchSummary peers-export --out DIR [--size N] [--incidents M] [--runs R]`
 //                   `BenchSummary peers-export-clearance --out DIR [--tasks N] [--teams T] [--replications R]`
 // Prints ONE table of every key figure with its ratio to a limit measured in the same run.
@@ -56,7 +56,10 @@ do {
         rows += try suites.dgemm(sizes: full ? [1_000, 2_000, 4_000] : [1_000, 2_000], threads: threadCounts)
     }
     if only.contains("risk") {
-        rows += try suites.risk(sizes: full ? [1_000, 2_000, 4_000] : [1_000], incidentCounts: [10_000, 100_000],
+        // `--risk-sizes 4000` narrows the grid sizes (for iterating on one size; default by mode).
+        let sizes = value(of: "--risk-sizes").map { $0.split(separator: ",").compactMap { Int($0) } }
+            ?? (full ? [1_000, 2_000, 4_000] : [1_000])
+        rows += try suites.risk(sizes: sizes, incidentCounts: [10_000, 100_000],
                                 threads: threadCounts.max() ?? 1)
     }
     if only.contains("ranking") { rows += try suites.ranking(hazards: 10_000) }
