@@ -1,5 +1,6 @@
 import Dispatch
 import LinearAlgebra
+import Synchronization
 
 // MARK: - LayerNormalization
 
@@ -49,9 +50,21 @@ public enum LayerNormalization {
         }
     }
 
-    /// Throws unless every value is finite and >= 0.
+    /// Throws unless every value is finite and >= 0, naming the first offending cell.
+    ///
+    /// - Complexity: O(n), in parallel chunks (the first bad cell is the smallest over the chunks, so
+    ///   the error is the same for any core count).
     static func validate(_ values: [Double], layer: String) throws {
-        if let bad = values.firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+        let chunk = 1 << 18
+        let firstBad = Mutex(Int.max)
+        DispatchQueue.concurrentPerform(iterations: (values.count + chunk - 1) / chunk) { c in
+            let cells = (c * chunk)..<min(values.count, (c + 1) * chunk)
+            if let bad = values[cells].firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
+                firstBad.withLock { $0 = min($0, bad) }
+            }
+        }
+        let bad = firstBad.withLock { $0 }
+        if bad < values.count {
             throw RiskModelError.invalidLayerValue(layer: layer, index: bad, value: values[bad])
         }
     }

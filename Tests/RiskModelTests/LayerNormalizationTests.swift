@@ -67,6 +67,25 @@ struct LayerNormalizationTests {
         #expect(throws: RiskModelError.invalidLayerValue(layer: "density", index: 2, value: -1)) {
             _ = try LayerNormalization.normalize([0, 1, -1], layer: "density")
         }
+        // Validation runs in parallel chunks of 2¹⁸ cells: the first bad cell is named, not the first
+        // one a thread happened to find.
+        var large = [Double](repeating: 1, count: 900_000)
+        large[800_000] = -3
+        large[300_001] = .nan
+        large[600_000] = -2
+        #expect(throws: RiskModelError.invalidLayerValue(layer: "big", index: 600_000, value: -2)) {
+            var withoutNaN = large
+            withoutNaN[300_001] = 1
+            _ = try LayerNormalization.normalize(withoutNaN, layer: "big")
+        }
+        do {
+            _ = try LayerNormalization.normalize(large, layer: "big")
+            Issue.record("a NaN layer was accepted")
+        } catch let RiskModelError.invalidLayerValue(layer, index, value) {
+            #expect(layer == "big" && index == 300_001 && value.isNaN)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
         #expect(throws: RiskModelError.self) {
             _ = try LayerNormalization.normalize([0, .nan], method: .maxScaling, layer: "density")
         }
