@@ -107,7 +107,16 @@ extension EventQueue {
     /// - Complexity: O(log n).
     @inlinable @inline(__always)
     static func siftUp(_ base: UnsafeMutablePointer<Entry>, from index: Int) {
-        let entry = base[index]
+        siftUp(base, placing: base[index], at: index)
+    }
+
+    /// Places `entry` in the hole at `index`, first moving the hole up while `entry` precedes the
+    /// hole's parent.
+    ///
+    /// - Precondition: `0 <= index <` the number of initialised entries at `base`.
+    /// - Complexity: O(log n).
+    @inlinable @inline(__always)
+    static func siftUp(_ base: UnsafeMutablePointer<Entry>, placing entry: Entry, at index: Int) {
         var hole = index
         while hole > 0 {
             let parent = (hole &- 1) &>> 2
@@ -150,13 +159,6 @@ extension EventQueue {
             hole = child
         }
         // Sift the former last entry up from the leaf hole.
-        while hole > 0 {
-            let parent = (hole &- 1) &>> 2
-            let parentEntry = base[parent]
-            guard last.precedes(parentEntry) else { break }
-            base[hole] = parentEntry
-            hole = parent
-        }
-        base[hole] = last
+        siftUp(base, placing: last, at: hole)
     }
 }
