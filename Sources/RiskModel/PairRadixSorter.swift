@@ -38,19 +38,22 @@ struct PairRadixSorter {
     /// Empties the sorter, keeping its buffers.
     mutating func removeAll() { count = 0 }
 
+    /// Makes room for `capacity` pairs in total (the loaded pairs are kept).
+    mutating func reserveCapacity(_ capacity: Int) {
+        guard keys.count < capacity else { return }
+        keys += [UInt64](repeating: 0, count: capacity - keys.count)
+        cells += [UInt32](repeating: 0, count: capacity - cells.count)
+        spareKeys = [UInt64](repeating: 0, count: capacity)
+        spareCells = [UInt32](repeating: 0, count: capacity)
+    }
+
     /// Appends pairs `(keys[i], cells[i])`.
     ///
     /// - Precondition: `keys.count == cells.count`.
     mutating func append(keys newKeys: ArraySlice<UInt64>, cells newCells: ArraySlice<UInt32>) {
         precondition(newKeys.count == newCells.count, "PairRadixSorter.append: keys and cells differ in length")
         let end = count + newKeys.count
-        if keys.count < end {
-            let capacity = max(end, 2 * keys.count)
-            keys += [UInt64](repeating: 0, count: capacity - keys.count)
-            cells += [UInt32](repeating: 0, count: capacity - cells.count)
-            spareKeys = [UInt64](repeating: 0, count: capacity)
-            spareCells = [UInt32](repeating: 0, count: capacity)
-        }
+        if keys.count < end { reserveCapacity(max(end, 2 * keys.count)) }
         keys.replaceSubrange(count..<end, with: newKeys)
         cells.replaceSubrange(count..<end, with: newCells)
         count = end
