@@ -17,11 +17,16 @@ extension Matrix {
     public static func computedConcurrently(
         rows: Int, columns: Int, _ entry: @Sendable (_ row: Int, _ column: Int) -> Double
     ) -> Matrix {
-        Matrix(rows: rows, columns: columns, fillingRowBands: { writer, rowRange in
-            for r in rowRange {
-                for c in 0..<columns { writer.write(entry(r, c), row: r, column: c) }
+        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
+        let bandSize = 64
+        let storage = uninitializedStorage(count: rows * columns) { pointer in
+            DispatchQueue.concurrentPerform(iterations: (rows + bandSize - 1) / bandSize) { band in
+                for r in (band * bandSize)..<min(rows, (band + 1) * bandSize) {
+                    for c in 0..<columns { pointer.base[r &* columns &+ c] = entry(r, c) }
+                }
             }
-        })
+        }
+        return Matrix(rows: rows, columns: columns, validatedStorage: storage)
     }
 
     /// Creates a matrix column by column: `fill` is called once per column, in column order, with a
@@ -69,35 +74,10 @@ extension Matrix {
     ///   unspecified values). Debug builds check that none is left unwritten.
     public static func assembled(rows: Int, columns: Int, _ body: (inout Matrix) throws -> Void) rethrows -> Matrix {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
-        let count = rows * columns
-        let storage = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress { adviseHugePages(base, count: count) }
-            #if DEBUG
-            buffer.initialize(repeating: unwrittenMarker)
-            #endif
-            initialized = count
-        }
-        var matrix = Matrix(rows: rows, columns: columns, validatedStorage: storage)
+        var matrix = Matrix(rows: rows, columns: columns, validatedStorage: freshStorage(count: rows * columns))
         try body(&matrix)
-        #if DEBUG
-        let marker = unwrittenMarker.bitPattern
-        precondition(!matrix.storage.contains { $0.bitPattern == marker }, "Matrix.assembled left elements unwritten")
-        #endif
+        assertEveryElementWritten(matrix.storage)
         return matrix
-    }
-
-    /// Rows are split into bands of about `bandSize` rows; `fill` writes every element of its band.
-    init(rows: Int, columns: Int, bandSize: Int = 64,
-         fillingRowBands fill: @Sendable (_ writer: ColumnWriter, _ rows: Range<Int>) -> Void) {
-        precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
-        let bands = (rows + bandSize - 1) / bandSize
-        let storage = Self.uninitializedStorage(count: rows * columns) { base in
-            DispatchQueue.concurrentPerform(iterations: bands) { band in
-                let writer = ColumnWriter(base: base, column: 0, rows: rows, stride: columns, columns: columns)
-                fill(writer, (band * bandSize)..<min(rows, (band + 1) * bandSize))
-            }
-        }
-        self.init(rows: rows, columns: columns, validatedStorage: storage)
     }
 
     /// Wraps storage whose count is known to be `rows * columns`.
@@ -116,27 +96,37 @@ extension Matrix {
 
     /// `count` elements whose every element `body` writes through the base pointer it is given.
     ///
-    /// The pointer is only valid during `body`; it is `nil`-free because empty storage never calls
-    /// `body`. Debug builds verify that nothing was left unwritten.
-    static func uninitializedStorage(
-        count: Int, _ body: (_ base: SharedMutablePointer) -> Void
-    ) -> [Double] {
-        guard count > 0 else { return [] }
-        let storage = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // `count > 0`, so the buffer has an address.
-            let base = buffer.baseAddress.unsafelyUnwrapped
-            adviseHugePages(base, count: count)
-            #if DEBUG
-            base.initialize(repeating: unwrittenMarker, count: count)
-            #endif
-            body(SharedMutablePointer(base))
+    /// The pointer is only valid during `body`, which is not called for empty storage. Debug builds
+    /// verify that nothing was left unwritten.
+    static func uninitializedStorage(count: Int, _ body: (_ base: SharedMutablePointer) -> Void) -> [Double] {
+        var storage = freshStorage(count: count)
+        storage.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { body(SharedMutablePointer(base)) }
+        }
+        assertEveryElementWritten(storage)
+        return storage
+    }
+
+    /// `count` elements with unspecified values (the ``unwrittenMarker`` in debug builds), on huge
+    /// pages where the system allows: storage for callers that overwrite every element.
+    static func freshStorage(count: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                adviseHugePages(base, count: count)
+                #if DEBUG
+                base.initialize(repeating: unwrittenMarker, count: count)
+                #endif
+            }
             initialized = count
         }
+    }
+
+    /// Debug builds: stops if any element still holds the ``unwrittenMarker``.
+    static func assertEveryElementWritten(_ storage: [Double]) {
         #if DEBUG
         let marker = unwrittenMarker.bitPattern
         precondition(!storage.contains { $0.bitPattern == marker }, "a matrix filler left elements unwritten")
         #endif
-        return storage
     }
 }
 

@@ -20,17 +20,8 @@ public enum ContaminationLayer {
     public static func build(footprints: [HazardFootprint], cellCount: Int,
                              weights: ContaminationWeights = .default) throws -> [Double] {
         try weights.validate()
-        var layer = [Double](repeating: 0, count: max(0, cellCount))
-        for footprint in footprints {
-            let w = weights.weight(type: footprint.type, status: footprint.status)
-            for cell in footprint.cells {
-                guard cell >= 0, cell < cellCount else {
-                    throw RiskModelError.cellIndexOutOfRange(
-                        context: "hazard '\(footprint.id)'", index: cell, cellCount: cellCount)
-                }
-                if w > layer[cell] { layer[cell] = w }
-            }
-        }
-        return layer
+        return try CellMaximumLayer.build(cellCount: cellCount, features: footprints.lazy.map {
+            (weight: weights.weight(type: $0.type, status: $0.status), cells: $0.cells, label: "hazard '\($0.id)'")
+        })
     }
 }

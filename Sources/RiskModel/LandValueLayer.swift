@@ -19,18 +19,10 @@ public enum LandValueLayer {
     /// - Complexity: O(cellCount + total feature cells).
     public static func build(features: [LandUseFeature], cellCount: Int,
                              weights: LandValueWeights = .default) throws -> [Double] {
-        var layer = [Double](repeating: 0, count: max(0, cellCount))
-        for (number, feature) in features.enumerated() {
-            let w = weights[feature.landUse]
-            for cell in feature.cells {
-                guard cell >= 0, cell < cellCount else {
-                    throw RiskModelError.cellIndexOutOfRange(
-                        context: "land use feature \(number) (\(feature.landUse.rawValue))", index: cell, cellCount: cellCount)
-                }
-                if w > layer[cell] { layer[cell] = w }
-            }
-        }
-        return layer
+        try CellMaximumLayer.build(cellCount: cellCount, features: features.enumerated().lazy.map { number, feature in
+            (weight: weights[feature.landUse], cells: feature.cells,
+             label: "land use feature \(number) (\(feature.landUse.rawValue))")
+        })
     }
 
     /// Layer from a raster already resampled onto `grid` (row 0 = north), one exposure value per cell.

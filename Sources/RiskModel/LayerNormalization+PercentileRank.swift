@@ -104,7 +104,9 @@ extension LayerNormalization {
             let buckets = ChunkBuckets(keys: keys, cells: cells, starts: starts)
             results.withLock { $0[c] = buckets }
         }
-        return results.withLock { $0 }.map { $0! }   // every iteration stored its chunk
+        let stored = results.withLock { $0 }.compactMap { $0 }
+        precondition(stored.count == chunks.count, "percentile rank: a chunk's scatter went missing")
+        return stored
     }
 
     /// Phase 3: sorts every bucket and writes the scores of its cells.
