@@ -6,9 +6,9 @@
 /// Why MSD with adaptive digits: the keys are IEEE-754 bit patterns of positive doubles, whose low
 /// mantissa bits always vary, so a least-significant-digit sort must make a pass for every 11 bits
 /// of the key (five or six passes over buffers larger than the caches). Splitting from the top
-/// instead, on the bits just below the **highest bit in which the range's smallest and largest key
-/// differ**, makes each level divide the range evenly whatever the scale of the values, and a range
-/// is finished as soon as it is small (insertion sort) or constant (ties). A layer of 16 M cells then
+/// instead, on **offsets from the range's smallest key** scaled to the digit width, makes each level
+/// divide the range evenly whatever the scale of the values, and a range is finished as soon as it is
+/// small (insertion sort) or constant (ties). A layer of 16 M cells then
 /// costs two or three passes per pair, all on cache-sized ranges after the first level.
 ///
 /// ```swift
@@ -136,23 +136,22 @@ extension PairRadixSorter {
                 smallest = min(smallest, key)
                 largest = max(largest, key)
             }
-            let varying = smallest ^ largest
-            guard varying != 0 else { return }   // all keys equal: already in (stable) order
-            let highBit = 64 &- varying.leadingZeroBitCount
-            let bits = min(highBit, PairRadixSorter.digitBits(forCount: n))
-            let shift = UInt64(highBit &- bits)
-            let radix = 1 &<< bits, mask = UInt64(radix &- 1)
+            let span = largest &- smallest
+            guard span != 0 else { return }   // all keys equal: already in (stable) order
+            let spanBits = 64 &- span.leadingZeroBitCount
+            let shift = UInt64(max(0, spanBits &- PairRadixSorter.digitBits(forCount: n)))
+            let radix = Int(truncatingIfNeeded: span &>> shift) &+ 1
             let starts = counts.baseAddress.unsafelyUnwrapped + level &* PairRadixSorter.levelStride
             let next = starts + (PairRadixSorter.wideRadix &+ 1)
             // Histogram, then exclusive prefix sums: starts[b] = offset of bucket b within the range.
             starts.update(repeating: 0, count: radix &+ 1)
-            for j in lo..<hi { starts[1 &+ Int(truncatingIfNeeded: (keys[j] &>> shift) & mask)] &+= 1 }
+            for j in lo..<hi { starts[1 &+ Int(truncatingIfNeeded: (keys[j] &- smallest) &>> shift)] &+= 1 }
             for b in 0..<radix { starts[b &+ 1] &+= starts[b] }
             for b in 0..<radix { next[b] = starts[b] &+ lo }
             // Stable scatter into the spare buffers, then copy back.
             for j in lo..<hi {
                 let key = keys[j]
-                let b = Int(truncatingIfNeeded: (key &>> shift) & mask)
+                let b = Int(truncatingIfNeeded: (key &- smallest) &>> shift)
                 let target = next[b]
                 next[b] = target &+ 1
                 spareKeys[target] = key

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LinearAlgebra
 @testable import RiskModel
@@ -36,6 +37,28 @@ struct PercentileRankRadixTests {
             let values = Self.layer(count: count, using: &rng)
             #expect(Self.radix(values) == Self.reference(values), "count \(count)")
         }
+    }
+
+    /// Heavy-tailed layers like real density and pressure surfaces: most cells in a few binades, the
+    /// rest spread over dozens (the bucket digit must not depend on where a power of two falls), and
+    /// keys spanning all 64 bits in the pair sorter.
+    @Test func matchesComparisonSortOnSkewedLayers() {
+        var rng = RiskTestRNG(seed: 23)
+        for sigma in [0.5, 5, 40] {
+            let values = (0..<300_000).map { _ in
+                // Log-normal via Box-Muller; clamp to the finite positive doubles.
+                let u = Double.random(in: Double.ulpOfOne...1, using: &rng), v = Double.random(in: 0..<1, using: &rng)
+                let z = (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
+                return min(Double.greatestFiniteMagnitude, max(Double.leastNormalMagnitude, Foundation.exp(sigma * z)))
+            }
+            #expect(Self.radix(values) == Self.reference(values), "sigma \(sigma)")
+        }
+        let keys: [UInt64] = [UInt64.max, 1, 0, UInt64.max - 1, 1 << 63, (1 << 63) - 1] + (0..<100).map { UInt64($0) << 57 }
+        let cells = (0..<UInt32(keys.count)).map { $0 }
+        var sorter = PairRadixSorter(capacity: keys.count)
+        sorter.append(keys: keys[...], cells: cells[...])
+        sorter.sort()
+        #expect(Array(sorter.keys.prefix(sorter.count)) == keys.sorted())
     }
 
     @Test func matchesNaiveCountAndKeepsTiesEqual() {
