@@ -6,15 +6,14 @@ import LinearAlgebra
 /// in incident order.
 ///
 /// Why not a dense `rows x columns` matrix `H`: a 4000 x 4000 grid holds at most a few hundred
-/// thousand incidents, yet a dense `H` is 128 MB of fresh pages to zero. The banded smoothing only ever
-/// needs the band of rows feeding one tile of output rows, so it asks for those rows as a small dense
-/// panel (``fillPanel(rows:into:)``), reusing one buffer for the whole surface.
+/// thousand incidents, yet a dense `H` is 128 MB of fresh pages to zero. The banded smoothing reads
+/// ``sparseRows`` a band of rows at a time (see `IncidentDensity.smooth(bins:method:firstProduct:)`).
 ///
 /// ```swift
 /// var bins = IncidentBins(rows: 3, columns: 4)
 /// bins.add(weight: 2, row: 1, column: 3)
-/// var panel = Matrix(rows: 2, columns: 4)
-/// bins.fillPanel(rows: 0..<2, into: &panel)   // panel[1, 3] == 2
+/// bins.finish()
+/// bins.sparseRows.entryCount(rows: 0..<3)   // 1
 /// ```
 struct IncidentBins {
     /// Grid shape.
@@ -63,34 +62,19 @@ struct IncidentBins {
         (entryRows, entryColumns, entryWeights, rowStarts) = (sortedRows, sortedColumns, sortedWeights, starts)
     }
 
-    /// Adds rows `range` of `H` into rows `0 ..< range.count` of `panel`, which must be zero there
-    /// (a fresh panel, or one cleared by ``clearPanel(rows:in:)``).
+    /// The bins as a sparse `rows x columns` matrix `H`, one entry per incident (entries in one cell
+    /// kept apart, in incident order).
     ///
-    /// Why sparse updates instead of zeroing and refilling the panel: a panel is ~300 x 4000 cells
-    /// holding a few thousand incidents, so touching only those keeps the cost proportional to the
-    /// incidents, not to the panel.
-    ///
-    /// - Precondition: ``finish()`` was called; `panel` has `columns` columns and at least
-    ///   `range.count` rows; `range` is within the grid.
-    /// - Complexity: O(entries in those rows).
-    func fillPanel(rows range: Range<Int>, into panel: inout Matrix) {
-        precondition(rowStarts.count == rows + 1, "IncidentBins.finish() must run before fillPanel")
-        precondition(panel.columns == columns && panel.rows >= range.count, "panel too small")
-        for r in range {
-            for e in rowStarts[r]..<rowStarts[r + 1] {
-                panel[r - range.lowerBound, Int(entryColumns[e])] += entryWeights[e]
-            }
-        }
-    }
-
-    /// Sets back to zero the cells ``fillPanel(rows:into:)`` wrote for `range`.
-    ///
-    /// - Complexity: O(entries in those rows).
-    func clearPanel(rows range: Range<Int>, in panel: inout Matrix) {
-        for r in range {
-            for e in rowStarts[r]..<rowStarts[r + 1] {
-                panel[r - range.lowerBound, Int(entryColumns[e])] = 0
-            }
+    /// - Precondition: ``finish()`` was called.
+    /// - Complexity: O(rows + entries) (the structure is checked once).
+    var sparseRows: SparseRowMatrix {
+        precondition(rowStarts.count == rows + 1, "IncidentBins.finish() must run before sparseRows")
+        do {
+            return try SparseRowMatrix(rows: rows, columns: columns, rowStarts: rowStarts,
+                                       columnIndices: entryColumns, values: entryWeights)
+        } catch {
+            // `add` keeps every entry on the grid and `finish` builds the row starts from them.
+            preconditionFailure("IncidentBins produced an invalid sparse matrix: \(error)")
         }
     }
 
@@ -120,14 +104,5 @@ struct IncidentBins {
             total += sY[r] * rowSum
         }
         return total
-    }
-
-    /// The dense `rows x columns` matrix `H` (for the dense method and for tests).
-    ///
-    /// - Precondition: ``finish()`` was called.
-    func dense() -> Matrix {
-        var h = Matrix(rows: rows, columns: columns, repeating: 0)
-        fillPanel(rows: 0..<rows, into: &h)
-        return h
     }
 }

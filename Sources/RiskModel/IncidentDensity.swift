@@ -31,6 +31,13 @@ public struct IncidentDensity: Sendable {
         /// tile is one dgemm against the kernel's band slice. 2·cells·(tileSize + 2·halfWidth) FLOPs per
         /// product. Smaller tiles do fewer FLOPs at a somewhat lower dgemm rate; on a 2000 x 2000 grid
         /// with an 80-cell half-width, 128 to 256 were the fastest.
+        ///
+        /// Where the binned incidents are sparse (below ~3 % of the cells in a tile's band, the usual
+        /// case: 10⁵ incidents on 16 M cells), the first product `K_y · H` multiplies only the
+        /// incidents (one multiply-add per incident and kernel entry, in a fixed order) instead of a
+        /// dgemm over the zeros, and row tiles grow to 512 so the second product's dgemms are larger.
+        /// The result equals the all-dgemm product to rounding (relative 10⁻¹², tested) and does not
+        /// depend on the number of threads.
         case banded(tileSize: Int = 128)
         /// Full kernel matrices, two plain dgemms. O(cells · (rows + columns)); for tests and benchmarks.
         case dense
@@ -94,6 +101,13 @@ public struct IncidentDensity: Sendable {
     public func surface(for incidents: [Incident], method: Method = .banded())
         throws -> (density: Matrix, summary: IncidentDensitySummary)
     {
+        try surface(for: incidents, method: method, firstProduct: .automatic)
+    }
+
+    /// ``surface(for:method:)`` with the banded method's first product forced (for tests).
+    func surface(for incidents: [Incident], method: Method, firstProduct: FirstProduct)
+        throws -> (density: Matrix, summary: IncidentDensitySummary)
+    {
         var bins = IncidentBins(rows: grid.rows, columns: grid.columns)
         var used = 0, afterReference = 0, outside = 0
         var totalWeight = 0.0, weightOutside = 0.0
@@ -112,7 +126,7 @@ public struct IncidentDensity: Sendable {
             used += 1
         }
         bins.finish()
-        let (density, flops) = try smooth(bins: bins, method: method)
+        let (density, flops) = try smooth(bins: bins, method: method, firstProduct: firstProduct)
         let summary = IncidentDensitySummary(
             totalWeight: totalWeight, edgeLoss: edgeLoss(bins: bins, totalWeight: totalWeight),
             incidentsUsed: used, excludedAfterReferenceDate: afterReference, excludedOutsideGrid: outside,

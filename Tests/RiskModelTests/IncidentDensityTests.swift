@@ -1,7 +1,7 @@
 import Foundation
 import GeoData
 import LinearAlgebra
-import RiskModel
+@testable import RiskModel
 import Testing
 import EventSimulation
 
@@ -63,13 +63,15 @@ struct IncidentDensityTests {
         grid = try Grid(epsg: 32638, minX: 400_000, minY: 4_300_000, cellSize: 100, columns: 23, rows: 17)
     }
 
-    @Test(arguments: [IncidentDensity.Method.dense, .banded(tileSize: 4), .banded()])
-    func matchesDirectSumForPointsAtCellCentres(method: IncidentDensity.Method) throws {
+    @Test(arguments: [IncidentDensity.Method.dense, .banded(tileSize: 4), .banded()],
+          IncidentDensity.FirstProduct.allCases)
+    func matchesDirectSumForPointsAtCellCentres(method: IncidentDensity.Method, firstProduct: IncidentDensity.FirstProduct) throws {
         var rng = DensityRNG(state: 1)
         let p = IncidentDensityParameters(bandwidth: 250, halfLifeYears: 3, casualtyWeight: 0.7,
                                           truncationSigmas: .infinity, referenceDate: referenceDay)
         let incidents = randomIncidents(30, grid: grid, atCentres: true, rng: &rng)
-        let (density, summary) = try IncidentDensity(grid: grid, parameters: p).surface(for: incidents, method: method)
+        let (density, summary) = try IncidentDensity(grid: grid, parameters: p)
+            .surface(for: incidents, method: method, firstProduct: firstProduct)
         let reference = directDensity(incidents, grid: grid, parameters: p)
         // All terms are positive, so compare element by element, not only against the maximum.
         for (d, r) in zip(density.elements, reference.elements) {
@@ -134,25 +136,53 @@ struct IncidentDensityTests {
         #expect(abs(lone.edgeLoss - 0.75) < 0.15)
     }
 
-    @Test(arguments: [1, 5, 16, 300])
-    func bandedEqualsDense(tileSize: Int) throws {
+    @Test(arguments: [1, 5, 16, 300], IncidentDensity.FirstProduct.allCases)
+    func bandedEqualsDense(tileSize: Int, firstProduct: IncidentDensity.FirstProduct) throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 50, columns: 47, rows: 38)
         var rng = DensityRNG(state: 5)
         let p = IncidentDensityParameters(bandwidth: 180, halfLifeYears: 6, casualtyWeight: 0.5, referenceDate: referenceDay)
         let model = try IncidentDensity(grid: g, parameters: p)
+        // 60 incidents on 1786 cells: 3.4 % of the cells, just above the automatic sparse threshold.
         let incidents = randomIncidents(60, grid: g, atCentres: false, rng: &rng)
-        let (banded, bandedSummary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize))
+        let (banded, bandedSummary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize),
+                                                        firstProduct: firstProduct)
         let (dense, denseSummary) = try model.surface(for: incidents, method: .dense)
         #expect(maxRelativeDifference(banded, dense) < 1e-12)
         #expect(denseSummary.flops == 2 * 38 * 38 * 47 + 2 * 38 * 47 * 47)
-        // A tile as large as the grid is the dense product; smaller tiles skip the zeros.
-        #expect(tileSize >= 47 ? bandedSummary.flops == denseSummary.flops : bandedSummary.flops < denseSummary.flops)
-        // Half-width 180·4/50 = 14 cells: a tile of t rows touches at most t + 28 kernel columns.
-        #expect(bandedSummary.flops <= 2 * 38 * 47 * Double(min(38, tileSize + 28)) + 2 * 38 * 47 * Double(min(47, tileSize + 28)))
+        // Half-width 180·4/50 = 14 cells: a tile of t columns touches at most t + 28 kernel columns.
+        let secondProduct = 2 * 38 * 47 * Double(min(47, tileSize + 28))
+        switch firstProduct {
+        case .automatic, .dgemm:
+            // A tile as large as the grid is the dense product; smaller tiles skip the zeros.
+            #expect(tileSize >= 47 ? bandedSummary.flops == denseSummary.flops : bandedSummary.flops < denseSummary.flops)
+            #expect(bandedSummary.flops <= 2 * 38 * 47 * Double(min(38, tileSize + 28)) + secondProduct)
+        case .sparseRows:
+            // One multiply-add per incident and kernel entry in its column (29 entries at most).
+            #expect(bandedSummary.flops <= 2 * 60 * 29 + secondProduct)
+            #expect(bandedSummary.flops > secondProduct - 2 * 38 * 47 * 29)
+        }
     }
 
-    /// `surface(for:)` reads the incidents as sparse row panels; it must give exactly (bit for bit)
-    /// the product of the dense `H` that a plain loop over the incidents builds.
+    /// The dense-times-sparse first product sums incident by incident, dgemm cell by cell: equal to
+    /// rounding, and bit-for-bit reproducible.
+    @Test func sparseFirstProductMatchesDgemmOnALargerGrid() throws {
+        let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 300, rows: 260)
+        var rng = DensityRNG(state: 29)
+        let p = IncidentDensityParameters(bandwidth: 700, halfLifeYears: 5, casualtyWeight: 1, referenceDate: referenceDay)
+        let model = try IncidentDensity(grid: g, parameters: p)
+        let incidents = randomIncidents(900, grid: g, atCentres: false, rng: &rng)   // 1.2 % of the cells
+        let (sparse, sparseSummary) = try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .sparseRows)
+        let (viaDgemm, dgemmSummary) = try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .dgemm)
+        let (automatic, _) = try model.surface(for: incidents, method: .banded(tileSize: 64))
+        #expect(maxRelativeDifference(sparse, viaDgemm) < 1e-12)
+        #expect(automatic == sparse, "1.2 % occupancy is sparse enough for the automatic choice")
+        #expect(try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .sparseRows).density == sparse)
+        #expect(sparseSummary.flops < 0.6 * dgemmSummary.flops)
+        #expect(sparseSummary.edgeLoss == dgemmSummary.edgeLoss)
+    }
+
+    /// With dgemm first products, `surface(for:)` reads the incidents as sparse row panels; it must
+    /// give exactly (bit for bit) the product of the dense `H` that a plain loop over the incidents builds.
     @Test(arguments: [3, 16, 128])
     func sparsePanelsEqualTheDenseBinnedMatrixExactly(tileSize: Int) throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 50, columns: 41, rows: 53)
@@ -168,8 +198,8 @@ struct IncidentDensityTests {
             h[cell.row, cell.column] += w
             total += w
         }
-        let (surface, summary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize))
-        let (reference, flops) = try model.smooth(binned: h, method: .banded(tileSize: tileSize))
+        let (surface, summary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize), firstProduct: .dgemm)
+        let (reference, flops) = try model.smooth(binned: h, tileSize: tileSize, firstProduct: .dgemm)
         #expect(surface == reference)
         #expect(summary.flops == flops)
         // Edge loss from the sparse bins against 1 − Σ D · cell area / total on the dense surface.
