@@ -138,7 +138,7 @@ extension Matrix {
     /// ```
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(operation:details:)``.
     public static func multiply(_ a: Matrix, _ x: [Double], transpose: Bool = false, alpha: Double = 1) throws -> [Double] {
-        var y = [Double](repeating: 0, count: transpose ? a.columns : a.rows)
+        var y = vector(repeating: 0, count: transpose ? a.columns : a.rows)
         try gemv(a, x, into: &y, transpose: transpose, alpha: alpha, beta: 0)
         return y
     }

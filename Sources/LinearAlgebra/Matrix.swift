@@ -33,7 +33,9 @@ public struct Matrix: Equatable, Sendable {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
         self.rows = rows
         self.columns = columns
-        self.storage = Array(repeating: value, count: rows * columns)
+        // Large matrices (4 MiB and up) are filled on all cores, on huge pages (see `vector(repeating:count:)`).
+        self.storage = rows * columns >= 1 << 19 ? Self.vector(repeating: value, count: rows * columns)
+                                                 : Array(repeating: value, count: rows * columns)
     }
 
     /// Creates a matrix from row-major `elements`.

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 // MARK: - CellMaximumLayer
 
 /// The shared rasterized-polygon layer: every cell gets the **largest** weight of the features
@@ -15,7 +17,7 @@ enum CellMaximumLayer {
     static func build<Features: Sequence>(cellCount: Int, features: Features) throws -> [Double]
         where Features.Element == (weight: Double, cells: [Int], label: String)
     {
-        var layer = [Double](repeating: 0, count: max(0, cellCount))
+        var layer = Matrix.vector(repeating: 0, count: max(0, cellCount))
         for feature in features {
             for cell in feature.cells {
                 guard cell >= 0, cell < cellCount else {

@@ -85,8 +85,8 @@ public struct CompositeScore: Sendable {
     /// Normalises the validated `rawLayers` straight into the columns of the stacked (cells x k)
     /// matrix, one layer after another, each on all cores.
     ///
-    /// Why this shape: no full-size temporary per layer is alive, and the stacked matrix is never
-    /// zero-filled (every column writes all its rows), so peak memory stays under 3x the layers' bytes.
+    /// Why this shape: no full-size temporary per layer is alive (every column writes all its rows
+    /// straight into the stacked matrix), so peak memory stays under 3x the layers' bytes.
     /// Each value is computed by one thread from the layer alone, so the result is the same whatever
     /// the thread count.
     ///

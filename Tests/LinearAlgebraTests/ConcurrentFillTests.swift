@@ -29,6 +29,16 @@ struct ConcurrentFillTests {
         #expect(m == Matrix(rows: rows, columns: columns) { r, c in Double(r * 1_000 + c) })
     }
 
+    /// Lengths around the 2¹⁸-element chunk and the 4 MiB threshold of the matrix initialiser.
+    @Test(arguments: [0, 1, 1 << 18 - 1, 1 << 18, 1 << 18 + 1, 3 << 18 + 5])
+    func vectorRepeatsItsValueEverywhere(count: Int) {
+        let v = Matrix.vector(repeating: 2.5, count: count)
+        #expect(v.count == count && v.allSatisfy { $0 == 2.5 })
+        let m = Matrix(rows: 3, columns: count, repeating: -1)
+        #expect(m.elements.count == 3 * count && m.elements.allSatisfy { $0 == -1 })
+        #expect(Matrix.vector(repeating: 0, count: count) == [Double](repeating: 0, count: count))
+    }
+
     @Test func assembledFromBlockProductsEqualsMultiply() throws {
         var rng = SeededGenerator(seed: 23)
         let a = randomMatrix(37, 19, using: &rng), b = randomMatrix(19, 29, using: &rng)
