@@ -14,7 +14,8 @@ extension IncidentDensity {
     ///   `grid.rows x grid.columns`; ``IncidentDensityError/invalidParameter(name:value:expected:)``
     ///   for a tile size below 1.
     /// - Complexity: banded: 2·cells·(tileSize + 2·halfWidth) FLOPs per product (capped by the grid
-    ///   size); dense: 2·cells·(rows + columns) FLOPs in total.
+    ///   size), the first product only 2·(non-zeros of `h`)·(2·halfWidth + 1) where `h` is sparse (see
+    ///   ``Method/banded(tileSize:)``); dense: 2·cells·(rows + columns) FLOPs in total.
     public func smooth(binned h: Matrix, method: Method = .banded()) throws -> (density: Matrix, flops: Double) {
         guard h.rows == grid.rows, h.columns == grid.columns else {
             throw LinearAlgebraError.dimensionMismatch(
@@ -31,6 +32,26 @@ extension IncidentDensity {
             return (d, 2 * r * r * c + 2 * r * c * c)
         case let .banded(tileSize):
             return try smooth(binned: h, tileSize: tileSize, firstProduct: .automatic)
+        }
+    }
+
+    /// ``smooth(binned:method:)`` for weights already in sparse form (what incidents binned on a grid
+    /// are): no dense `H` is read or allocated by the banded method.
+    ///
+    /// ```swift
+    /// let h = SparseRowMatrix(nonzerosOf: binned)
+    /// let (density, flops) = try model.smooth(sparse: h)
+    /// ```
+    /// - Throws: as ``smooth(binned:method:)``.
+    public func smooth(sparse h: SparseRowMatrix, method: Method = .banded()) throws -> (density: Matrix, flops: Double) {
+        guard h.rows == grid.rows, h.columns == grid.columns else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "IncidentDensity.smooth",
+                details: "binned weights are \(h.rows) x \(h.columns), grid is \(grid.rows) x \(grid.columns)")
+        }
+        switch method {
+        case .dense: return try smooth(binned: h.dense(), method: .dense)
+        case let .banded(tileSize): return try smoothBanded(h, tileSize: tileSize, firstProduct: .automatic)
         }
     }
 

@@ -207,6 +207,22 @@ struct IncidentDensityTests {
         #expect(abs((1 - inside / total) - summary.edgeLoss) < 1e-12)
     }
 
+    @Test func sparseInputEqualsDenseInput() throws {
+        let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 90, rows: 70)
+        var rng = DensityRNG(state: 31)
+        let model = try IncidentDensity(grid: g, parameters: IncidentDensityParameters(bandwidth: 300, halfLifeYears: 5, referenceDate: referenceDay))
+        var h = Matrix(rows: g.rows, columns: g.columns)
+        for _ in 0..<80 { h[Int(rng.next() % 70), Int(rng.next() % 90)] += Double(rng.next() % 5 + 1) }
+        for method in [IncidentDensity.Method.dense, .banded(), .banded(tileSize: 7)] {
+            let dense = try model.smooth(binned: h, method: method)
+            let sparse = try model.smooth(sparse: SparseRowMatrix(nonzerosOf: h), method: method)
+            #expect(dense.density == sparse.density && dense.flops == sparse.flops, "\(method)")
+        }
+        #expect(throws: LinearAlgebraError.self) {
+            try model.smooth(sparse: SparseRowMatrix(nonzerosOf: Matrix(rows: 70, columns: 89)))
+        }
+    }
+
     @Test func truncationGivesExactZerosBeyondRadius() throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 40, rows: 3)
         let p = IncidentDensityParameters(bandwidth: 200, halfLifeYears: 1, truncationSigmas: 4, referenceDate: referenceDay)

@@ -89,10 +89,13 @@ struct Suites {
                 rows.append(SummaryRow(name: "risk.products.\(tag)", value: productRate, unit: "GFLOP/s",
                                        limit: ceiling.gflops, limitName: ceiling.name, target: .atLeast(0.7),
                                        note: "density surface + return pressure surface, as the layers report FLOPs"))
+                // No target of its own: the first product multiplies only the incidents (memory-bound,
+                // few FLOPs), so this rate is the second product's dgemms diluted by it. Its target is
+                // the speed ratio to scipy (`make peers`); the products row carries the dgemm target.
                 rows.append(SummaryRow(name: "risk.smoothing.\(tag)", value: smoothing.flops / smoothing.seconds / 1e9,
                                        unit: "GFLOP/s", limit: ceiling.gflops, limitName: ceiling.name,
-                                       target: .atLeast(0.7),
-                                       note: String(format: "banded density products only: %.3f s, %.1f GFLOP",
+                                       target: nil,
+                                       note: String(format: "banded density products only: %.3f s, %.1f GFLOP (sparse first product)",
                                                     smoothing.seconds, smoothing.flops / 1e9)))
                 if let peak {
                     rows.append(SummaryRow(name: "risk.peakMemory.\(tag)", value: Double(peak), unit: "bytes",
