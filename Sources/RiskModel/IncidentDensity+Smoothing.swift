@@ -17,11 +17,7 @@ extension IncidentDensity {
     ///   size), the first product only 2·(non-zeros of `h`)·(2·halfWidth + 1) where `h` is sparse (see
     ///   ``Method/banded(tileSize:)``); dense: 2·cells·(rows + columns) FLOPs in total.
     public func smooth(binned h: Matrix, method: Method = .banded()) throws -> (density: Matrix, flops: Double) {
-        guard h.rows == grid.rows, h.columns == grid.columns else {
-            throw LinearAlgebraError.dimensionMismatch(
-                operation: "IncidentDensity.smooth",
-                details: "binned weights are \(h.rows) x \(h.columns), grid is \(grid.rows) x \(grid.columns)")
-        }
+        try requireGridShape(rows: h.rows, columns: h.columns)
         switch method {
         case .dense:
             let ky = kernelY.dense(size: grid.rows)
@@ -44,14 +40,19 @@ extension IncidentDensity {
     /// ```
     /// - Throws: as ``smooth(binned:method:)``.
     public func smooth(sparse h: SparseRowMatrix, method: Method = .banded()) throws -> (density: Matrix, flops: Double) {
-        guard h.rows == grid.rows, h.columns == grid.columns else {
-            throw LinearAlgebraError.dimensionMismatch(
-                operation: "IncidentDensity.smooth",
-                details: "binned weights are \(h.rows) x \(h.columns), grid is \(grid.rows) x \(grid.columns)")
-        }
+        try requireGridShape(rows: h.rows, columns: h.columns)
         switch method {
         case .dense: return try smooth(binned: h.dense(), method: .dense)
         case let .banded(tileSize): return try smoothBanded(h, tileSize: tileSize, firstProduct: .automatic)
+        }
+    }
+
+    /// Throws unless binned weights of `rows x columns` fit the grid.
+    private func requireGridShape(rows: Int, columns: Int) throws {
+        guard rows == grid.rows, columns == grid.columns else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "IncidentDensity.smooth",
+                details: "binned weights are \(rows) x \(columns), grid is \(grid.rows) x \(grid.columns)")
         }
     }
 
