@@ -13,6 +13,14 @@ struct CLIRunner {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+    /// A new empty directory under the system's temporary directory, named `clearcast-<label>-<UUID>`,
+    /// for a test's outputs (the test removes it when done).
+    static func scratchDirectory(_ label: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     /// The `clearcast` executable beside the test bundle (SwiftPM builds both into one directory).
     static var binary: URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL

@@ -29,8 +29,7 @@ import Testing
             try Self.expectOrderlyExit(["validate", name], in: Self.directory, input: name)
             return
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-fuzzreg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try CLIRunner.scratchDirectory("fuzzreg")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let layer = Self.directory.appendingPathComponent(name).path
         let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path

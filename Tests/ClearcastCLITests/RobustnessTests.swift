@@ -11,8 +11,7 @@ import Testing
     let scratch: URL
 
     init() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        scratch = try CLIRunner.scratchDirectory("robust")
     }
 
     func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }

@@ -7,8 +7,7 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-sim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try CLIRunner.scratchDirectory("sim")
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }

@@ -80,3 +80,13 @@ func geoError<T>(_ body: () throws -> T) -> GeoDataError? {
 
 /// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
 typealias SplitMix64 = EventSimulation.SplitMix64
+
+/// Writes `name.shp` in `dir` holding one point in UTM 38N (649 905.4203, 4 402 584.5445; pyproj gives
+/// 46.75° E, 39.76° N), with its .prj, and returns the .shp path: the start of the CRS edge cases.
+func writeOnePointShapefile(in dir: TemporaryDirectory, name: String) throws -> String {
+    let path = dir.file("\(name).shp")
+    let feature = VectorFeature(fid: 0, geometry: .point(x: 649_905.4203, y: 4_402_584.5445))
+    try writeVectorDataset(path: path, reportedPath: path, driverName: "ESRI Shapefile", epsg: 32638, layerName: name,
+                           fields: [], features: [feature])
+    return path
+}

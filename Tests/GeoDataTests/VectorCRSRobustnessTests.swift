@@ -44,10 +44,7 @@ struct VectorCRSRobustnessTests {
     /// A .prj GDAL cannot parse leaves the shapefile without a CRS: refused unless one is given.
     @Test func shapefileWithUnparsablePrjNeedsAnExplicitCRS() throws {
         let dir = try TemporaryDirectory()
-        let path = dir.file("bad.shp")
-        let feature = VectorFeature(fid: 0, geometry: .point(x: 649_905.4203, y: 4_402_584.5445))
-        try writeVectorDataset(path: path, reportedPath: path, driverName: "ESRI Shapefile", epsg: 32638, layerName: "bad",
-                               fields: [], features: [feature])
+        let path = try writeOnePointShapefile(in: dir, name: "bad")
         try Data("PROJCS[garbage".utf8).write(to: URL(fileURLWithPath: dir.file("bad.prj")))
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 4326) })
         #expect([.noCRS, .unknownCRS].contains(error.kind), "\(error)")

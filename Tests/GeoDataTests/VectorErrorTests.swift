@@ -56,10 +56,7 @@ struct VectorErrorTests {
 
     @Test func layerWithoutCRSNeedsFallback() throws {
         let dir = try TemporaryDirectory()
-        let path = dir.file("nocrs.shp")
-        let feature = VectorFeature(fid: 0, geometry: .point(x: 649_905.4203, y: 4_402_584.5445))
-        try writeVectorDataset(path: path, reportedPath: path, driverName: "ESRI Shapefile", epsg: 32638, layerName: "nocrs",
-                               fields: [], features: [feature])
+        let path = try writeOnePointShapefile(in: dir, name: "nocrs")
         try FileManager.default.removeItem(atPath: dir.file("nocrs.prj"))
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 4326) })
         #expect(error.kind == .noCRS)
