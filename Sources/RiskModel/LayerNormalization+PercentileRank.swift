@@ -91,15 +91,11 @@ extension LayerNormalization {
             var starts = [Int](repeating: 0, count: digit.count + 1)
             for i in chunks.cells(c) where values[i] > 0 { starts[digit.bucket(of: values[i].bitPattern) + 1] += 1 }
             for b in 0..<digit.count { starts[b + 1] += starts[b] }
-            var next = starts
-            var keys = [UInt64](repeating: 0, count: starts[digit.count])
-            var cells = [UInt32](repeating: 0, count: starts[digit.count])
-            for i in chunks.cells(c) where values[i] > 0 {
-                let key = values[i].bitPattern
-                let b = digit.bucket(of: key)
-                keys[next[b]] = key
-                cells[next[b]] = UInt32(truncatingIfNeeded: i)
-                next[b] += 1
+            let (keys, cells) = PairRadixSorter.bucketed(starts: starts) { writer in
+                for i in chunks.cells(c) where values[i] > 0 {
+                    let key = values[i].bitPattern
+                    writer.append(key: key, cell: UInt32(truncatingIfNeeded: i), bucket: digit.bucket(of: key))
+                }
             }
             let buckets = ChunkBuckets(keys: keys, cells: cells, starts: starts)
             results.withLock { $0[c] = buckets }

@@ -49,13 +49,21 @@ struct PairRadixSorter {
 
     /// Appends pairs `(keys[i], cells[i])`.
     ///
+    /// Why raw copies: this gathers a bucket from every chunk (about a million short slices per
+    /// 16 M-cell layer), and `replaceSubrange` spent more on its checks than on copying.
+    ///
     /// - Precondition: `keys.count == cells.count`.
     mutating func append(keys newKeys: ArraySlice<UInt64>, cells newCells: ArraySlice<UInt32>) {
         precondition(newKeys.count == newCells.count, "PairRadixSorter.append: keys and cells differ in length")
         let end = count + newKeys.count
         if keys.count < end { reserveCapacity(max(end, 2 * keys.count)) }
-        keys.replaceSubrange(count..<end, with: newKeys)
-        cells.replaceSubrange(count..<end, with: newCells)
+        let start = count
+        keys.withUnsafeMutableBufferPointer { keys in
+            newKeys.withUnsafeBufferPointer { keys.baseAddress.unsafelyUnwrapped.advanced(by: start).update(from: $0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+        }
+        cells.withUnsafeMutableBufferPointer { cells in
+            newCells.withUnsafeBufferPointer { cells.baseAddress.unsafelyUnwrapped.advanced(by: start).update(from: $0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+        }
         count = end
     }
 
@@ -113,8 +121,8 @@ extension PairRadixSorter {
     /// stored properties re-check uniqueness and bounds on every write, which made the sort four times
     /// slower. Every index below is formed from `lo ..< hi` (within the loaded count, checked by the
     /// caller) or from bucket starts that partition that range, and the buffers never escape
-    /// ``PairRadixSorter/sort()``. This and ``PairRadixSorter/sort()`` are the only unsafe code in
-    /// RiskModel.
+    /// ``PairRadixSorter/sort()``. The unsafe code of RiskModel is all in this file: this, the
+    /// raw copies of ``PairRadixSorter/append(keys:cells:)`` and ``BucketedPairWriter``.
     private struct RangeSorter {
         let keys: UnsafeMutableBufferPointer<UInt64>
         let cells: UnsafeMutableBufferPointer<UInt32>
@@ -183,5 +191,74 @@ extension PairRadixSorter {
                 cells[i] = cell
             }
         }
+    }
+}
+
+// MARK: - Filling bucketed pair buffers without zeroing them
+
+extension PairRadixSorter {
+    /// Two new arrays of keys and cells laid out in buckets (bucket `b` is `starts[b] ..< starts[b + 1]`)
+    /// that `fill` fills through a ``BucketedPairWriter``.
+    ///
+    /// Why: `Array(repeating:count:)` zero-fills first, and for the percentile rank of a 16 M-cell
+    /// layer that is 192 MB written twice; measured at 4000², skipping it (with the raw copies of
+    /// ``append(keys:cells:)``) took the rank of one dense layer from ~0.45 s to ~0.38 s.
+    ///
+    /// - Precondition: `starts` is non-decreasing from 0, and `fill` appends exactly
+    ///   `starts[b + 1] - starts[b]` pairs to every bucket `b`. Both are checked: a pair beyond its
+    ///   bucket, or a bucket left short (which would leave slots unset), stops the program.
+    static func bucketed(starts: [Int], _ fill: (inout BucketedPairWriter) -> Void) -> (keys: [UInt64], cells: [UInt32]) {
+        precondition(starts.first == 0 && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 },
+                     "PairRadixSorter.bucketed: bucket starts must rise from 0")
+        let count = starts.last ?? 0
+        var next = starts
+        var cells: [UInt32] = []
+        let keys = [UInt64](unsafeUninitializedCapacity: count) { keyBuffer, keyCount in
+            cells = [UInt32](unsafeUninitializedCapacity: count) { cellBuffer, cellCount in
+                next.withUnsafeMutableBufferPointer { next in
+                    starts.withUnsafeBufferPointer { starts in
+                        var writer = BucketedPairWriter(keys: keyBuffer, cells: cellBuffer, next: next, starts: starts)
+                        fill(&writer)
+                    }
+                }
+                cellCount = count
+            }
+            keyCount = count
+        }
+        precondition(zip(next, starts.dropFirst()).allSatisfy { $0 == $1 },
+                     "PairRadixSorter.bucketed: a bucket received fewer pairs than counted")
+        return (keys, cells)
+    }
+}
+
+/// Appends pairs to the buckets of the arrays being created by
+/// ``PairRadixSorter/bucketed(starts:_:)``; valid only inside its `fill`.
+struct BucketedPairWriter {
+    private let keys: UnsafeMutableBufferPointer<UInt64>
+    private let cells: UnsafeMutableBufferPointer<UInt32>
+    /// Next free slot of each bucket.
+    private let next: UnsafeMutableBufferPointer<Int>
+    /// Bucket boundaries (one more than the buckets).
+    private let starts: UnsafeBufferPointer<Int>
+
+    fileprivate init(keys: UnsafeMutableBufferPointer<UInt64>, cells: UnsafeMutableBufferPointer<UInt32>,
+                     next: UnsafeMutableBufferPointer<Int>, starts: UnsafeBufferPointer<Int>) {
+        self.keys = keys
+        self.cells = cells
+        self.next = next
+        self.starts = starts
+    }
+
+    /// Appends (`key`, `cell`) to bucket `bucket`.
+    ///
+    /// - Precondition: `bucket` is a bucket with room left.
+    @inline(__always)
+    mutating func append(key: UInt64, cell: UInt32, bucket: Int) {
+        precondition(bucket >= 0 && bucket < next.count, "BucketedPairWriter: no bucket \(bucket)")
+        let slot = next[bucket]
+        precondition(slot < starts[bucket &+ 1], "BucketedPairWriter: bucket \(bucket) is full")
+        keys[slot] = key
+        cells[slot] = cell
+        next[bucket] = slot &+ 1
     }
 }

@@ -109,6 +109,43 @@ struct PercentileRankRadixTests {
         }
     }
 
+    @Test func bucketedPairsMatchAStablePartition() {
+        var rng = RiskTestRNG(seed: 11)
+        for bucketCount in [1, 7, 300] {
+            // Random bucket per pair, some buckets empty; the naive reference is a stable partition.
+            let pairs = (0..<2_000).map { i in
+                (bucket: Int.random(in: 0..<bucketCount, using: &rng) / 2 * 2, key: rng.next(), cell: UInt32(i))
+            }
+            var starts = [Int](repeating: 0, count: bucketCount + 1)
+            for pair in pairs { starts[pair.bucket + 1] += 1 }
+            for b in 0..<bucketCount { starts[b + 1] += starts[b] }
+            let (keys, cells) = PairRadixSorter.bucketed(starts: starts) { writer in
+                for pair in pairs { writer.append(key: pair.key, cell: pair.cell, bucket: pair.bucket) }
+            }
+            let expected = (0..<bucketCount).flatMap { b in pairs.filter { $0.bucket == b } }
+            #expect(keys == expected.map(\.key), "\(bucketCount) buckets")
+            #expect(cells == expected.map(\.cell), "\(bucketCount) buckets")
+        }
+        let (noKeys, noCells) = PairRadixSorter.bucketed(starts: [0]) { _ in }
+        #expect(noKeys.isEmpty && noCells.isEmpty)
+    }
+
+    @Test func bucketedPairsStopOnOverfullOrShortBuckets() async {
+        // One pair too many for bucket 0, and a bucket left short (its slot would stay unset).
+        await #expect(processExitsWith: .failure) {
+            _ = PairRadixSorter.bucketed(starts: [0, 1, 2]) { writer in
+                writer.append(key: 1, cell: 0, bucket: 0)
+                writer.append(key: 2, cell: 1, bucket: 0)
+            }
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = PairRadixSorter.bucketed(starts: [0, 1, 2]) { writer in writer.append(key: 1, cell: 0, bucket: 1) }
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = PairRadixSorter.bucketed(starts: [0, 2, 1]) { _ in }
+        }
+    }
+
     @Test func parallelStackingEqualsNormalisingEachLayer() throws {
         var rng = RiskTestRNG(seed: 19)
         let cells = 3_000
