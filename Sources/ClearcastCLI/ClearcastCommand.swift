@@ -10,7 +10,7 @@ public struct ClearcastCommand: ParsableCommand {
         commandName: "clearcast",
         abstract: "Risk-priority scoring and clearance forecasting for humanitarian mine action.",
         discussion: """
-            A scenario file (YAML or JSON, see docs/scenario-format.md) names a grid, layers of past
+            A scenario file (YAML or JSON, see docs/scenario-format.md) names a grid, layers of past \
             incidents, settlements and hazard areas, scoring weights and clearance resources.
 
               clearcast validate scenarios/demo/demo.yaml

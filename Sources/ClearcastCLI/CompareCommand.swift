@@ -9,12 +9,13 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Run scenarios side by side under common random numbers and compare them with the first.",
         discussion: """
-            Every scenario runs with the same seed and replication count (the first scenario's, unless
-            given), so replication i of each draws from the same random streams and differences are
-            not noise. Prints a table, and each other scenario's paired difference from the first with
+            Every scenario runs with the same seed and replication count (the first scenario's, unless \
+            given), so replication i of each draws from the same random streams and differences are \
+            not noise. Prints a table, and each other scenario's paired difference from the first with \
             a 90% interval. Variants are usually a few lines that `extends:` the base.
 
-              clearcast compare scenarios/karabakh/baseline.yaml scenarios/karabakh/more-survey.yaml \\
+              clearcast compare scenarios/karabakh/baseline.yaml \\
+                  scenarios/karabakh/more-survey.yaml \\
                   scenarios/karabakh/funding-freeze.yaml --out out/comparison.json
             """
     )

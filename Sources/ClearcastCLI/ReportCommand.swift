@@ -8,11 +8,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Export results as a Jupyter notebook that reads well without running it.",
         discussion: """
-            Takes one result of each kind at most (score, simulate, compare) and writes one notebook:
-            a summary, the key figures as tables and pre-rendered charts, plus Python cells that load
+            Takes one result of each kind at most (score, simulate, compare) and writes one notebook: \
+            a summary, the key figures as tables and pre-rendered charts, plus Python cells that load \
             the JSON with pandas and redraw the charts with matplotlib.
 
-              clearcast report out/score.json out/simulation.json --notebook out/report.ipynb
+              clearcast report out/score.json out/simulation.json \\
+                  --notebook out/report.ipynb
             """
     )
 

@@ -11,15 +11,17 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score risk priority on the grid and rank the hazard areas.",
         discussion: """
-            Builds the incident-density, return-pressure, contamination and land-value layers, combines
-            them with the scenario's weights, and ranks the hazard areas with each factor's share.
-            With --holdout-after DATE, the incident layer uses only incidents before DATE (aged to
-            DATE), and the surface is scored on the incidents from DATE on: hit rate and PAI in the
-            top 5/10/20% of area and ROC AUC, beside uniform, contamination-only and density-only
+            Builds the incident-density, return-pressure, contamination and land-value layers, combines \
+            them with the scenario's weights, and ranks the hazard areas with each factor's share. \
+            With --holdout-after DATE, the incident layer uses only incidents before DATE (aged to \
+            DATE), and the surface is scored on the incidents from DATE on: hit rate and PAI in the \
+            top 5/10/20% of area and ROC AUC, beside uniform, contamination-only and density-only \
             baselines.
 
-              clearcast score scenarios/demo/demo.yaml --out out/score.json --raster out/priority.tif
-              clearcast score scenarios/colombia/antioquia-2010.yaml --holdout-after 2011-01-01 --out out/v.json
+              clearcast score scenarios/demo/demo.yaml --out out/score.json \\
+                  --raster out/priority.tif
+              clearcast score scenarios/colombia/antioquia-2010.yaml \\
+                  --holdout-after 2011-01-01 --out out/v.json
             """
     )
 

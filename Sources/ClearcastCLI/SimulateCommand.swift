@@ -9,12 +9,13 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Forecast clearance with a seeded Monte Carlo discrete-event simulation.",
         discussion: """
-            Teams work through land release (non-technical survey cancels, technical survey reduces,
-            clearance clears) under the scenario's calendar, seasons, travel, accidents and funding.
-            Prints completion-date quantiles overall and per contamination type, area released per
+            Teams work through land release (non-technical survey cancels, technical survey reduces, \
+            clearance clears) under the scenario's calendar, seasons, travel, accidents and funding. \
+            Prints completion-date quantiles overall and per contamination type, area released per \
             year and casualties expected and averted; writes the full result as JSON.
 
-              clearcast simulate scenarios/demo/demo.yaml --replications 200 --out out/simulation.json
+              clearcast simulate scenarios/demo/demo.yaml --replications 200 \\
+                  --out out/simulation.json
             """
     )
 

@@ -8,9 +8,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a scenario file and its layers; report every problem found.",
         discussion: """
-            Reads the scenario (and the files it extends), every layer (reprojected to the grid CRS),
-            and builds the scoring weights and the clearance model, without running them. Exits 0
-            when the scenario is valid (warnings go to standard error), 2 when it is not, with each
+            Reads the scenario (and the files it extends), every layer (reprojected to the grid CRS), \
+            and builds the scoring weights and the clearance model, without running them. Exits 0 \
+            when the scenario is valid (warnings go to standard error), 2 when it is not, with each \
             problem's file, line, field and what was expected.
 
               clearcast validate scenarios/demo/demo.yaml

@@ -41,6 +41,25 @@ import Testing
         let sub = try CLIRunner.run(["validate", "--help"])
         #expect(sub.status == 0 && sub.stdout.contains("SCENARIO") || sub.stdout.contains("scenario"))
     }
+
+    /// The help's discussion is wrapped by the parser (80 columns off a terminal), not by hard line
+    /// breaks in the source, which printed ragged half-empty lines: no line of it is wider than 80
+    /// columns, and no prose line could have taken the next line's first word (the parser keeps lines
+    /// under 80 columns).
+    @Test(arguments: ["", "validate", "score", "simulate", "compare", "report"])
+    func helpDiscussionIsWrappedNotRagged(command: String) throws {
+        let result = try CLIRunner.run(command.isEmpty ? ["--help"] : ["help", command])
+        #expect(result.status == 0)
+        let lines = result.stdout.components(separatedBy: "\n")
+        let discussion = lines.prefix { !$0.hasPrefix("USAGE:") }.drop { !$0.isEmpty }
+        #expect(!discussion.isEmpty)
+        for (line, next) in zip(discussion, discussion.dropFirst()) {
+            #expect(line.count <= 80, "too wide: \(line)")
+            let prose = !line.isEmpty && !line.hasPrefix(" ") && !line.hasSuffix("\\")
+            guard prose, let word = next.split(separator: " ").first, !next.hasPrefix(" ") else { continue }
+            #expect(line.count + 1 + word.count >= 80, "hard line break before '\(word)': \(line)")
+        }
+    }
 }
 
 /// `Fixtures/broken/EXPECTED.tsv`: file, exit code, expected message.
