@@ -20,8 +20,9 @@ public enum ContaminationLayer {
     public static func build(footprints: [HazardFootprint], cellCount: Int,
                              weights: ContaminationWeights = .default) throws -> [Double] {
         try weights.validate()
-        return try CellMaximumLayer.build(cellCount: cellCount, features: footprints.lazy.map {
-            (weight: weights.weight(type: $0.type, status: $0.status), cells: $0.cells, label: "hazard '\($0.id)'")
+        return try CellMaximumLayer.build(cellCount: cellCount, features: footprints.lazy.map { footprint in
+            (weight: weights.weight(type: footprint.type, status: footprint.status), cells: footprint.cells,
+             label: { "hazard '\(footprint.id)'" })
         })
     }
 }

@@ -41,10 +41,7 @@ extension IncidentDensity {
     /// - Throws: as ``smooth(binned:method:)``.
     public func smooth(sparse h: SparseRowMatrix, method: Method = .banded()) throws -> (density: Matrix, flops: Double) {
         try requireGridShape(rows: h.rows, columns: h.columns)
-        switch method {
-        case .dense: return try smooth(binned: h.dense(), method: .dense)
-        case let .banded(tileSize): return try smoothBanded(h, tileSize: tileSize, firstProduct: .automatic)
-        }
+        return try smooth(sparse: h, method: method, firstProduct: .automatic)
     }
 
     /// Throws unless binned weights of `rows x columns` fit the grid.
@@ -87,9 +84,14 @@ extension IncidentDensity {
     /// `D = K_y · H · K_xᵀ` for sparse bins (what ``surface(for:method:)`` uses): no dense `H` is
     /// ever allocated.
     func smooth(bins: IncidentBins, method: Method, firstProduct: FirstProduct = .automatic) throws -> (density: Matrix, flops: Double) {
+        try smooth(sparse: bins.sparseRows, method: method, firstProduct: firstProduct)
+    }
+
+    /// The one dispatch for sparse weights already of the grid's shape.
+    private func smooth(sparse h: SparseRowMatrix, method: Method, firstProduct: FirstProduct) throws -> (density: Matrix, flops: Double) {
         switch method {
-        case .dense: return try smooth(binned: bins.sparseRows.dense(), method: .dense)
-        case let .banded(tileSize): return try smoothBanded(bins.sparseRows, tileSize: tileSize, firstProduct: firstProduct)
+        case .dense: return try smooth(binned: h.dense(), method: .dense)
+        case let .banded(tileSize): return try smoothBanded(h, tileSize: tileSize, firstProduct: firstProduct)
         }
     }
 

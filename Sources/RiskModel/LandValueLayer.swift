@@ -21,7 +21,7 @@ public enum LandValueLayer {
                              weights: LandValueWeights = .default) throws -> [Double] {
         try CellMaximumLayer.build(cellCount: cellCount, features: features.enumerated().lazy.map { number, feature in
             (weight: weights[feature.landUse], cells: feature.cells,
-             label: "land use feature \(number) (\(feature.landUse.rawValue))")
+             label: { "land use feature \(number) (\(feature.landUse.rawValue))" })
         })
     }
 

@@ -63,8 +63,8 @@ struct ContaminationLayerTests {
         let custom = try LandValueWeights([.agriculture: 0.2, .school: 0])
         #expect(try LandValueLayer.build(features: features, cellCount: 5, weights: custom) == [0.2, 0.2, 0.2, 0.6, 0])
         #expect(throws: RiskModelError.self) { _ = try LandValueWeights([.road: -1]) }
-        #expect(throws: RiskModelError.self) {
-            _ = try LandValueLayer.build(features: [LandUseFeature(landUse: .road, cells: [-1])], cellCount: 5)
+        #expect(throws: RiskModelError.cellIndexOutOfRange(context: "land use feature 1 (road)", index: -1, cellCount: 5)) {
+            _ = try LandValueLayer.build(features: [features[0], LandUseFeature(landUse: .road, cells: [-1])], cellCount: 5)
         }
     }
 
