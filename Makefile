@@ -13,12 +13,14 @@ KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-surve
                   scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml
 EXPORT         := notebooks-export
 
-.PHONY: help deps python-deps build demo test notebooks bench bench-json clean
+.PHONY: help deps python-deps build demo test notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
 	@echo "make test       install what is missing, run the test suite"
 	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
+	@echo "make kernel-agreement  compare every bundled scenario's results across OpenBLAS kernels (minutes)"
+	@echo "make sanitize   the test suite under AddressSanitizer, then ThreadSanitizer"
 	@echo "make bench      run the benchmark suite (Benchmarks/, a separate package); make bench-json for JSON"
 
 # Installs only the Debian packages that are missing; says what to run when it cannot.
@@ -76,6 +78,12 @@ notebooks: build
 			--out $(EXPORT)/colombia/antioquia-$$year.json && \
 		$(CLEARCAST) report $(EXPORT)/colombia/antioquia-$$year.json --notebook $(EXPORT)/colombia/antioquia-$$year.ipynb; \
 	done
+
+# Every bundled scenario under OPENBLAS_CORETYPE=Prescott, Haswell (AVX2 CPUs) and the environment's
+# kernel, compared as the README's "Reproducibility" section states; prints the largest differences.
+kernel-agreement: build
+	CLEARCAST_KERNEL_AGREEMENT=all CLEARCAST_BINARY=$(CLEARCAST) \
+		$(SWIFT) test --filter KernelIndependenceTests.bundledScenariosAgreeAcrossKernels
 
 bench:
 	$(MAKE) -C Benchmarks bench

@@ -76,6 +76,8 @@ let package = Package(
         .executableTarget(name: "clearcast", dependencies: ["ClearcastCLI"]),
 
         // MARK: Tests
+        // What several test targets share (result comparison across OpenBLAS kernels); in no product.
+        .target(name: "_TestSupport", path: "Sources/_TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "EventSimulation"]),
         .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "EventSimulation"]),
         .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData", "EventSimulation"]),
@@ -85,7 +87,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "EventSimulation"]),
         .testTarget(
             name: "ClearcastCLITests",
-            dependencies: ["ClearcastCLI", "clearcast", "Reporting", "Scenarios", "GeoData"],
+            dependencies: ["ClearcastCLI", "clearcast", "Reporting", "Scenarios", "GeoData", "LinearAlgebra", "_TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

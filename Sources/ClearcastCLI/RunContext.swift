@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LinearAlgebra
 import Reporting
@@ -6,7 +7,9 @@ import Scenarios
 /// What every run records about itself, and the one-time performance advisory.
 enum RunContext {
     /// Provenance for a result; `reproducible` leaves out what describes the run rather than the
-    /// result (date, threads, BLAS kernel), so the bytes are the same on any machine.
+    /// result (date, threads, the kernel advisory) and keeps the OpenBLAS kernel, which the last bits
+    /// of the numbers depend on: the same inputs, seed and kernel give the same bytes, whatever the
+    /// thread count.
     static func provenance(command: String, scenarios: [(Scenario, String)], seed: UInt64?, replications: Int?,
                            threads: Int, reproducible: Bool) throws -> Provenance {
         let refs = try scenarios.map { scenario, path in
@@ -15,9 +18,18 @@ enum RunContext {
         return Provenance(
             version: ClearcastVersion.string, command: command, scenarios: refs, seed: seed, replications: replications,
             threads: reproducible ? nil : threads,
-            blas: reproducible ? nil : .init(core: BLASInfo.coreName, threads: BLASInfo.threadCount, advisory: BLASInfo.kernelAdvisory),
+            blas: reproducible
+                ? .init(core: BLASInfo.coreName, threads: nil, advisory: nil)
+                : .init(core: BLASInfo.coreName, threads: BLASInfo.threadCount, advisory: BLASInfo.kernelAdvisory),
             runDate: reproducible ? nil : ISO8601DateFormatter().string(from: Date()))
     }
+
+    /// Help of `--reproducible`, shared by every command that writes a result.
+    static let reproducibleHelp = ArgumentHelp(
+        "Leave the run date, threads and kernel advisory out of the result.",
+        discussion: "The same inputs, seed and OpenBLAS kernel then give identical bytes, whatever the number of threads. "
+            + "Results made with another kernel (OPENBLAS_CORETYPE, another CPU) agree within the tolerance the README "
+            + "states (relative 1e-9; about 1e-16 measured), and rank hazard areas the same.")
 
     /// Says once on stderr when OpenBLAS runs a slower kernel than this CPU supports, with the fix.
     static func adviseOnBLASKernel() {

@@ -43,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Number of ranked hazard areas to print.")
     var top: Int = 10
 
-    @Flag(name: .long, help: "Leave the run date out of the result, so identical inputs give identical bytes.")
+    @Flag(name: .long, help: RunContext.reproducibleHelp)
     var reproducible = false
 
     func run() throws {

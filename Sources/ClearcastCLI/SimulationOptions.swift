@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 import Scenarios
 
 /// Options shared by `simulate` and `compare`.
@@ -10,13 +11,13 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, help: "Master seed (default: the scenario's). The same seed gives the same result.")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(name: .long, help: "Worker threads for the Monte Carlo and the matrix products (default: all cores). Results do not depend on it.")
     var threads: Int?
 
     @Flag(name: .long, help: "No progress bar.")
     var quiet = false
 
-    @Flag(name: .long, help: "Leave the run date out of the result, so identical inputs give identical bytes.")
+    @Flag(name: .long, help: RunContext.reproducibleHelp)
     var reproducible = false
 
     @Flag(name: .long, help: "Run even when the estimate says it will take very long.")
@@ -31,8 +32,10 @@ struct SimulationOptions: ParsableArguments {
         }
     }
 
-    /// The run options for `scenario`: command-line values win over the scenario's.
+    /// The run options for `scenario`: command-line values win over the scenario's. `--threads` also
+    /// bounds the threads of the matrix products (the score a simulation is built on).
     func options(for scenario: Scenario) throws -> SimulationRun.Options {
+        if let threads { BLASInfo.setThreadCount(threads) }
         guard let spec = scenario.simulation else {
             throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; expected a simulation section with teams")
         }

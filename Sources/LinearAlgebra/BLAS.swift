@@ -21,6 +21,7 @@ public enum BLAS {
         }
         guard !x.isEmpty else { return }
         guard x.count <= Int(Int32.max) else { throw LinearAlgebraError.tooLarge(operation: "axpy", dimension: x.count) }
+        FixedBlocks.prepareBLAS()
         x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
                 guard let bx = px.baseAddress, let by = py.baseAddress else { return }
@@ -34,6 +35,7 @@ public enum BLAS {
     /// Vectors longer than `Int32.max` are scaled in chunks, so this cannot fail.
     /// - Complexity: O(n).
     public static func scale(_ x: inout [Double], by alpha: Double) {
+        FixedBlocks.prepareBLAS()
         x.withUnsafeMutableBufferPointer { px in
             guard let base = px.baseAddress else { return }
             var start = 0

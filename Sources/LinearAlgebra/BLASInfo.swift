@@ -21,11 +21,12 @@ public enum BLASInfo {
         return String(cString: name)
     }
 
-    /// Number of threads OpenBLAS uses (`openblas_get_num_threads()`).
-    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+    /// Threads that clearcast's products use (``FixedBlocks/width``). OpenBLAS itself always runs one
+    /// thread per call: the products are cut into fixed blocks, so results never depend on this count.
+    public static var threadCount: Int { FixedBlocks.width }
 
-    /// Sets the number of threads OpenBLAS uses for the rest of the process
-    /// (`openblas_set_num_threads`); counts below 1 mean 1. Returns the count now in effect.
+    /// Sets the number of threads the products use for the rest of the process
+    /// (``FixedBlocks/setWidth(_:)``); counts below 1 mean 1. Returns the count now in effect.
     ///
     /// ```swift
     /// BLASInfo.setThreadCount(1)   // single-threaded products, e.g. for a 1-thread benchmark
@@ -33,8 +34,7 @@ public enum BLASInfo {
     /// Products already running are not affected; results never depend on the thread count.
     @discardableResult
     public static func setThreadCount(_ count: Int) -> Int {
-        openblas_set_num_threads(Int32(clamping: max(1, count)))
-        return threadCount
+        FixedBlocks.setWidth(count)
     }
 
     /// CPU model name from `/proc/cpuinfo`, or `"unknown"` where that file does not exist.

@@ -76,21 +76,58 @@ extension Matrix {
             throw LinearAlgebraError.tooLarge(operation: "gemm", dimension: d)
         }
         let cOffset = cBlock.offset
-        let ldc = Int32(c.columns)
+        let ldc = c.columns
         a.matrix.elements.withUnsafeBufferPointer { pa in
             b.matrix.elements.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
                     // Non-empty blocks guarantee non-nil base addresses.
                     guard let baseA = pa.baseAddress, let baseB = pb.baseAddress, let baseC = pc.baseAddress else { return }
-                    cblas_dgemm(
-                        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), alpha,
-                        baseA + a.offset, Int32(a.matrix.columns),
-                        baseB + b.offset, Int32(b.matrix.columns),
-                        beta, baseC + cOffset, ldc)
+                    let call = DGEMMCall(
+                        a: baseA + a.offset, lda: a.matrix.columns, transposeA: transposeA,
+                        b: baseB + b.offset, ldb: b.matrix.columns, transposeB: transposeB,
+                        c: baseC + cOffset, ldc: ldc, k: k, alpha: alpha, beta: beta)
+                    call.runInFixedBlocks(m: m, n: n)
                 }
             }
         }
+    }
+}
+
+/// One dgemm over raw storage, run as fixed blocks of output rows or columns (see ``FixedBlocks``).
+///
+/// The only place LinearAlgebra hands BLAS pointers that several threads share: each block writes a
+/// disjoint part of C and only reads A and B, and every pointer is valid for the whole call (the
+/// caller holds the storage).
+private struct DGEMMCall: @unchecked Sendable {
+    let a: UnsafePointer<Double>, lda: Int, transposeA: Bool
+    let b: UnsafePointer<Double>, ldb: Int, transposeB: Bool
+    let c: UnsafeMutablePointer<Double>, ldc: Int
+    let k: Int, alpha: Double, beta: Double
+
+    /// Splits the larger output dimension into ``FixedBlocks/pieces(of:work:minimum:)`` and runs the
+    /// pieces in parallel; the split depends only on `m`, `n` and `k`.
+    func runInFixedBlocks(m: Int, n: Int) {
+        FixedBlocks.prepareBLAS()
+        let work = Double(m) * Double(n) * Double(k)
+        if m >= n {
+            let pieces = FixedBlocks.pieces(of: m, work: work)
+            FixedBlocks.forEach(pieces.count) { run(rows: pieces[$0], columns: 0..<n) }
+        } else {
+            let pieces = FixedBlocks.pieces(of: n, work: work)
+            FixedBlocks.forEach(pieces.count) { run(rows: 0..<m, columns: pieces[$0]) }
+        }
+    }
+
+    /// `C[rows, columns] = alpha · op(A)[rows, :] · op(B)[:, columns] + beta · C[rows, columns]`.
+    func run(rows: Range<Int>, columns: Range<Int>) {
+        // Row r of op(A) starts at row r of A, or at column r when A is transposed; likewise for the
+        // columns of op(B).
+        let aStart = transposeA ? a + rows.lowerBound : a + rows.lowerBound * lda
+        let bStart = transposeB ? b + columns.lowerBound * ldb : b + columns.lowerBound
+        cblas_dgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(rows.count), Int32(columns.count), Int32(k), alpha, aStart, Int32(lda), bStart, Int32(ldb),
+            beta, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
 }
 
@@ -123,9 +160,9 @@ extension Matrix {
             x.withUnsafeBufferPointer { px in
                 y.withUnsafeMutableBufferPointer { py in
                     guard let baseA = pa.baseAddress, let baseX = px.baseAddress, let baseY = py.baseAddress else { return }
-                    cblas_dgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
-                                Int32(a.rows), Int32(a.columns), alpha, baseA, Int32(a.columns),
-                                baseX, 1, beta, baseY, 1)
+                    let call = DGEMVCall(a: baseA, rows: a.rows, columns: a.columns, transpose: transpose,
+                                         x: baseX, y: baseY, alpha: alpha, beta: beta)
+                    call.runInFixedBlocks(outputs: m, inner: n)
                 }
             }
         }
@@ -141,6 +178,34 @@ extension Matrix {
         var y = vector(repeating: 0, count: transpose ? a.columns : a.rows)
         try gemv(a, x, into: &y, transpose: transpose, alpha: alpha, beta: 0)
         return y
+    }
+}
+
+/// One dgemv over raw storage, run as fixed blocks of output elements (see ``FixedBlocks``): each
+/// block is a dgemv on the rows (or, transposed, the columns) of A that produce it, so every output
+/// element is one dot product summed by one call, whatever the thread count.
+private struct DGEMVCall: @unchecked Sendable {
+    let a: UnsafePointer<Double>, rows: Int, columns: Int, transpose: Bool
+    let x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>
+    let alpha: Double, beta: Double
+
+    func runInFixedBlocks(outputs m: Int, inner n: Int) {
+        FixedBlocks.prepareBLAS()
+        // Memory-bound: blocks of at least 16 K outputs keep the call overhead negligible.
+        let pieces = FixedBlocks.pieces(of: m, work: Double(m) * Double(n), minimum: 1 << 14)
+        FixedBlocks.forEach(pieces.count) { run(outputs: pieces[$0]) }
+    }
+
+    /// `y[outputs] = alpha · op(A)[outputs, :] · x + beta · y[outputs]`.
+    func run(outputs: Range<Int>) {
+        if transpose {
+            // Outputs are columns of A: the sub-matrix A[:, outputs] with A's leading dimension.
+            cblas_dgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(outputs.count), alpha,
+                        a + outputs.lowerBound, Int32(columns), x, 1, beta, y + outputs.lowerBound, 1)
+        } else {
+            cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(outputs.count), Int32(columns), alpha,
+                        a + outputs.lowerBound * columns, Int32(columns), x, 1, beta, y + outputs.lowerBound, 1)
+        }
     }
 }
 

@@ -22,6 +22,7 @@ extension Matrix {
         var wi = [Double](repeating: 0, count: n)
         var vr = [Double](repeating: 0, count: n * n)
         var vlDummy = [Double](repeating: 0, count: 1)
+        FixedBlocks.prepareBLAS()
         let info = LAPACKE_dgeev(
             Int32(LAPACK_ROW_MAJOR), CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "V")), Int32(n),
             &a, Int32(n), &wr, &wi, &vlDummy, 1, &vr, Int32(n))
@@ -59,6 +60,7 @@ extension Matrix {
         }
         var a = elements
         var w = [Double](repeating: 0, count: n)
+        FixedBlocks.prepareBLAS()
         let info = LAPACKE_dsyev(
             Int32(LAPACK_ROW_MAJOR), CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), Int32(n), &a, Int32(n), &w)
         guard info == 0 else { throw LinearAlgebraError.lapackFailure(routine: "dsyev", info: info) }

@@ -162,7 +162,8 @@ public enum NotebookExporter {
         if let replications = provenance.replications { rows.append(["Replications", Fixed.grouped(Double(replications), decimals: 0)]) }
         rows.append(["Threads", provenance.threads.map { String($0) } ?? "omitted (reproducible run)"])
         if let blas = provenance.blas {
-            rows.append(["BLAS", Markdown.escape("\(blas.core), \(blas.threads) thread(s)")])
+            let threads = blas.threads.map { ", \($0) thread(s)" } ?? ""
+            rows.append(["BLAS", Markdown.escape("OpenBLAS kernel \(blas.core)\(threads)")])
             if let advisory = blas.advisory { rows.append(["BLAS advisory", Markdown.escape(advisory)]) }
         }
         rows.append(["Run date", provenance.runDate.map(Markdown.escape) ?? "omitted (reproducible run)"])

@@ -1,8 +1,10 @@
 /// Where a result came from, so that anyone can reproduce it.
 ///
-/// The fields that describe the run rather than its result (`runDate`, `threads`, `blas`) are left
-/// out by `--reproducible`: results of the same scenario and seed are then byte-identical on any
-/// machine and for any thread count (the numbers never depend on them).
+/// The fields that describe the run rather than its result (`runDate`, `threads`, `blas.threads`,
+/// `blas.advisory`) are left out by `--reproducible`; `blas.core` stays, because the last bits of
+/// the numbers depend on the OpenBLAS kernel. Results of the same scenario, seed and kernel are then
+/// byte-identical for any thread count; across kernels they agree within the tolerance measured in
+/// the README ("Reproducibility").
 public struct Provenance: Codable, Sendable, Equatable {
     public struct ScenarioRef: Codable, Sendable, Equatable {
         public var name: String
@@ -18,12 +20,13 @@ public struct Provenance: Codable, Sendable, Equatable {
     }
 
     public struct BLAS: Codable, Sendable, Equatable {
-        /// `openblas_get_corename()`, e.g. "Haswell" or "SkylakeX".
+        /// `openblas_get_corename()`, e.g. "Haswell" or "SkylakeX": the numbers' last bits depend on it.
         public var core: String
-        public var threads: Int
+        /// Threads the products ran on (the numbers do not depend on it); omitted by `--reproducible`.
+        public var threads: Int?
         /// Set when OpenBLAS runs a slower kernel than the CPU supports, with the fix.
         public var advisory: String?
-        public init(core: String, threads: Int, advisory: String?) {
+        public init(core: String, threads: Int?, advisory: String?) {
             self.core = core
             self.threads = threads
             self.advisory = advisory
@@ -39,7 +42,7 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var replications: Int?
     /// Worker threads used by the Monte Carlo (results do not depend on it); omitted by `--reproducible`.
     public var threads: Int?
-    /// The BLAS library's kernel and threads; omitted by `--reproducible`.
+    /// The BLAS library's kernel (always) and threads (omitted by `--reproducible`).
     public var blas: BLAS?
     /// ISO 8601 time of the run, omitted by `--reproducible`.
     public var runDate: String?

@@ -4,8 +4,10 @@
 ///
 /// For each hazard: mean and max score over its (distinct) cells, area, expected benefit per m²
 /// cleared (= mean score), and each factor's share of the score so a planner sees *why* it ranks
-/// where it does. Order: benefit per m² descending, then max score descending, then id ascending,
-/// so equal hazards always come out in the same order. Hazards covering no grid cell are flagged
+/// where it does. Order: benefit per m² descending, then max score descending, both compared as
+/// ``RoundedScore``s (24 significant bits), then id ascending, so equal hazards always come out in
+/// the same order, and so do hazards whose scores differ only in the last bits that OpenBLAS
+/// kernels sum differently. Hazards covering no grid cell are flagged
 /// (``HazardRankEntry/hasCells`` false) and ranked last, by id, rather than rejected: a tiny polygon
 /// must stay visible in the report.
 ///
@@ -40,8 +42,10 @@ public enum HazardRanking {
     /// Strict total order for ranking (ids are unique, so no two entries compare equal).
     static func precedes(_ a: HazardRankEntry, _ b: HazardRankEntry) -> Bool {
         if a.hasCells != b.hasCells { return a.hasCells }
-        if a.benefitPerSquareMetre != b.benefitPerSquareMetre { return a.benefitPerSquareMetre > b.benefitPerSquareMetre }
-        if a.maxScore != b.maxScore { return a.maxScore > b.maxScore }
+        let (benefitA, benefitB) = (RoundedScore(a.benefitPerSquareMetre), RoundedScore(b.benefitPerSquareMetre))
+        if benefitA != benefitB { return benefitA > benefitB }
+        let (maxA, maxB) = (RoundedScore(a.maxScore), RoundedScore(b.maxScore))
+        if maxA != maxB { return maxA > maxB }
         return a.id < b.id
     }
 

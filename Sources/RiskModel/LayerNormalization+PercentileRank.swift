@@ -11,8 +11,8 @@ extension LayerNormalization {
     ///
     /// Why not a comparison sort: sorting an index array with a closure reading `values[$0]` makes
     /// ~n log n random reads, which at 16 M cells took seconds per layer. Here the keys are the
-    /// IEEE-754 bit patterns of the positive values (for non-negative doubles the `UInt64` order is
-    /// the numeric order, and equal doubles have equal patterns, so ties are exact):
+    /// IEEE-754 bit patterns of the positive values rounded by ``rankKey(_:)`` (for non-negative
+    /// doubles the `UInt64` order is the numeric order, and equal keys are the ties):
     ///
     /// 1. the cells are cut into chunks; one parallel pass finds the positive count and key range
     ///    (and writes the zeros);
@@ -73,8 +73,8 @@ extension LayerNormalization {
                     continue
                 }
                 range.positives += 1
-                range.minKey = min(range.minKey, v.bitPattern)
-                range.maxKey = max(range.maxKey, v.bitPattern)
+                range.minKey = min(range.minKey, rankKey(v))
+                range.maxKey = max(range.maxKey, rankKey(v))
             }
             partial.withLock { $0[c] = range }
         }
@@ -89,11 +89,11 @@ extension LayerNormalization {
         let results = Mutex([ChunkBuckets?](repeating: nil, count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             var starts = [Int](repeating: 0, count: digit.count + 1)
-            for i in chunks.cells(c) where values[i] > 0 { starts[digit.bucket(of: values[i].bitPattern) + 1] += 1 }
+            for i in chunks.cells(c) where values[i] > 0 { starts[digit.bucket(of: rankKey(values[i])) + 1] += 1 }
             for b in 0..<digit.count { starts[b + 1] += starts[b] }
             let (keys, cells) = PairRadixSorter.bucketed(starts: starts) { writer in
                 for i in chunks.cells(c) where values[i] > 0 {
-                    let key = values[i].bitPattern
+                    let key = rankKey(values[i])
                     writer.append(key: key, cell: UInt32(truncatingIfNeeded: i), bucket: digit.bucket(of: key))
                 }
             }
@@ -117,32 +117,34 @@ extension LayerNormalization {
         let (sizes, rankStarts) = (bucketSizes, starts)
         let groups = bucketGroups(sizes: sizes, target: max(1, m / (8 * max(1, ProcessInfo.processInfo.activeProcessorCount))))
         let total = Double(m)
-        // Sorters are recycled between groups: their buffers (up to 24 bytes per pair of the largest
-        // bucket) would otherwise be fresh pages for every group, and page faults are not cheap.
-        let pool = Mutex<[PairRadixSorter]>([])
-        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
-            let group = groups[g]
-            let largest = group.map { sizes[$0] }.max() ?? 0
-            var sorter = pool.withLock { $0.popLast() } ?? PairRadixSorter(capacity: 0)
-            sorter.reserveCapacity(largest)
-            defer { pool.withLock { $0.append(sorter) } }
-            for b in group where sizes[b] > 0 {
-                sorter.removeAll()
-                for chunk in chunks {
-                    let lo = chunk.starts[b], hi = chunk.starts[b + 1]
-                    if hi > lo { sorter.append(keys: chunk.keys[lo..<hi], cells: chunk.cells[lo..<hi]) }
-                }
-                sorter.sort()
-                // Tie block by tie block: `rankStarts[b] + end` positive cells are <= the block's value.
-                let count = sorter.count
-                var start = 0
-                while start < count {
-                    let key = sorter.keys[start]
-                    var end = start + 1
-                    while end < count, sorter.keys[end] == key { end += 1 }
-                    let score = Double(rankStarts[b] + end) / total
-                    for k in start..<end { column.write(score, row: Int(sorter.cells[k])) }
-                    start = end
+        // One sorter per worker, reused for all of its groups: its buffers (up to 24 bytes per pair of
+        // the largest bucket) would otherwise be fresh pages for every group, and page faults are not
+        // cheap. Groups are dealt to workers round-robin (they are of similar size), so no sorter
+        // passes between threads: nothing is shared but the read-only chunks and disjoint writes.
+        let workers = max(1, min(groups.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var sorter = PairRadixSorter(capacity: 0)
+            for g in stride(from: worker, to: groups.count, by: workers) {
+                let group = groups[g]
+                sorter.reserveCapacity(group.map { sizes[$0] }.max() ?? 0)
+                for b in group where sizes[b] > 0 {
+                    sorter.removeAll()
+                    for chunk in chunks {
+                        let lo = chunk.starts[b], hi = chunk.starts[b + 1]
+                        if hi > lo { sorter.append(keys: chunk.keys[lo..<hi], cells: chunk.cells[lo..<hi]) }
+                    }
+                    sorter.sort()
+                    // Tie block by tie block: `rankStarts[b] + end` positive cells are <= the block's value.
+                    let count = sorter.count
+                    var start = 0
+                    while start < count {
+                        let key = sorter.keys[start]
+                        var end = start + 1
+                        while end < count, sorter.keys[end] == key { end += 1 }
+                        let score = Double(rankStarts[b] + end) / total
+                        for k in start..<end { column.write(score, row: Int(sorter.cells[k])) }
+                        start = end
+                    }
                 }
             }
         }
@@ -172,15 +174,16 @@ extension LayerNormalization {
     ///
     /// - Complexity: O(n log n).
     static func comparisonPercentileRank(_ values: [Double]) -> [Double] {
+        let keys = values.map { $0 > 0 ? rankKey($0) : 0 }
         let positive = values.indices.filter { values[$0] > 0 }.sorted {
-            values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1)
+            keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1)
         }
         var output = [Double](repeating: 0, count: values.count)
         let m = Double(positive.count)
         var start = 0
         while start < positive.count {
             var end = start + 1
-            while end < positive.count, values[positive[end]] == values[positive[start]] { end += 1 }
+            while end < positive.count, keys[positive[end]] == keys[positive[start]] { end += 1 }
             let score = Double(end) / m
             for k in start..<end { output[positive[k]] = score }
             start = end

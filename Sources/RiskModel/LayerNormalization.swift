@@ -17,6 +17,10 @@ import Synchronization
 ///   than mid-ranks so that a layer whose positive cells all share one value (e.g. every hazard is a
 ///   confirmed anti-personnel area) maps to 1, as max scaling does, instead of to about 0.5, which
 ///   would silently halve that layer's weight in the composite.
+///   Values are compared as ``RoundedScore``s (24 significant bits, relative 2⁻²⁴ ≈ 6e-8): values
+///   that agree that far are ties. Why: the layers come from BLAS products, whose last bits differ
+///   between OpenBLAS kernels; two cells equal on one machine and one ulp apart on another would
+///   otherwise get different ranks (a jump of 1/n, far larger than the ulp).
 /// - ``Method/maxScaling``: `v / max(v)`. Keeps the ratios between values (use it for layers with a
 ///   few meaningful levels, such as contamination weights), but one extreme cell compresses the rest.
 ///
@@ -34,6 +38,11 @@ public enum LayerNormalization {
         /// Value divided by the layer maximum.
         case maxScaling
     }
+
+    /// The key the percentile rank sorts and compares a positive finite `value` by: its
+    /// ``RoundedScore``, so that values agreeing to 24 significant bits are ties.
+    @inline(__always)
+    static func rankKey(_ value: Double) -> UInt64 { RoundedScore(value).key }
 
     // MARK: Normalising
 

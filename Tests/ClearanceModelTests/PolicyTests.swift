@@ -27,6 +27,19 @@ struct PolicyTests {
         #expect(days["low"] == 79)
     }
 
+    /// Benefits a few ulps apart (as the same area's are between OpenBLAS kernels) are a tie: the
+    /// order falls to the listed rank, whichever benefit is larger in its last bits.
+    @Test func riskPriorityTreatsLastBitDifferencesAsTies() throws {
+        for nudgeFirst in [false, true] {
+            let b = 0.625, nudged = 0.625.nextUp.nextUp.nextUp
+            var first = task("first", area: 1000, benefit: nudgeFirst ? nudged : b, x: 9_000)
+            var second = task("second", area: 1000, benefit: nudgeFirst ? b : nudged, x: 100)
+            (first.rank, second.rank) = (1, 2)
+            let days = try releaseDays(model([second, first], [manualTeams(1, productivity: 100)]))
+            #expect(try #require(days["first"] ?? nil) < #require(days["second"] ?? nil), "nudged first: \(nudgeFirst)")
+        }
+    }
+
     @Test func staticOrders() throws {
         #expect(try order(.asListed) == ["low", "high", "mid"])
         #expect(try order(.largestFirst) == ["mid", "low", "high"])   // ties by input order

@@ -21,8 +21,12 @@ struct CLIRunner {
         return url
     }
 
-    /// The `clearcast` executable beside the test bundle (SwiftPM builds both into one directory).
+    /// The `clearcast` executable beside the test bundle (SwiftPM builds both into one directory), or
+    /// the one `CLEARCAST_BINARY` names (`make kernel-agreement` runs the release build that way).
     static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["CLEARCAST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path, relativeTo: packageRoot).standardizedFileURL
+        }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         var directory = bundle.deletingLastPathComponent()
         while !directory.path.isEmpty, directory.path != "/" {

@@ -11,13 +11,14 @@ struct BLASInfoTests {
         #expect(!BLASInfo.cpuModel.isEmpty)
     }
 
-    @Test func setThreadCountTakesEffectAndClampsToOne() {
-        let before = BLASInfo.threadCount
-        #expect(BLASInfo.setThreadCount(1) == 1)
-        #expect(BLASInfo.threadCount == 1)
-        #expect(BLASInfo.setThreadCount(0) == 1)
-        #expect(BLASInfo.setThreadCount(-3) == 1)
-        #expect(BLASInfo.setThreadCount(before) == before)
+    /// The count is process-wide state, so it is changed in a child process (an exit test), never
+    /// under the other suites that run in parallel in this one.
+    @Test func setThreadCountTakesEffectAndClampsToOne() async {
+        await #expect(processExitsWith: .success) {
+            precondition(BLASInfo.setThreadCount(1) == 1 && BLASInfo.threadCount == 1)
+            precondition(BLASInfo.setThreadCount(0) == 1 && BLASInfo.setThreadCount(-3) == 1)
+            precondition(BLASInfo.setThreadCount(3) == 3 && FixedBlocks.width == 3)
+        }
     }
 
     @Test func advisoryForOldKernelsOnNewCPUs() throws {

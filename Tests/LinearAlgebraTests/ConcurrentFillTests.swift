@@ -53,7 +53,9 @@ struct ConcurrentFillTests {
         }
         let reference = naiveGemm(a, b, Matrix(rows: 37, columns: 29), tA: false, tB: false, alpha: 1, beta: 0)
         #expect(maxAbsDifference(c.elements, reference.elements) < 1e-13)
-        #expect(try c == Matrix.multiply(a, b))
+        // Not bit for bit: a kernel may treat the edges of a block with other code than the inside of
+        // a whole product (seen with OPENBLAS_CORETYPE=Prescott), so only the tolerance is promised.
+        #expect(maxAbsDifference(c.elements, try Matrix.multiply(a, b).elements) < 1e-13)
     }
 
     /// Debug builds (the test configuration) refuse a filler that leaves an element unwritten.

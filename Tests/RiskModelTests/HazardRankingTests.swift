@@ -117,4 +117,32 @@ struct HazardRankingTests {
             _ = try HazardRanking.rank(footprints: [Self.footprint("x", [2])], composite: composite)
         }
     }
+
+    /// Constructed near-ties: areas whose scores differ only in the last bits (as the same area's do
+    /// between OpenBLAS kernels) are ordered by the next key, whichever is a few ulps larger; areas
+    /// 1e-6 apart (relative) keep their order.
+    @Test func nearTiesAreOrderedTheSameWhicheverIsAFewUlpsLarger() {
+        func entry(_ id: String, mean: Double, max: Double) -> HazardRankEntry {
+            HazardRankEntry(rank: 0, id: id, name: nil, type: .antiPersonnel, status: .confirmed, areaSquareMetres: 1,
+                            cellCount: 1, hasCells: true, meanScore: mean, maxScore: max, benefitPerSquareMetre: mean,
+                            expectedBenefit: mean, factorShares: [])
+        }
+        var rng = RiskTestRNG(seed: 5)
+        for _ in 0..<200 {
+            let mean = Double.random(in: 0.01...1, using: &rng), top = Double.random(in: mean...1, using: &rng)
+            let ulps = Int.random(in: 1...16, using: &rng)
+            var nudged = mean
+            for _ in 0..<ulps { nudged = nudged.nextUp }
+            // "b" is a few ulps ahead on one machine, "a" on another: "a" first both times (by id).
+            #expect(HazardRanking.precedes(entry("a", mean: mean, max: top), entry("b", mean: nudged, max: top)))
+            #expect(HazardRanking.precedes(entry("a", mean: nudged, max: top), entry("b", mean: mean, max: top)))
+            // Tied means: the larger maximum first, unless the maxima are near-tied too.
+            var topNudged = top
+            for _ in 0..<ulps { topNudged = topNudged.nextDown }
+            #expect(HazardRanking.precedes(entry("a", mean: mean, max: topNudged), entry("b", mean: nudged, max: top)))
+            // Really different scores keep their order.
+            let apart = mean * (1 + 1e-6)
+            #expect(HazardRanking.precedes(entry("z", mean: apart, max: top), entry("a", mean: mean, max: top)))
+        }
+    }
 }

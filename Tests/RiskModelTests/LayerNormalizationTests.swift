@@ -1,14 +1,43 @@
+import EventSimulation
+import Foundation
 import Testing
 @testable import RiskModel
 
 @Suite("Layer normalisation")
 struct LayerNormalizationTests {
-    /// Naive O(n²) reference: fraction of positive values <= v; zeros stay 0.
+    /// Naive O(n²) reference: fraction of positive values <= v; zeros stay 0. The rule by counting, with values rounded to 24 significant bits through `frexp` (independent
+    /// of the bit-pattern rounding in ``RoundedScore``).
     static func naivePercentile(_ values: [Double]) -> [Double] {
-        let positives = values.filter { $0 > 0 }
+        let positives = values.filter { $0 > 0 }.map(rounded24)
         return values.map { v in
-            v == 0 ? 0 : Double(positives.filter { $0 <= v }.count) / Double(positives.count)
+            v == 0 ? 0 : Double(positives.filter { $0 <= rounded24(v) }.count) / Double(positives.count)
         }
+    }
+
+    /// `v` rounded half up to 24 significant bits (normal positive doubles).
+    static func rounded24(_ v: Double) -> Double {
+        let (mantissa, exponent) = frexp(v)   // v = mantissa · 2^exponent, mantissa in [0.5, 1)
+        return scalbn((mantissa * 0x1p24).rounded(.toNearestOrAwayFromZero), exponent - 24)
+    }
+
+    /// Values that differ only in the last bits (as results of two OpenBLAS kernels do) are ties;
+    /// values 1e-6 apart (relative) are not.
+    @Test func nearTiesShareARankOnRandomLayers() throws {
+        var rng = SplitMix64(seed: 41)
+        for _ in 0..<20 {
+            let values = (0..<2_000).map { _ in Double.random(in: 0...1, using: &rng) < 0.2 ? 0 : Double.random(in: 1e-3...50, using: &rng) }
+            // Every value moved by up to 8 ulps, as another kernel's sum would be.
+            let perturbed = values.map { v -> Double in
+                var w = v
+                for _ in 0..<Int.random(in: 0...8, using: &rng) { w = Bool.random(using: &rng) ? w.nextUp : w.nextDown }
+                return v == 0 ? 0 : w
+            }
+            #expect(try LayerNormalization.normalize(values, layer: "x") == LayerNormalization.normalize(perturbed, layer: "x"))
+            #expect(try LayerNormalization.normalize(values, layer: "x") == Self.naivePercentile(values))
+        }
+        let v = 0.3, apart = 0.3 * (1 + 1e-6)
+        #expect(try LayerNormalization.normalize([v, v.nextUp, v.nextDown], layer: "x") == [1, 1, 1])
+        #expect(try LayerNormalization.normalize([v, apart], layer: "x") == [0.5, 1])
     }
 
     @Test func percentileRankHandExample() throws {

@@ -200,11 +200,13 @@ final class CompiledModel: Sendable {
 
 extension CompiledModel {
     /// Task indices in the order the policy prefers them (nearestFirst: input order; the
-    /// distance is evaluated at decision time).
+    /// distance is evaluated at decision time). Risk priority compares benefits as
+    /// ``RoundedScore``s, as the hazard ranking does, so the order is the same on every OpenBLAS kernel.
     static func policyOrder(_ policy: TaskSelectionPolicy, _ tasks: [HazardArea]) -> [Int] {
         let risk: (Int, Int) -> Bool = { a, b in
             let ta = tasks[a], tb = tasks[b]
-            if ta.priorityBenefit != tb.priorityBenefit { return ta.priorityBenefit > tb.priorityBenefit }
+            let (benefitA, benefitB) = (RoundedScore(max(0, ta.priorityBenefit)), RoundedScore(max(0, tb.priorityBenefit)))
+            if benefitA != benefitB { return benefitA > benefitB }
             if ta.rank != tb.rank { return ta.rank < tb.rank }
             return a < b
         }
