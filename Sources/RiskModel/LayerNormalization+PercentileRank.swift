@@ -128,25 +128,31 @@ extension LayerNormalization {
                 let group = groups[g]
                 sorter.reserveCapacity(group.map { sizes[$0] }.max() ?? 0)
                 for b in group where sizes[b] > 0 {
-                    sorter.removeAll()
-                    for chunk in chunks {
-                        let lo = chunk.starts[b], hi = chunk.starts[b + 1]
-                        if hi > lo { sorter.append(keys: chunk.keys[lo..<hi], cells: chunk.cells[lo..<hi]) }
-                    }
-                    sorter.sort()
-                    // Tie block by tie block: `rankStarts[b] + end` positive cells are <= the block's value.
-                    let count = sorter.count
-                    var start = 0
-                    while start < count {
-                        let key = sorter.keys[start]
-                        var end = start + 1
-                        while end < count, sorter.keys[end] == key { end += 1 }
-                        let score = Double(rankStarts[b] + end) / total
-                        for k in start..<end { column.write(score, row: Int(sorter.cells[k])) }
-                        start = end
-                    }
+                    scoreBucket(b, of: chunks, using: &sorter, rankStart: rankStarts[b], positives: total, to: column)
                 }
             }
+        }
+    }
+
+    /// Sorts bucket `b`'s pairs from every chunk and writes their scores, tie block by tie block:
+    /// `rankStart + end` positive cells are <= the block's value.
+    private static func scoreBucket(_ b: Int, of chunks: [ChunkBuckets], using sorter: inout PairRadixSorter,
+                                    rankStart: Int, positives total: Double, to column: ColumnWriter) {
+        sorter.removeAll()
+        for chunk in chunks {
+            let lo = chunk.starts[b], hi = chunk.starts[b + 1]
+            if hi > lo { sorter.append(keys: chunk.keys[lo..<hi], cells: chunk.cells[lo..<hi]) }
+        }
+        sorter.sort()
+        let count = sorter.count
+        var start = 0
+        while start < count {
+            let key = sorter.keys[start]
+            var end = start + 1
+            while end < count, sorter.keys[end] == key { end += 1 }
+            let score = Double(rankStart + end) / total
+            for k in start..<end { column.write(score, row: Int(sorter.cells[k])) }
+            start = end
         }
     }
 

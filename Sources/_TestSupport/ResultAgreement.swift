@@ -7,8 +7,8 @@ import Foundation
 /// relative tolerance, and ranked lists in the same order except between entries whose scores are
 /// within that tolerance of each other.
 ///
-/// Fields that describe the run rather than the result (`provenance.blas`, `provenance.threads`,
-/// `provenance.runDate`) are skipped. Arrays of objects that carry an `"id"` (ranked hazard areas,
+/// Fields that describe the run rather than the result (`blas`, `threads` and `runDate` of every
+/// `provenance`, a comparison's per-scenario ones included) are skipped. Arrays of objects that carry an `"id"` (ranked hazard areas,
 /// per-area release quantiles) are matched by id; their order must agree except where the entries
 /// that trade places have scores (`meanScore`) within the tolerance, and such entries' `rank` may
 /// differ.
@@ -26,7 +26,9 @@ public struct ResultAgreement: Sendable {
 
     /// Every place the results differ beyond the rules, as "path: what".
     public private(set) var disagreements: [String] = []
-    /// The largest relative difference between two numbers at the same place (0 when all are equal).
+    /// The largest relative difference between two numbers at the same place (0 when all are equal):
+    /// `|a − b| / max(|a|, |b|, 1e-3)`, so that numbers near zero (sums that cancel) do not report
+    /// huge ratios of tiny differences.
     public private(set) var largestRelativeDifference = 0.0
     /// Where ``largestRelativeDifference`` was found.
     public private(set) var largestAt = ""
@@ -34,7 +36,8 @@ public struct ResultAgreement: Sendable {
     public private(set) var nearTieSwaps: [String] = []
 
     let relative: Double
-    let ignored: Set<String> = ["provenance.blas", "provenance.threads", "provenance.runDate"]
+    /// Members of a `provenance` object that describe the run.
+    let runFields: Set<String> = ["blas", "threads", "runDate"]
 
     /// Compares two encoded results.
     ///
@@ -53,14 +56,20 @@ public struct ResultAgreement: Sendable {
 
     // MARK: Walking the trees
 
+    /// Whether `path` (e.g. `scenarios[2].provenance.blas`) names a field that describes the run.
+    private func isIgnored(_ path: String) -> Bool {
+        let parts = path.split(separator: ".")
+        return parts.count >= 2 && parts[parts.count - 2] == "provenance" && runFields.contains(String(parts[parts.count - 1]))
+    }
+
     private mutating func compare(_ a: Any, _ b: Any, at path: String) {
-        if ignored.contains(path) { return }
+        if isIgnored(path) { return }
         switch (a, b) {
         case let (x as [String: Any], y as [String: Any]):
             for key in Set(x.keys).union(y.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 guard let u = x[key], let v = y[key] else {
-                    if !ignored.contains(child) { disagreements.append("\(child): present in only one result") }
+                    if !isIgnored(child) { disagreements.append("\(child): present in only one result") }
                     continue
                 }
                 compare(u, v, at: child)
@@ -70,7 +79,7 @@ public struct ResultAgreement: Sendable {
         case let (x as NSNumber, y as NSNumber) where !isBool(x) && !isBool(y):
             compareNumbers(x.doubleValue, y.doubleValue, at: path)
         case let (x as NSNumber, y as NSNumber):
-            if x != y { disagreements.append("\(path): \(x) vs \(y)") }
+            if isBool(x) != isBool(y) || x != y { disagreements.append("\(path): \(x) vs \(y)") }
         case let (x as String, y as String):
             if x != y { disagreements.append("\(path): \"\(x)\" vs \"\(y)\"") }
         case (is NSNull, is NSNull):
@@ -81,8 +90,7 @@ public struct ResultAgreement: Sendable {
     }
 
     private mutating func compareNumbers(_ x: Double, _ y: Double, at path: String) {
-        let scale = max(abs(x), abs(y))
-        let difference = scale > 0 ? abs(x - y) / scale : 0
+        let difference = x == y ? 0 : abs(x - y) / max(abs(x), abs(y), Self.absoluteTolerance / Self.relativeTolerance)
         if difference > largestRelativeDifference {
             largestRelativeDifference = difference
             largestAt = path

@@ -40,7 +40,8 @@ public struct BenchEnvironment: Sendable, Codable, Equatable {
 
     // MARK: BLAS threads
 
-    /// Sets the number of OpenBLAS threads for the rest of the process (`BLASInfo.setThreadCount`).
+    /// Sets the number of threads clearcast's products run on for the rest of the process
+    /// (`BLASInfo.setThreadCount`: fixed blocks on that many threads, OpenBLAS one thread per call).
     /// Returns whether the requested count is now in effect (OpenBLAS caps it at its build limit).
     @discardableResult
     public static func setBLASThreads(_ count: Int) -> Bool {
