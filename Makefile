@@ -3,7 +3,7 @@
 
 SWIFT          ?= swift
 PYTHON         ?= python3
-APT_PACKAGES   := libopenblas-dev liblapacke-dev libgdal-dev gdal-bin pkg-config python3 python3-pip
+APT_PACKAGES   := libopenblas-dev liblapacke-dev libgdal-dev gdal-bin libssl-dev pkg-config python3 python3-pip
 OUT            ?= out
 CLEARCAST      := .build/release/clearcast
 DEMO           := scenarios/demo/demo.yaml
@@ -13,7 +13,7 @@ KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-surve
                   scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml
 EXPORT         := notebooks-export
 
-.PHONY: help deps python-deps build demo test notebooks kernel-agreement bench bench-json clean
+.PHONY: help deps python-deps build demo test ci-builds notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
@@ -57,8 +57,19 @@ demo: build
 	@echo
 	@echo "Results are in $(OUT)/: JSON results, notebooks (.ipynb), the priority raster (.tif) and hazard layers (.gpkg)."
 
+# check-layers: every module imports only what it declares, no lower layer depends on a higher one,
+# and the clearance model builds without GDAL and OpenBLAS (scripts/check-layers.py).
 test: deps
+	$(PYTHON) scripts/check-layers.py
 	$(SWIFT) test
+
+# What CI builds besides running the tests, so nothing rots: the release CLI with every warning an
+# error (the package's own code; SwiftPM builds remote dependencies with warnings suppressed), the
+# benchmark package (Benchmarks/) and the fuzz targets (Fuzz/).
+ci-builds: deps
+	$(SWIFT) build -c release --product clearcast -Xswiftc -warnings-as-errors --scratch-path .build-werror
+	$(MAKE) -C Benchmarks build
+	$(MAKE) fuzz-build
 
 # The committed notebooks of the bundled scenarios; tests check that they are current.
 notebooks: build

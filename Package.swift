@@ -3,7 +3,10 @@
 // clearcast: risk-priority scoring and clearance forecasting for humanitarian mine action.
 //
 // Layers, lowest first (a target only depends on targets above it in this list):
-//   CLinearAlgebra, CGDAL      C shims over OpenBLAS/LAPACKE and GDAL (system libraries)
+//   ClearcastDomain            the shared vocabulary: dates, grid, contamination, status, steps, teams
+//   ParallelWork               the one bound on threads (--threads) and the one lock idiom
+//   AtomicFiles                publishing output files atomically (temporary file, then rename)
+//   CLinearAlgebra, CGDAL, CCrypto  C shims over OpenBLAS/LAPACKE, GDAL and libcrypto (system libraries)
 //   LinearAlgebra              Matrix and thin BLAS/LAPACK wrappers
 //   GeoData                    grids, GDAL vector/raster reading, reprojection, rasterization, writing
 //   RiskModel                  incident density, return pressure, contamination, AHP, ranking, validation
@@ -16,24 +19,31 @@ import PackageDescription
 
 let package = Package(
     name: "clearcast",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex/Atomic and UInt128
     products: [
         .executable(name: "clearcast", targets: ["clearcast"]),
-        .library(name: "ClearcastKit", targets: ["Scenarios", "Reporting", "RiskModel", "ClearanceModel"]),
+        .library(name: "ClearcastKit", targets: ["ClearcastDomain", "Scenarios", "Reporting", "RiskModel", "ClearanceModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        // MARK: Domain core (pure Swift: no C library, no Foundation) and the bound on threads
+        .target(name: "ClearcastDomain"),
+        .target(name: "ParallelWork"),
+        .target(name: "AtomicFiles"),
+
         // MARK: C shims
         .systemLibrary(
             name: "CLinearAlgebra",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CGDAL",
@@ -42,54 +52,82 @@ let package = Package(
         ),
 
         // MARK: Numerics and geodata
-        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
-        .target(name: "GeoData", dependencies: ["CGDAL"]),
+        .target(name: "LinearAlgebra", dependencies: ["ParallelWork", "CLinearAlgebra"]),
+        .target(name: "GeoData", dependencies: ["ClearcastDomain", "AtomicFiles", "CGDAL"]),
 
         // MARK: Models
-        .target(name: "RiskModel", dependencies: ["LinearAlgebra", "GeoData"]),
-        .target(
-            name: "EventSimulation",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
-        .target(name: "ClearanceModel", dependencies: ["EventSimulation", "RiskModel"]),
+        .target(name: "RiskModel", dependencies: ["ClearcastDomain", "ParallelWork", "LinearAlgebra"]),
+        .target(name: "EventSimulation"),
+        // Builds and tests without GDAL or OpenBLAS (checked by `make check-layers`).
+        .target(name: "ClearanceModel", dependencies: ["ClearcastDomain", "ParallelWork", "EventSimulation"]),
 
         // MARK: Scenario files, results, command line
         .target(
             name: "Scenarios",
             dependencies: [
-                "GeoData", "RiskModel", "ClearanceModel", "Yams",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "ClearcastDomain", "ParallelWork", "CCrypto", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
+                "ClearanceModel", "Yams",
             ]
         ),
         .target(
             name: "Reporting",
-            dependencies: ["Scenarios", "RiskModel", "ClearanceModel", "GeoData", "LinearAlgebra"]
+            dependencies: [
+                "ClearcastDomain", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
+                "ClearanceModel", "Scenarios",
+            ]
         ),
         .target(
             name: "ClearcastCLI",
             dependencies: [
-                "Scenarios", "Reporting", "RiskModel", "ClearanceModel", "LinearAlgebra", "GeoData",
+                "ClearcastDomain", "ParallelWork", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel",
+                "EventSimulation", "ClearanceModel", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "clearcast", dependencies: ["ClearcastCLI"]),
 
         // MARK: Tests
-        // What several test targets share (result comparison across OpenBLAS kernels); in no product.
-        .target(name: "_TestSupport", path: "Sources/_TestSupport"),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "EventSimulation"]),
-        .testTarget(name: "GeoDataTests", dependencies: ["GeoData", "EventSimulation"]),
-        .testTarget(name: "RiskModelTests", dependencies: ["RiskModel", "LinearAlgebra", "GeoData", "EventSimulation"]),
-        .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation"]),
-        .testTarget(name: "ClearanceModelTests", dependencies: ["ClearanceModel", "EventSimulation", "RiskModel"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ClearanceModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scenarios", "EventSimulation"]),
+        // What the test targets share (seeded generator, scratch directories, process runner, tolerances,
+        // test environment, result comparison across OpenBLAS kernels); in no product.
+        .target(name: "_TestSupport", dependencies: ["ParallelWork", "EventSimulation"], path: "Sources/_TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["_TestSupport", "EventSimulation"]),
+        .testTarget(name: "ClearcastDomainTests", dependencies: ["ClearcastDomain", "_TestSupport"]),
+        .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork", "_TestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "EventSimulation", "_TestSupport"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["ClearcastDomain", "AtomicFiles", "GeoData", "EventSimulation", "_TestSupport"]),
+        .testTarget(
+            name: "RiskModelTests",
+            dependencies: ["ClearcastDomain", "RiskModel", "LinearAlgebra", "EventSimulation", "_TestSupport"]
+        ),
+        .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation", "_TestSupport"]),
+        .testTarget(
+            name: "ClearanceModelTests", dependencies: ["ClearcastDomain", "ClearanceModel", "EventSimulation", "_TestSupport"]
+        ),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["ClearcastDomain", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "ClearcastDomain", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport",
+            ]
+        ),
         .testTarget(
             name: "ClearcastCLITests",
-            dependencies: ["ClearcastCLI", "clearcast", "Reporting", "Scenarios", "GeoData", "LinearAlgebra", "_TestSupport"],
+            dependencies: [
+                "ClearcastCLI", "clearcast", "ClearcastDomain", "AtomicFiles", "EventSimulation", "ClearanceModel",
+                "RiskModel", "Reporting", "Scenarios", "GeoData", "LinearAlgebra", "_TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every module declares what it uses: members of a module are visible only where it is imported.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

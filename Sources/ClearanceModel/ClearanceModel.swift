@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - ClearanceModel
 
 /// Everything needed to forecast land release: hazard areas, teams, calendar, survey shares,

@@ -4,15 +4,11 @@ import EventSimulation
 
 /// Errors thrown by the ClearanceModel module. All are caused by input data, never by internal state.
 public enum ClearanceModelError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A date string that is not `YYYY-MM-DD` or does not exist.
-    case invalidDate(String)
     /// One or more input fields are invalid; every problem found is listed.
     case invalidInput([ValidationIssue])
 
     public var description: String {
         switch self {
-        case .invalidDate(let message):
-            return "invalid date: \(message)"
         case .invalidInput(let issues):
             return "invalid clearance model input:\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
         }

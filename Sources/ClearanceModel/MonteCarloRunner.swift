@@ -1,6 +1,5 @@
-import Dispatch
 import EventSimulation
-import Foundation
+import ParallelWork
 
 // MARK: - MonteCarloRunner
 
@@ -23,12 +22,18 @@ public enum MonteCarloRunner {
     ///   - threads: worker threads (values < 1 mean 1).
     ///   - keepReplicationSummaries: include every ``ReplicationSummary`` in the forecast.
     ///   - progress: called after each replication with (completed, total), from worker threads.
-    /// - Throws: ``ClearanceModelError/invalidInput(_:)`` for invalid models or counts.
+    ///   - shouldStop: asked before each replication, from worker threads; once it returns true no
+    ///     further replication starts and `run` throws `CancellationError` (the ones running finish,
+    ///     so stopping takes at most one replication's time). Passed explicitly: a task-local
+    ///     binding from synchronous code crashed release builds (Swift 6.3.1, `swift_task_localValuePush`).
+    /// - Throws: ``ClearanceModelError/invalidInput(_:)`` for invalid models or counts;
+    ///   `CancellationError` when stopped.
     /// - Complexity: O(replications × (events × log(teams) + tasks)); see the engine notes.
     public static func run(
         _ model: ClearanceModel, replications: Int, seed: UInt64, threads: Int = 1,
         keepReplicationSummaries: Bool = false,
-        progress: (@Sendable (_ completed: Int, _ total: Int) -> Void)? = nil
+        progress: (@Sendable (_ completed: Int, _ total: Int) -> Void)? = nil,
+        shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> ClearanceForecast {
         try model.validate()
         guard replications >= 1 else {
@@ -37,8 +42,13 @@ public enum MonteCarloRunner {
         let compiled = CompiledModel(model)
         let workers = max(1, min(threads, replications))
         let box = ResultBox(count: replications)
+        let stop = shouldStop
         let work: @Sendable (Int) -> Void = { _ in
             while let i = box.claim() {
+                if let stop, stop() {
+                    box.fail(CancellationError())
+                    return
+                }
                 do {
                     var sim = ReplicationSimulator(model: compiled, seed: seed, replication: i)
                     let outcome = try sim.run()
@@ -49,7 +59,8 @@ public enum MonteCarloRunner {
                 }
             }
         }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        // Bounded by `threads` and by ParallelWork's width (`--threads`), whichever is smaller.
+        ParallelWork.forEach(workers, work)
         let outcomes = try box.results()
         return ClearanceForecast(model: compiled, outcomes: outcomes, seed: seed,
                                  keepSummaries: keepReplicationSummaries, warnings: model.warnings)
@@ -65,43 +76,45 @@ public enum MonteCarloRunner {
 
 // MARK: - Result storage
 
-/// Hands out replication indices and stores outcomes by index under a lock; the lock is only
-/// taken once per replication, far from the hot loop.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var done = 0
-    private var outcomes: [ReplicationOutcome?]
-    private var error: (any Error)?
+/// Hands out replication indices and stores outcomes by index under the lock (``Locked``), taken
+/// once per replication, far from the hot loop. Outcomes are kept by index, so the forecast does not
+/// depend on which worker ran which replication.
+private final class ResultBox: Sendable {
+    private struct State {
+        var next = 0
+        var done = 0
+        var outcomes: [ReplicationOutcome?]
+        var error: (any Error)?
+    }
 
-    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+    private let state: Locked<State>
+
+    init(count: Int) { state = Locked(State(outcomes: Array(repeating: nil, count: count))) }
 
     func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard error == nil, next < outcomes.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { s in
+            guard s.error == nil, s.next < s.outcomes.count else { return nil }
+            s.next += 1
+            return s.next - 1
+        }
     }
 
     func store(_ outcome: ReplicationOutcome, at i: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        outcomes[i] = outcome
-        done += 1
-        return done
+        state.withLock { s in
+            s.outcomes[i] = outcome
+            s.done += 1
+            return s.done
+        }
     }
 
     func fail(_ e: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if error == nil { error = e }
+        state.withLock { s in if s.error == nil { s.error = e } }
     }
 
     func results() throws -> [ReplicationOutcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let error { throw error }
-        return outcomes.compactMap { $0 }
+        try state.withLock { s in
+            if let error = s.error { throw error }
+            return s.outcomes.compactMap { $0 }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClearanceModel
 import Foundation
 
 /// The `clearcast` command: risk-priority scoring and clearance forecasting for mine action.
@@ -22,10 +23,16 @@ public struct ClearcastCommand: ParsableCommand {
     public init() {}
 
     /// Runs the command line and returns the process exit code (never traps on bad input).
+    ///
+    /// An interrupt (see `InterruptHandler`) ends here too: the command throws at a safe point and
+    /// this returns 130 on the calling thread, so `main` exits only after every worker has stopped.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            // A stop requested while the last output was written: everything exists, but the user
+            // asked to stop and is told so (with the list of outputs), and scripts see 130.
+            try InterruptHandler.checkpoint()
             return 0
         } catch {
             return ExitStatus.report(error, fullMessage: fullMessage(for: error), parserCode: exitCode(for: error).rawValue)

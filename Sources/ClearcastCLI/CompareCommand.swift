@@ -48,16 +48,19 @@ struct CompareCommand: ParsableCommand {
             command: "compare", scenarios: Array(zip(loaded, scenarios)), seed: options.seed,
             replications: options.replications, threads: options.threads, reproducible: simulation.reproducible)
         var runs: [ComparisonReport.Run] = []
+        let scores = ScoreCache()   // variants that share layers and scoring are scored once
         for (index, (scenario, layer)) in zip(loaded, layers).enumerated() {
+            try InterruptHandler.checkpoint()
             let bar = ProgressBar(label: "scenario \(index + 1)/\(loaded.count)", quiet: simulation.quiet)
-            let run = try SimulationRun.run(scenario: scenario, layers: layer, options: options, progress: bar.update)
+            let run = try SimulationRun.run(scenario: scenario, layers: layer, options: options, scores: scores,
+                                            progress: bar.update, shouldStop: InterruptHandler.stopCheck)
             bar.finish()
             let result = SimulationReport.make(provenance: provenance, scenario: scenario, model: run.model,
-                                               forecast: run.forecast, policy: scenario.simulation?.policy.rawValue ?? "")
+                                               forecast: run.forecast, policy: scenario.simulation?.policy.scenarioName ?? "")
             runs.append(.init(scenario: scenario, model: run.model, forecast: run.forecast, result: result))
         }
-        let comparison = ComparisonReport.make(provenance: provenance, runs: runs)
-        if let out { try ResultEncoding.write(comparison, to: out) }
+        let comparison = try ComparisonReport.make(provenance: provenance, runs: runs)
+        try InterruptHandler.publish(out) { try ResultEncoding.write(comparison, to: $0) }
         print(CompareTable.render(comparison))
         RunContext.reportWritten(out, "comparison")
     }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
-import Scenarios
 
 /// Maps errors to exit codes and prints them on standard error.
 ///
-/// Bad input (a scenario, a layer, an option) exits 2; anything else is our failure and exits 1.
+/// Bad input (a scenario, a layer, an option, an output path) exits 2; anything else is our failure
+/// and exits 1; an interrupted run exits 130. Which error is which is decided by type (and case) in
+/// `classify` (ExitStatus+Classify.swift), so a new error type of a lower layer is an internal
+/// failure until someone decides otherwise there.
 enum ExitStatus {
     static let success: Int32 = 0
     static let internalFailure: Int32 = 1
@@ -17,37 +19,61 @@ enum ExitStatus {
         init(_ description: String) { self.description = description }
     }
 
-    /// A run stopped by SIGINT or SIGTERM.
+    /// A run stopped by SIGINT or SIGTERM at a safe point.
+    ///
+    /// `written` lists the outputs already published (each complete) before the stop was noticed:
+    /// outputs are published one after another, and the user must be told exactly which exist.
     struct Interrupted: Error, CustomStringConvertible {
-        var description: String { "interrupted; no output was written" }
+        var written: [String] = []
+
+        var description: String { "interrupted; " + outcome }
+
+        /// What exists after the stop.
+        var outcome: String {
+            guard !written.isEmpty else { return "no output was written" }
+            return "written before the interrupt (complete): \(written.joined(separator: ", ")); no other output was written"
+        }
     }
 
+    /// Prints the message for `error` and returns the exit code.
+    ///
+    /// - Parameters:
+    ///   - fullMessage: ArgumentParser's text for the error (usage errors, `--help`, `--version`).
+    ///   - parserCode: ArgumentParser's exit code for the error; it is 1 ("failure") for every
+    ///     error that is not its own, and those are classified here instead.
     static func report(_ error: Error, fullMessage: String, parserCode: Int32) -> Int32 {
         let code: Int32
         let message: String
-        switch error {
-        case let error as ScenarioError:
-            (code, message) = (badInput, "error: " + error.description)
-        case let error as InputError:
-            (code, message) = (badInput, "error: " + error.description)
-        case is Interrupted:
-            (code, message) = (interrupted, "clearcast: interrupted; no output was written")
-        default:
-            if let classified = classify(error) {
-                (code, message) = classified
-            } else if parserCode == 0 {
-                // --help and --version end with a "clean exit" that carries its text.
-                if !fullMessage.isEmpty { print(fullMessage) }
-                return 0
-            } else if parserCode == 64 {
-                (code, message) = (badInput, fullMessage)
-            } else if parserCode == 1, !(error is ExitCode) {
-                (code, message) = (internalFailure, "internal error: \(error)")
+        if parserCode == internalFailure, !(error is ExitCode) {
+            (code, message) = classify(error)
+        } else if parserCode == 0 {
+            // --help and --version end with a "clean exit" that carries its text.
+            if !fullMessage.isEmpty { print(fullMessage) }
+            return success
+        } else if parserCode == 64 {
+            (code, message) = (badInput, fullMessage)
+        } else {
+            (code, message) = (parserCode, fullMessage)
+        }
+        ProgressBar.endOpenLine()
+        if !message.isEmpty { writeToStandardError(message + "\n") }
+        return code
+    }
+
+    /// Writes `text` to standard error with `write(2)`, ignoring failures: a closed or full stderr
+    /// (`2>&-`, `2>/dev/full`) must not turn an error message into a crash, as
+    /// `FileHandle.write` would.
+    static func writeToStandardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno == EINTR {
+                continue
             } else {
-                (code, message) = (parserCode, fullMessage)
+                return
             }
         }
-        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-        return code
     }
 }

@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try RunContext.checkWritable(notebook, option: "--notebook")
+        InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?
         var paths = NotebookExporter.ResultPaths()
         for path in results {
@@ -62,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         }
         let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison,
                                              title: heading, paths: paths, backtest: backtest)
-        try ReportWriter.writeNotebook(data, to: notebook)
+        try InterruptHandler.publish(notebook) { try ReportWriter.writeNotebook(data, to: $0) }
         Console.info("notebook written to \(notebook)")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClearanceModel
+import ClearcastDomain
 import Foundation
 import Reporting
 import RiskModel
@@ -51,24 +52,21 @@ struct ScoreCommand: ParsableCommand {
         try RunContext.checkWritable(raster, option: "--raster")
         try RunContext.checkWritable(hazards, option: "--hazards")
         let cutoff = try holdoutDate()
+        InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
         try ResourceCheck.confirmScoring(loaded)
         let layers = try RunContext.loadLayers(loaded)
+        try InterruptHandler.checkpoint()
         let scoring = try ScoringRun.run(scenario: loaded, layers: layers, holdoutAfter: cutoff)
         let provenance = try RunContext.provenance(
             command: "score", scenarios: [(loaded, scenario)], seed: nil, replications: nil, threads: 1,
             reproducible: reproducible)
         let result = ScoreReport.make(provenance: provenance, scenario: loaded, layers: layers, run: scoring)
-        if let out {
-            try ResultEncoding.write(result, to: out)
-        }
-        if let raster {
-            try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: raster)
-        }
-        if let hazards {
-            try GISExport.writeHazards(result, scenario: loaded, to: hazards, releases: nil)
-        }
+        // Scoring itself cannot stop half-way (RiskModel takes no stop check): `publish` checks before each file.
+        try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
+        try InterruptHandler.publish(raster) { try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: $0) }
+        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(result, scenario: loaded, to: $0, releases: nil) }
         print(ScoreTable.render(result, top: top))
         RunContext.reportWritten(out, "result")
         RunContext.reportWritten(raster, "raster")

@@ -38,18 +38,20 @@ struct SimulateCommand: ParsableCommand {
         let loaded = try RunContext.loadScenario(scenario)
         let options = try simulation.options(for: loaded)
         let layers = try RunContext.loadLayers(loaded)
+        try InterruptHandler.checkpoint()
         try ResourceCheck.confirm(scenarios: [loaded], layers: [layers], options: options, yes: simulation.yes)
         let bar = ProgressBar(label: "simulating", quiet: simulation.quiet)
-        let run = try SimulationRun.run(scenario: loaded, layers: layers, options: options, progress: bar.update)
+        let run = try SimulationRun.run(scenario: loaded, layers: layers, options: options, progress: bar.update,
+                                        shouldStop: InterruptHandler.stopCheck)
         bar.finish()
         let provenance = try RunContext.provenance(
             command: "simulate", scenarios: [(loaded, scenario)], seed: options.seed, replications: options.replications,
             threads: options.threads, reproducible: simulation.reproducible)
         let result = SimulationReport.make(provenance: provenance, scenario: loaded, model: run.model,
-                                           forecast: run.forecast, policy: loaded.simulation?.policy.rawValue ?? "")
-        if let out { try ResultEncoding.write(result, to: out) }
-        if let hazards {
-            try GISExport.writeHazards(ranking: run.ranking, layers: layers, scenario: loaded, to: hazards, releases: result.tasks)
+                                           forecast: run.forecast, policy: loaded.simulation?.policy.scenarioName ?? "")
+        try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
+        try InterruptHandler.publish(hazards) {
+            try GISExport.writeHazards(ranking: run.ranking, layers: layers, scenario: loaded, to: $0, releases: result.tasks)
         }
         for warning in result.warnings { Console.warn(warning) }
         print(SimulationTable.render(result))

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LinearAlgebra
+import ParallelWork
 import Scenarios
 
 /// Options shared by `simulate` and `compare`.
@@ -35,7 +35,7 @@ struct SimulationOptions: ParsableArguments {
     /// The run options for `scenario`: command-line values win over the scenario's. `--threads` also
     /// bounds the threads of the matrix products (the score a simulation is built on).
     func options(for scenario: Scenario) throws -> SimulationRun.Options {
-        if let threads { BLASInfo.setThreadCount(threads) }
+        if let threads { ParallelWork.setWidth(threads) }
         guard let spec = scenario.simulation else {
             throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; expected a simulation section with teams")
         }

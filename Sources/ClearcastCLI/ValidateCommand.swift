@@ -1,4 +1,6 @@
 import ArgumentParser
+import ClearanceModel
+import ClearcastDomain
 import Foundation
 import Scenarios
 

@@ -1,4 +1,5 @@
 import CGDAL
+import ClearcastDomain
 
 /// Transforms (x, y) coordinates between two coordinate reference systems with PROJ.
 ///

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 /// A closed ring of points; the last point repeats the first, as in OGR and GeoJSON.
 public typealias Ring = [Point2]
 

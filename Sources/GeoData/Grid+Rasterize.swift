@@ -1,4 +1,5 @@
 import CGDAL
+import ClearcastDomain
 
 extension Grid {
     /// The cells covered by a polygon or multipolygon given in the grid's CRS.

@@ -1,4 +1,5 @@
 import CGDAL
+import ClearcastDomain
 
 // MARK: - OGR → Swift
 

@@ -1,4 +1,5 @@
 import CGDAL
+import ClearcastDomain
 
 /// Owns an `OGRGeometryH` and destroys it in `deinit`.
 ///

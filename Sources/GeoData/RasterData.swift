@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 /// A raster read from a file: georeferencing and every band as `Double`s.
 ///
 /// Band values are row-major with row 0 at the north edge, the layout ``Grid`` uses.

@@ -1,4 +1,6 @@
+import AtomicFiles
 import CGDAL
+import ClearcastDomain
 import Foundation
 
 // MARK: - Writing

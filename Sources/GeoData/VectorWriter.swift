@@ -1,3 +1,4 @@
+import AtomicFiles
 import CGDAL
 import Foundation
 

@@ -8,16 +8,17 @@ struct SharedMutablePointer: @unchecked Sendable {
 }
 
 /// Write access to one column of a ``Matrix`` being created by
-/// ``Matrix/filledByColumns(rows:columns:_:)``.
+/// ``Matrix/filledByColumns(rows:columns:_:)``. Package access only: it writes into storage that is
+/// not yet initialised, so only this package's modules (which uphold the fill contract) get one.
 ///
 /// A writer is only valid inside the `fill` call that received it (it points into storage under
 /// construction); it may be shared by threads that write different rows. Writes are bounds-checked.
-public struct ColumnWriter: Sendable {
+package struct ColumnWriter: Sendable {
     @usableFromInline let pointer: SharedMutablePointer
     /// The column this writer fills.
-    public let column: Int
+    package let column: Int
     /// Number of rows of the matrix.
-    public let rows: Int
+    package let rows: Int
     @usableFromInline let stride: Int
 
     init(base: SharedMutablePointer, column: Int, rows: Int, stride: Int) {
@@ -31,7 +32,7 @@ public struct ColumnWriter: Sendable {
     ///
     /// - Precondition: `0 <= row < rows`.
     @inlinable @inline(__always)
-    public func write(_ value: Double, row: Int) {
+    package func write(_ value: Double, row: Int) {
         precondition(row >= 0 && row < rows, "ColumnWriter row \(row) out of range for \(rows) rows")
         pointer.base[row &* stride &+ column] = value
     }

@@ -1,7 +1,5 @@
 import CLinearAlgebra
-import Dispatch
-import Foundation
-import Synchronization
+import ParallelWork
 
 // MARK: - FixedBlocks
 
@@ -22,31 +20,15 @@ import Synchronization
 /// let c = try Matrix.multiply(a, b) // same bits as with any other width
 /// ```
 public enum FixedBlocks {
-    /// Threads that parallel products use (at least 1); the number of logical CPUs by default.
-    public static var width: Int { widthStorage.load(ordering: .relaxed) }
+    /// Threads that parallel products use: ``ParallelWork/width``.
+    public static var width: Int { ParallelWork.width }
 
-    /// Sets ``width`` for the rest of the process (counts below 1 mean 1) and returns it. Results never
-    /// depend on it; only the time does.
+    /// Sets ``width`` (``ParallelWork/setWidth(_:)``) and returns it. Results never depend on it.
     @discardableResult
-    public static func setWidth(_ count: Int) -> Int {
-        widthStorage.store(max(1, count), ordering: .relaxed)
-        return width
-    }
+    public static func setWidth(_ count: Int) -> Int { ParallelWork.setWidth(count) }
 
-    private static let widthStorage = Atomic<Int>(max(1, ProcessInfo.processInfo.activeProcessorCount))
-
-    /// Runs `body` for every block index in `0 ..< count`, on up to ``width`` threads. Block `b` is
-    /// run by worker `b % workers`, so no block depends on scheduling.
-    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        let workers = min(width, count)
-        if workers <= 1 {
-            for b in 0..<count { body(b) }
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for b in stride(from: worker, to: count, by: workers) { body(b) }
-        }
-    }
+    /// Runs `body` for every block index on up to ``width`` threads (``ParallelWork/forEach(_:_:)``).
+    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) { ParallelWork.forEach(count, body) }
 
     /// Makes OpenBLAS single-threaded, once, before the first call (every wrapper calls this).
     static func prepareBLAS() { _ = singleThreadedBLAS }

@@ -1,5 +1,5 @@
 import CLinearAlgebra
-import Dispatch
+import ParallelWork
 
 // MARK: - Filling large matrices on all cores
 
@@ -20,7 +20,7 @@ extension Matrix {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
         let bandSize = 64
         let storage = uninitializedStorage(count: rows * columns) { pointer in
-            DispatchQueue.concurrentPerform(iterations: (rows + bandSize - 1) / bandSize) { band in
+            ParallelWork.forEach((rows + bandSize - 1) / bandSize) { band in
                 for r in (band * bandSize)..<min(rows, (band + 1) * bandSize) {
                     for c in 0..<columns { pointer.base[r &* columns &+ c] = entry(r, c) }
                 }
@@ -44,7 +44,7 @@ extension Matrix {
         precondition(count >= 0, "vector length must be non-negative, found \(count)")
         let chunk = 1 << 18
         return uninitializedStorage(count: count) { pointer in
-            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            ParallelWork.forEach((count + chunk - 1) / chunk) { c in
                 let start = c * chunk
                 (pointer.base + start).update(repeating: value, count: min(chunk, count - start))
             }
@@ -69,7 +69,7 @@ extension Matrix {
     ///   before returning. Debug builds check the last condition (they pre-fill a marker value and
     ///   look for it afterwards).
     /// - Complexity: O(rows · columns) writes plus what `fill` does.
-    public static func filledByColumns(rows: Int, columns: Int, _ fill: (_ column: ColumnWriter) -> Void) -> Matrix {
+    package static func filledByColumns(rows: Int, columns: Int, _ fill: (_ column: ColumnWriter) -> Void) -> Matrix {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
         // Pre-faulted: the fill's writes land in random order (percentile ranks), and first touches in
         // random order made the first layer 0.1–0.5 s slower at 4000² than touching the pages once, in
@@ -103,7 +103,7 @@ extension Matrix {
     /// ```
     /// - Precondition: `body` writes every element before reading any (elements start with
     ///   unspecified values). Debug builds check that none is left unwritten.
-    public static func assembled(rows: Int, columns: Int, _ body: (inout Matrix) throws -> Void) rethrows -> Matrix {
+    package static func assembled(rows: Int, columns: Int, _ body: (inout Matrix) throws -> Void) rethrows -> Matrix {
         precondition(rows >= 0 && columns >= 0, "Matrix shape must be non-negative, found \(rows) x \(columns)")
         var matrix = Matrix(rows: rows, columns: columns, validatedStorage: freshStorage(count: rows * columns))
         try body(&matrix)

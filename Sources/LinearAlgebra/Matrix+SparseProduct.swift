@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import ParallelWork
 
 // MARK: - Dense times sparse rows
 
@@ -38,11 +37,11 @@ extension Matrix {
         // Rows in parallel bands when there is enough work to share (each band a few hundred µs at least).
         let work = m * (n + b.entryCount(rows: bRows))
         let bandCount = min(m, max(1, work >> 18))
-        let adds = Mutex(0)
+        let adds = Locked(0)
         c.storage.withUnsafeMutableBufferPointer { pc in
             guard let baseC = pc.baseAddress else { return }
             let target = SharedMutablePointer(baseC)
-            DispatchQueue.concurrentPerform(iterations: bandCount) { band in
+            ParallelWork.forEach(bandCount) { band in
                 let rows = (band * m / bandCount)..<((band + 1) * m / bandCount)
                 let count = multiplyRows(rows, a, b, bRows, into: target, cRow0: cRows.lowerBound, columns: n)
                 adds.withLock { $0 += count }

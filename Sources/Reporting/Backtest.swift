@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 
 /// Simulated released area set beside reported figures, period by period (issue: "say plainly
 /// where the model misses").

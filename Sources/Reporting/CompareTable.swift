@@ -1,3 +1,4 @@
+import ClearanceModel
 /// The side-by-side table `clearcast compare` prints.
 public enum CompareTable {
     public static func render(_ r: CompareResult) -> String {

@@ -1,3 +1,5 @@
+import ClearcastDomain
+import Foundation
 import GeoData
 import RiskModel
 import Scenarios

@@ -1,3 +1,4 @@
+import Foundation
 // MARK: - Markdown
 
 /// Safe Markdown for notebooks: user text (scenario names, hazard ids) is escaped so it cannot add

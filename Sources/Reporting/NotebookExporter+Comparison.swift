@@ -1,3 +1,4 @@
+import ClearanceModel
 // MARK: - Comparison section
 
 extension NotebookExporter {

@@ -1,3 +1,4 @@
+import ClearanceModel
 // MARK: - Simulation section
 
 extension NotebookExporter {

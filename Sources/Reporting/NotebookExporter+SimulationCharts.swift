@@ -1,3 +1,4 @@
+import ClearanceModel
 // MARK: - Simulation charts
 
 /// Each chart comes as a pair: the SVG stored in the notebook, and the Python that redraws it

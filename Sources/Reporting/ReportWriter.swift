@@ -1,10 +1,11 @@
+import AtomicFiles
 import Foundation
 import GeoData
 
 // MARK: - ReportWriter
 
 /// Writes report files atomically: readers see the old file or the complete new one, never a
-/// partial notebook (see `GeoData.AtomicFile`).
+/// partial notebook (see `AtomicFiles.AtomicFile`).
 ///
 /// ```swift
 /// try ReportWriter.writeNotebook(NotebookExporter.notebook(for: result), to: "out/forecast.ipynb")

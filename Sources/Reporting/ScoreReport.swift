@@ -1,3 +1,4 @@
+import ClearcastDomain
 import GeoData
 import RiskModel
 import Scenarios

@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import Scenarios
 
 /// Builds the `simulate` result from a clearance forecast.
@@ -13,18 +14,8 @@ public enum SimulationReport {
                           p50Date: c.p50Date, p90Date: c.p90Date,
                           finishedShare: Double(c.completedReplications) / Double(max(c.replications, 1)))
         }
-        let summaries = forecast.replicationSummaries ?? []
-        let teamDays = summaries.map { $0.availableDaysByKind.values.reduce(0, +) }
-        let workingDaysPerYear = workingDaysPerYear(model)
-        var cost: SimulationResult.Cost?
-        if let costs = scenario.simulation?.costs {
-            let totals = summaries.map { summary in
-                summary.availableDaysByKind.reduce(0.0) { sum, entry in
-                    let kind = SimulationSpec.Team.Kind(rawValue: entry.key)
-                    return sum + entry.value * (kind.flatMap { costs.perTeamDay[$0] } ?? 0)
-                }
-            }
-            cost = .init(currency: costs.currency, total: quantiles(totals))
+        let cost = scenario.simulation?.costs.map { costs in
+            SimulationResult.Cost(currency: costs.currency, total: quantiles(forecast.costTotals(perTeamDay: costs.perTeamDay)))
         }
         return SimulationResult(
             provenance: provenance, scenario: scenario.name, startDate: start.description,
@@ -42,7 +33,7 @@ public enum SimulationReport {
                               deminers: quantiles(forecast.deminers.casualties),
                               accidents: quantiles(forecast.deminers.accidents)),
             utilisation: forecast.utilisation.mapValues(\.utilisation),
-            teamYears: quantiles(teamDays.map { $0 / workingDaysPerYear }),
+            teamYears: quantiles(forecast.teamYears(model: model)),
             cost: cost, eventsSimulated: forecast.eventsSimulated,
             unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
             tasks: forecast.taskReleases.map { task in
@@ -51,14 +42,6 @@ public enum SimulationReport {
                     p90Days: task.p90Day.map(Double.init), meanDays: nil, p10Date: date(task.p10Day),
                     p50Date: date(task.p50Day), p90Date: date(task.p90Day), finishedShare: task.releasedShare))
             })
-    }
-
-    /// Mean office working days per year over the horizon: a team-year is that many fielded team-days.
-    static func workingDaysPerYear(_ model: ClearanceModel) -> Double {
-        let days = max(1, model.horizonDays)
-        var office = 0
-        for day in 0..<days where model.calendar.isOfficeDay(model.startDate.adding(days: day)) { office += 1 }
-        return max(1, Double(office) / (Double(days) / 365.2425))
     }
 
     static func quantiles(_ q: QuantileSummary) -> Quantiles { q }

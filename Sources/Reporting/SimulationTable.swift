@@ -1,3 +1,4 @@
+import ClearanceModel
 /// The plain-text summary `clearcast simulate` prints.
 public enum SimulationTable {
     public static func render(_ r: SimulationResult) -> String {

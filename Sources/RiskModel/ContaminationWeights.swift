@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - ContaminationWeights
 
 /// How much contamination evidence one hazard puts on its cells: `typeWeight × statusWeight`.

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - HazardFootprint
 
 /// A hazard polygon reduced to what the risk model needs: its attributes, its true area and the grid

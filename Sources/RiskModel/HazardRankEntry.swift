@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - HazardRankEntry
 
 /// One hazard area's line in the priority ranking (see ``HazardRanking``).

@@ -1,3 +1,6 @@
+import ClearcastDomain
+import LinearAlgebra
+
 // MARK: - HazardRanking
 
 /// Ranks hazard areas for clearance by the composite score of the cells they cover.

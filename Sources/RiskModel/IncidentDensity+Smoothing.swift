@@ -1,3 +1,4 @@
+import ClearcastDomain
 import LinearAlgebra
 
 // MARK: - Smoothing products

@@ -1,7 +1,6 @@
-import Dispatch
 import Foundation
 import LinearAlgebra
-import Synchronization
+import ParallelWork
 
 // MARK: - Percentile rank by parallel radix sort
 
@@ -63,8 +62,7 @@ extension LayerNormalization {
     /// Phase 1: positive count and key range; writes 0 for every non-positive cell. `nil` when no
     /// value is positive.
     private static func keyRange(_ values: [Double], chunks: Chunking, zerosTo column: ColumnWriter) -> KeyRange? {
-        let partial = Mutex([KeyRange?](repeating: nil, count: chunks.count))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+        let partial = ParallelWork.map(chunks.count) { c in
             var range = KeyRange(positives: 0, minKey: .max, maxKey: .min)
             for i in chunks.cells(c) {
                 let v = values[i]
@@ -76,9 +74,9 @@ extension LayerNormalization {
                 range.minKey = min(range.minKey, rankKey(v))
                 range.maxKey = max(range.maxKey, rankKey(v))
             }
-            partial.withLock { $0[c] = range }
+            return range
         }
-        let total = partial.withLock { $0 }.compactMap { $0 }.reduce(KeyRange(positives: 0, minKey: .max, maxKey: .min)) {
+        let total = partial.reduce(KeyRange(positives: 0, minKey: .max, maxKey: .min)) {
             KeyRange(positives: $0.positives + $1.positives, minKey: min($0.minKey, $1.minKey), maxKey: max($0.maxKey, $1.maxKey))
         }
         return total.positives > 0 ? total : nil
@@ -86,8 +84,7 @@ extension LayerNormalization {
 
     /// Phase 2: every chunk's positive (key, cell) pairs in bucket order, with bucket boundaries.
     private static func scatterByBucket(_ values: [Double], chunks: Chunking, digit: BucketDigit) -> [ChunkBuckets] {
-        let results = Mutex([ChunkBuckets?](repeating: nil, count: chunks.count))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+        ParallelWork.map(chunks.count) { c in
             var starts = [Int](repeating: 0, count: digit.count + 1)
             for i in chunks.cells(c) where values[i] > 0 { starts[digit.bucket(of: rankKey(values[i])) + 1] += 1 }
             for b in 0..<digit.count { starts[b + 1] += starts[b] }
@@ -97,12 +94,8 @@ extension LayerNormalization {
                     writer.append(key: key, cell: UInt32(truncatingIfNeeded: i), bucket: digit.bucket(of: key))
                 }
             }
-            let buckets = ChunkBuckets(keys: keys, cells: cells, starts: starts)
-            results.withLock { $0[c] = buckets }
+            return ChunkBuckets(keys: keys, cells: cells, starts: starts)
         }
-        let stored = results.withLock { $0 }.compactMap { $0 }
-        precondition(stored.count == chunks.count, "percentile rank: a chunk's scatter went missing")
-        return stored
     }
 
     /// Phase 3: sorts every bucket and writes the scores of its cells.
@@ -115,14 +108,14 @@ extension LayerNormalization {
         var starts = [Int](repeating: 0, count: digit.count + 1)
         for b in 0..<digit.count { starts[b + 1] = starts[b] + bucketSizes[b] }
         let (sizes, rankStarts) = (bucketSizes, starts)
-        let groups = bucketGroups(sizes: sizes, target: max(1, m / (8 * max(1, ProcessInfo.processInfo.activeProcessorCount))))
+        let groups = bucketGroups(sizes: sizes, target: max(1, m / (8 * max(1, ParallelWork.width))))
         let total = Double(m)
         // One sorter per worker, reused for all of its groups: its buffers (up to 24 bytes per pair of
         // the largest bucket) would otherwise be fresh pages for every group, and page faults are not
         // cheap. Groups are dealt to workers round-robin (they are of similar size), so no sorter
         // passes between threads: nothing is shared but the read-only chunks and disjoint writes.
-        let workers = max(1, min(groups.count, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let workers = max(1, min(groups.count, ParallelWork.width))
+        ParallelWork.forEach(workers) { worker in
             var sorter = PairRadixSorter(capacity: 0)
             for g in stride(from: worker, to: groups.count, by: workers) {
                 let group = groups[g]

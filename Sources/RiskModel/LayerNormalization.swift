@@ -1,6 +1,6 @@
-import Dispatch
+import ClearcastDomain
 import LinearAlgebra
-import Synchronization
+import ParallelWork
 
 // MARK: - LayerNormalization
 
@@ -65,8 +65,8 @@ public enum LayerNormalization {
     ///   the error is the same for any core count).
     static func validate(_ values: [Double], layer: String) throws {
         let chunk = 1 << 18
-        let firstBad = Mutex(Int.max)
-        DispatchQueue.concurrentPerform(iterations: (values.count + chunk - 1) / chunk) { c in
+        let firstBad = Locked(Int.max)
+        ParallelWork.forEach((values.count + chunk - 1) / chunk) { c in
             let cells = (c * chunk)..<min(values.count, (c + 1) * chunk)
             if let bad = values[cells].firstIndex(where: { !($0.isFinite && $0 >= 0) }) {
                 firstBad.withLock { $0 = min($0, bad) }
@@ -98,7 +98,7 @@ public enum LayerNormalization {
     static func writeMaxScaled(_ values: [Double], to column: ColumnWriter) {
         let maximum = values.max() ?? 0
         let chunk = 1 << 16
-        DispatchQueue.concurrentPerform(iterations: (values.count + chunk - 1) / chunk) { c in
+        ParallelWork.forEach((values.count + chunk - 1) / chunk) { c in
             for i in (c * chunk)..<min(values.count, (c + 1) * chunk) {
                 // Division (not multiplication by 1/max) so the maximum maps to exactly 1.
                 column.write(maximum > 0 ? values[i] / maximum : 0, row: i)

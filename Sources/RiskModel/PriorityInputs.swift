@@ -1,7 +1,7 @@
-import GeoData
+import ClearcastDomain
 
 /// Everything the risk-priority score is computed from, in the grid's projected CRS.
-public struct PriorityInputs: Sendable {
+public struct PriorityInputs: Sendable, Equatable {
     public var grid: Grid
     public var incidents: [Incident]
     public var settlements: [Settlement]
@@ -20,7 +20,7 @@ public struct PriorityInputs: Sendable {
 }
 
 /// How the layers are built and combined.
-public struct PriorityParameters: Sendable {
+public struct PriorityParameters: Sendable, Equatable {
     public var density: IncidentDensityParameters
     public var pressure: ReturnPressureParameters
     public var contamination: ContaminationWeights
@@ -38,23 +38,5 @@ public struct PriorityParameters: Sendable {
         self.landValue = landValue
         self.normalization = normalization
         self.weights = weights
-    }
-}
-
-/// The factors of the composite score, by the names scenario files and results use.
-public enum PriorityFactor: String, CaseIterable, Sendable {
-    case incidents
-    case returnPressure = "return_pressure"
-    case contamination
-    case landValue = "land_value"
-
-    /// Units of the raw layer, for reports.
-    public var units: String {
-        switch self {
-        case .incidents: "weighted incidents per km²"
-        case .returnPressure: "expected returnees, distance-weighted"
-        case .contamination: "contamination weight (type × status)"
-        case .landValue: "land-use weight"
-        }
     }
 }

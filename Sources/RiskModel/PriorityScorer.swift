@@ -1,4 +1,4 @@
-import GeoData
+import ClearcastDomain
 import LinearAlgebra
 
 /// Builds every layer of the risk-priority score, combines them and ranks the hazard areas.

@@ -1,5 +1,5 @@
+import ClearcastDomain
 import Foundation
-import GeoData
 import LinearAlgebra
 
 // MARK: - ReturnPressure

@@ -1,4 +1,4 @@
-import GeoData
+import ClearcastDomain
 
 // MARK: - TemporalSplit
 

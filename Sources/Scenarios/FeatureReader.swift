@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import GeoData
 
 /// Reads the attributes of one layer feature, logging precise problems (file, feature, attribute).

@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import Foundation
 
 /// Collects every problem found while reading a scenario, so that loading can report them all.

@@ -1,5 +1,7 @@
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
+import Foundation
 import RiskModel
 
 extension Scenario {
@@ -44,24 +46,13 @@ extension Scenario {
                                      casualtiesPerAccident: .constant(spec.accidents.casualtiesPerAccident)),
             civilianRisk: CivilianRiskModel(incidentsPerYear: spec.civilianRisk.incidentsPerYear,
                                             casualtiesPerIncident: spec.civilianRisk.casualtiesPerIncident),
-            policy: policy(spec))
+            policy: spec.policy)
         do {
             try model.validate()
         } catch let error as ClearanceModelError {
             throw ScenarioError(file: file.path, path: "simulation", message: error.description)
         }
         return model
-    }
-
-    private func policy(_ spec: SimulationSpec) -> TaskSelectionPolicy {
-        switch spec.policy {
-        case .riskPriority: .riskPriority
-        case .nearestFirst: .nearestFirst
-        case .largestFirst: .largestFirst
-        case .smallestFirst: .smallestFirst
-        case .asListed: .asListed
-        case .regionSequence: .regionSequence(spec.regionSequence)
-        }
     }
 
     private func teamGroup(_ team: SimulationSpec.Team, index: Int, spec: SimulationSpec,
@@ -76,8 +67,8 @@ extension Scenario {
             productivity[type] = byTerrain
         }
         // Battle-area teams survey and clear their own (UXO) areas unless the file says otherwise.
-        var steps = team.steps.map { Set($0.map(Self.step)) }
-        var types = team.types.map { Set($0.compactMap(ContaminationType.init)) }
+        var steps = team.steps.map(Set.init)
+        var types = team.types.map(Set.init)
         // Mine teams leave UXO-only areas to them when there are any, rather than grabbing a battle
         // area the specialists would release several times faster.
         if team.kind == .bac {
@@ -91,7 +82,7 @@ extension Scenario {
             return CapacityChange(when: .day(max(0, date.daysSinceEpoch - start.daysSinceEpoch)), count: count)
         }
         return TeamGroup(
-            id: "\(team.kind.rawValue)-\(index + 1)", kind: TeamKind(rawValue: team.kind.rawValue) ?? .manual,
+            id: "\(team.kind.rawValue)-\(index + 1)", kind: team.kind,
             count: team.count, steps: steps, contaminationTypes: types, productivity: productivity,
             stepSpeedFactors: [.technicalSurvey: spec.tsSpeedFactor],
             baseX: team.base?.x ?? centre.x, baseY: team.base?.y ?? centre.y, travelSpeedKmPerDay: team.travelKmPerDay,
@@ -99,15 +90,6 @@ extension Scenario {
             availableFromDay: max(0, (team.availableFrom?.daysSinceEpoch ?? start.daysSinceEpoch) - start.daysSinceEpoch),
             availableUntilDay: team.availableTo.map { max(0, $0.daysSinceEpoch + 1 - start.daysSinceEpoch) },
             capacityPlan: plan)
-    }
-
-    private static func step(_ step: SimulationSpec.Team.Step) -> LandReleaseStep {
-        switch step {
-        case .nonTechnicalSurvey: .nonTechnicalSurvey
-        case .technicalSurvey: .technicalSurvey
-        case .clearance: .clearance
-        case .battleAreaClearance: .battleAreaClearance
-        }
     }
 
     /// Recurring holidays ("MM-DD") become dates in every year of the horizon.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 extension Scenario {
@@ -7,7 +6,7 @@ extension Scenario {
     ///
     /// Two results with the same hash were computed from byte-identical inputs.
     public func contentHash() throws -> String {
-        var hasher = SHA256()
+        var hasher = try SHA256Digest()
         let layerFiles = [layers.incidents, layers.settlements, layers.hazards, layers.landUse].compactMap { $0?.url }
         for url in sourceFiles + layerFiles {
             let data: Data
@@ -16,12 +15,9 @@ extension Scenario {
             } catch {
                 throw ScenarioError(file: url.path, message: "cannot be read to compute the scenario hash: \(error.localizedDescription)")
             }
-            withUnsafeBytes(of: UInt64(data.count).littleEndian) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: data)
+            try withUnsafeBytes(of: UInt64(data.count).littleEndian) { try hasher.update($0) }
+            try hasher.update(data)
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return try hasher.hexFinal()
     }
 }

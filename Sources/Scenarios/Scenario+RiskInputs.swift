@@ -1,4 +1,6 @@
 import ClearanceModel
+import ClearcastDomain
+import Foundation
 import GeoData
 import LinearAlgebra
 import RiskModel
@@ -29,7 +31,7 @@ extension Scenario {
         let weights: FactorWeights
         switch s.weights {
         case .direct(let table):
-            let factors = ScoringSpec.Factor.allCases.filter { table[$0] != nil }
+            let factors = PriorityFactor.allCases.filter { table[$0] != nil }
             try checkLandUse(factors.filter { (table[$0] ?? 0) > 0 }, path: "scoring.weights.direct")
             do {
                 weights = try FactorWeights(names: factors.map(\.rawValue), values: factors.map { table[$0] ?? 0 })
@@ -48,10 +50,10 @@ extension Scenario {
         return PriorityParameters(
             density: density, pressure: ReturnPressureParameters(decayDistance: s.pressureDecayMetres),
             contamination: contamination, landValue: landValue,
-            normalization: s.normalization == .percentile ? .percentileRank : .maxScaling, weights: weights)
+            normalization: s.normalization, weights: weights)
     }
 
-    private func checkLandUse(_ factors: [ScoringSpec.Factor], path: String) throws {
+    private func checkLandUse(_ factors: [PriorityFactor], path: String) throws {
         if factors.contains(.landValue), layers.landUse == nil {
             throw ScenarioError(file: file.path, path: path,
                                 message: "weights use land_value but the scenario has no layers.land_use; add the layer or give land_value weight 0")

@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import Foundation
 
 /// A planning scenario, as read from a scenario file (see `docs/scenario-format.md`).

@@ -1,3 +1,5 @@
+import ClearcastDomain
+import RiskModel
 extension ScenarioReader {
     /// Reads the optional `scoring:` mapping; absent fields keep their defaults.
     static func readScoring(_ field: FieldReader?) -> ScoringSpec {
@@ -32,8 +34,7 @@ extension ScenarioReader {
            let weights = readWeightTable(landValue.optional("class_weights"), keys: ["agriculture", "grazing", "road", "water", "school", "residential", "other"]) {
             spec.landValueWeights.merge(weights) { $1 }
         }
-        if let text = map.optional("normalization")?.choice(["percentile", "max"]),
-           let normalization = ScoringSpec.Normalization(rawValue: text) {
+        if let normalization = map.optional("normalization")?.choice(LayerNormalization.Method.self) {
             spec.normalization = normalization
         }
         if let weights = map.optional("weights").flatMap(readWeights) { spec.weights = weights }
@@ -58,14 +59,13 @@ extension ScenarioReader {
             field.fail("expected exactly one of 'direct' or 'ahp'")
             return nil
         case (let direct?, nil):
-            let names = ScoringSpec.Factor.allCases.map(\.rawValue)
-            guard let table = readWeightTable(direct, keys: names) else { return nil }
+            guard let table = readWeightTable(direct, keys: PriorityFactor.scenarioNames) else { return nil }
             guard table.values.contains(where: { $0 > 0 }) else {
                 direct.fail("all weights are zero; expected at least one positive weight")
                 return nil
             }
-            var weights: [ScoringSpec.Factor: Double] = [:]
-            for (name, value) in table { if let factor = ScoringSpec.Factor(rawValue: name) { weights[factor] = value } }
+            var weights: [PriorityFactor: Double] = [:]
+            for (name, value) in table { if let factor = PriorityFactor(scenarioName: name) { weights[factor] = value } }
             return .direct(weights)
         case (nil, let ahp?):
             return readAHP(ahp)
@@ -74,12 +74,11 @@ extension ScenarioReader {
 
     private static func readAHP(_ field: FieldReader) -> ScoringSpec.Weights? {
         guard let map = field.mapping(allowed: ["factors", "matrix", "accept_inconsistent"]) else { return nil }
-        let names = ScoringSpec.Factor.allCases.map(\.rawValue)
-        var factors: [ScoringSpec.Factor] = []
+        var factors: [PriorityFactor] = []
         if let list = map.required("factors", "a list of factor names")?.list() {
             for item in list {
-                if let name = item.choice(names), let factor = ScoringSpec.Factor(rawValue: name) {
-                    if factors.contains(factor) { item.fail("factor '\(name)' is listed twice") } else { factors.append(factor) }
+                if let factor = item.choice(PriorityFactor.self) {
+                    if factors.contains(factor) { item.fail("factor '\(factor.scenarioName)' is listed twice") } else { factors.append(factor) }
                 }
             }
         }

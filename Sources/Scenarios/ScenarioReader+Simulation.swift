@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
 
 extension ScenarioReader {
@@ -15,12 +16,12 @@ extension ScenarioReader {
         if let v = map.optional("horizon_years")?.integer(in: 1...100, "a horizon in whole years") { spec.horizonYears = v }
         if let v = map.optional("replications")?.integer(in: 1...1_000_000, "a number of replications") { spec.replications = v }
         if let v = map.optional("seed")?.integer(in: 0...Int.max, "a seed") { spec.seed = UInt64(v) }
-        if let text = map.optional("policy")?.choice(SimulationSpec.Policy.allCases.map(\.rawValue)),
-           let policy = SimulationSpec.Policy(rawValue: text) { spec.policy = policy }
-        if let list = map.optional("region_sequence")?.list() { spec.regionSequence = list.compactMap { $0.string() } }
-        if spec.policy == .regionSequence, spec.regionSequence.isEmpty {
+        let policy = map.optional("policy")?.choice(PolicyName.self) ?? .riskPriority
+        let regions = map.optional("region_sequence")?.list()?.compactMap { $0.string() } ?? []
+        if policy == .regionSequence, regions.isEmpty {
             (map.optional("policy") ?? field).fail("policy region_sequence needs a non-empty 'region_sequence' list of regions")
         }
+        spec.policy = policy.policy(regions: regions)
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
         if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2"]) {
             if let field = release.optional("max_area_per_team_m2") {
@@ -55,11 +56,11 @@ extension ScenarioReader {
         }
         if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day"]) {
             let currency = costs.required("currency", "a currency code such as USD")?.string()
-            var table: [SimulationSpec.Team.Kind: Double] = [:]
+            var table: [TeamKind: Double] = [:]
             if let perDay = costs.required("per_team_day", "a cost per team-day for each team kind")?
-                .mapping(allowed: SimulationSpec.Team.Kind.allCases.map(\.rawValue)) {
+                .mapping(allowed: TeamKind.scenarioNames) {
                 for key in perDay.keys {
-                    if let kind = SimulationSpec.Team.Kind(rawValue: key), let v = perDay.optional(key)?.nonNegative("a cost per team-day") {
+                    if let kind = TeamKind(scenarioName: key), let v = perDay.optional(key)?.nonNegative("a cost per team-day") {
                         table[kind] = v
                     }
                 }

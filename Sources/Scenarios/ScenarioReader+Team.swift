@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
 
 extension ScenarioReader {
@@ -10,14 +11,12 @@ extension ScenarioReader {
     static func readTeam(_ field: FieldReader) -> SimulationSpec.Team? {
         guard let map = field.mapping(allowed: teamFields) else { return nil }
         typealias Team = SimulationSpec.Team
-        let kind = map.required("kind", "a team kind")?.choice(Team.Kind.allCases.map(\.rawValue)).flatMap(Team.Kind.init)
+        let kind = map.required("kind", "a team kind")?.choice(TeamKind.self)
         let count = map.required("count", "a number of teams")?.integer(in: 0...100_000, "a number of teams")
-        var steps: [Team.Step]?
-        if let list = map.optional("steps")?.list() {
-            steps = list.compactMap { $0.choice(Team.Step.allCases.map(\.rawValue)).flatMap(Team.Step.init) }
-        }
-        var types: [String]?
-        if let list = map.optional("types")?.list() { types = list.compactMap { $0.choice(["AP", "AV", "CM", "UXO"]) } }
+        var steps: [LandReleaseStep]?
+        if let list = map.optional("steps")?.list() { steps = list.compactMap { $0.choice(LandReleaseStep.self) } }
+        var types: [ContaminationType]?
+        if let list = map.optional("types")?.list() { types = list.compactMap { $0.choice(ContaminationType.self) } }
         var productivity: [String: Distribution] = [:]
         if let prodField = map.required("productivity", "m² per team-day: a number, a distribution, or a table by contamination type") {
             if case .mapping(let pairs, _) = prodField.node, !pairs.contains(where: { $0.key == "dist" }) {

@@ -1,4 +1,6 @@
 import ClearanceModel
+import ClearcastDomain
+import Foundation
 import GeoData
 import RiskModel
 

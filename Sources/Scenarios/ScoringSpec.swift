@@ -1,25 +1,13 @@
+import ClearcastDomain
+import RiskModel
+
 /// The `scoring:` section: how the risk-priority surface is built. Every field has a documented
 /// default, so a scenario may leave the whole section out.
 public struct ScoringSpec: Sendable, Equatable {
-    /// The factors a composite score combines, by their names in scenario files.
-    public enum Factor: String, CaseIterable, Sendable {
-        case incidents
-        case returnPressure = "return_pressure"
-        case contamination
-        case landValue = "land_value"
-    }
-
-    public enum Normalization: String, Sendable {
-        /// Percentile rank: robust to a few extreme cells.
-        case percentile
-        /// Division by the layer maximum.
-        case max
-    }
-
     /// Factor weights: given directly, or derived from an AHP pairwise comparison matrix.
     public enum Weights: Sendable, Equatable {
-        case direct([Factor: Double])
-        case ahp(factors: [Factor], matrix: [[Double]], acceptInconsistent: Bool)
+        case direct([PriorityFactor: Double])
+        case ahp(factors: [PriorityFactor], matrix: [[Double]], acceptInconsistent: Bool)
     }
 
     // MARK: Incident density
@@ -46,7 +34,7 @@ public struct ScoringSpec: Sendable, Equatable {
     public var landValueWeights: [String: Double] = [:]
 
     // MARK: Combination
-    public var normalization: Normalization = .percentile
+    public var normalization: LayerNormalization.Method = .percentileRank
     public var weights: Weights = .direct([
         .incidents: 0.35, .returnPressure: 0.30, .contamination: 0.25, .landValue: 0.10,
     ])

@@ -21,14 +21,19 @@ public enum SimulationRun {
         public var ranking: [HazardRankEntry]
     }
 
-    /// - Parameter progress: called with (completed, total) replications, from worker threads.
-    public static func run(scenario: Scenario, layers: ScenarioLayers, options: Options,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Output {
-        let assessment = try PriorityScorer.assess(layers.priorityInputs(), parameters: scenario.priorityParameters())
+    /// - Parameters:
+    ///   - scores: assessments to reuse across the scenarios of one run (`compare`); a scenario whose
+    ///     layers and scoring equal an earlier one's is not scored again.
+    ///   - progress: called with (completed, total) replications, from worker threads.
+    ///   - shouldStop: asked before each replication; true stops the run with `CancellationError`.
+    public static func run(scenario: Scenario, layers: ScenarioLayers, options: Options, scores: ScoreCache = ScoreCache(),
+                           progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws -> Output {
+        let assessment = try scores.assessment(layers.priorityInputs(), parameters: scenario.priorityParameters())
         let model = try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
         let forecast = try MonteCarloRunner.run(model, replications: options.replications, seed: options.seed,
                                                 threads: options.threads, keepReplicationSummaries: true,
-                                                progress: progress)
+                                                progress: progress, shouldStop: shouldStop)
         return Output(model: model, forecast: forecast, ranking: assessment.ranking)
     }
 }

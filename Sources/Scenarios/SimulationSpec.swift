@@ -1,18 +1,11 @@
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
+import RiskModel
 
 /// The `simulation:` section: teams, calendar, land release shares, accidents and civilian risk.
 /// `Scenario+ClearanceInputs` turns it (with the hazard layer) into a clearance model.
 public struct SimulationSpec: Sendable {
-    public enum Policy: String, CaseIterable, Sendable {
-        case riskPriority = "risk_priority"
-        case nearestFirst = "nearest_first"
-        case largestFirst = "largest_first"
-        case smallestFirst = "smallest_first"
-        case asListed = "as_listed"
-        case regionSequence = "region_sequence"
-    }
-
     /// A day of the year that recurs (holidays, season bounds): month 1–12, day 1–31.
     public struct MonthDay: Sendable, Equatable, Hashable {
         public var month: Int
@@ -37,22 +30,13 @@ public struct SimulationSpec: Sendable {
     }
 
     public struct Team: Sendable, Equatable {
-        public enum Kind: String, CaseIterable, Sendable {
-            case manual, mechanical, dogs, bac, survey
-        }
-        public enum Step: String, CaseIterable, Sendable {
-            case nonTechnicalSurvey = "non_technical_survey"
-            case technicalSurvey = "technical_survey"
-            case clearance
-            case battleAreaClearance = "battle_area_clearance"
-        }
-        public var kind: Kind
+        public var kind: TeamKind
         public var count: Int
         /// Steps this team may do; nil means the defaults for its kind.
-        public var steps: [Step]?
-        /// Contamination type codes this team may work on; nil means the defaults for its kind
+        public var steps: [LandReleaseStep]?
+        /// Contamination types this team may work on; nil means the defaults for its kind
         /// (battle-area teams: UXO only; others: all).
-        public var types: [String]?
+        public var types: [ContaminationType]?
         /// m² per team-day: "default" and per contamination type code (AP, AV, CM, UXO).
         public var productivity: [String: Distribution]
         /// Productivity multipliers per terrain class.
@@ -88,7 +72,7 @@ public struct SimulationSpec: Sendable {
 
     public struct Costs: Sendable, Equatable {
         public var currency: String
-        public var perTeamDay: [Team.Kind: Double]
+        public var perTeamDay: [TeamKind: Double]
     }
 
     public var startDate: CivilDate
@@ -96,8 +80,8 @@ public struct SimulationSpec: Sendable {
     public var horizonYears: Int = 15
     public var replications: Int = 200
     public var seed: UInt64 = 1
-    public var policy: Policy = .riskPriority
-    public var regionSequence: [String] = []
+    /// The tasking policy (`region_sequence` carries its regions).
+    public var policy: TaskSelectionPolicy = .riskPriority
     public var calendar = Calendar()
     /// Share of a suspected area that non-technical survey cancels.
     public var ntsCancelShare: Distribution = .constant(0)

@@ -1,3 +1,4 @@
+import _TestSupport
 import ClearanceModel
 import EventSimulation
 import Testing
@@ -69,7 +70,7 @@ struct CivilianRiskTests {
         #expect(abs(f.civilian.avertedCasualties.mean) < 1e-9)
         // Poisson counts scatter around the expectation (mean 36.0; 50 draws → SE 0.85).
         let sampled = try #require(f.civilian.sampledCasualties)
-        #expect(abs(sampled.mean - baseline) < 4 * (baseline / 50).squareRoot())
+        #expect(abs(sampled.mean - baseline) < Tolerance.mean(variance: baseline, n: 50, z: 4))
         #expect(f.unfinishedReplications == 50 && f.completion.p50Day == nil && f.completion.meanDay == nil)
         #expect(f.warnings.contains { $0.contains("no teams are ever fielded") })
     }

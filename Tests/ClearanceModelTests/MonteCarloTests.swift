@@ -1,4 +1,6 @@
+import _TestSupport
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
 import Foundation
 import Testing
@@ -70,11 +72,12 @@ struct MonteCarloTests {
         let mean = days.reduce(0, +) / Double(days.count)
         let exactMean = Double(n) / q
         let sd = (Double(n) * (1 - q)).squareRoot() / q
-        #expect(abs(mean - exactMean) < 4 * sd / Double(reps).squareRoot(), "mean \(mean) vs \(exactMean)")
-        #expect(abs(try #require(f.completion.meanDay) - exactMean) < 4 * sd / Double(reps).squareRoot())
+        let meanTolerance = Tolerance.mean(variance: sd * sd, n: reps, z: 4)
+        #expect(abs(mean - exactMean) < meanTolerance, "mean \(mean) vs \(exactMean)")
+        #expect(abs(try #require(f.completion.meanDay) - exactMean) < meanTolerance)
         for (p, day) in [(0.1, f.completion.p10Day), (0.5, f.completion.p50Day), (0.9, f.completion.p90Day)] {
             let d = try #require(day) - n
-            let tolerance = 4 * (p * (1 - p) / Double(reps)).squareRoot()
+            let tolerance = Tolerance.proportion(p: p, n: reps, z: 4)
             // The empirical p-quantile must sit where the exact CDF crosses p (± MC error).
             #expect(cdf[d] >= p - tolerance && cdf[d] - pmf[d] <= p + tolerance, "P\(Int(p * 100)) = \(d + n)")
         }

@@ -1,31 +1,28 @@
+import _TestSupport
 import Foundation
 import Testing
 
 /// The Colombian victims file has known defects (swapped columns, "2,006" years, an incomplete 2023,
 /// several victims per incident); `scenarios/colombia/prepare.py` handles each explicitly. These tests
 /// run it as a planner would regenerate the layers.
-@Suite struct ColombiaDataTests {
+@Suite(.enabled(if: TestEnvironment.hasPython, "needs python3 on PATH (or CLEARCAST_PYTHON) to run prepare.py"))
+struct ColombiaDataTests {
     static let script = CLIRunner.packageRoot.appendingPathComponent("scenarios/colombia/prepare.py")
+    /// The full victims file, in the shared data directory.
+    static let rawVictims = "data/colombia-victims/SituacionVictimas.csv"
 
+    /// Runs prepare.py; its report is on standard output, its warnings on standard error.
     func prepare(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try TestEnvironment.runPython([Self.script.path] + arguments)
+        return (run.status, run.combined)
     }
 
     /// The excerpt holds every defect; the counts were established by reading its 56 rows by hand
     /// (see scenarios/colombia/README.md, "Excerpt check values").
     @Test func excerptDefectsAreHandledAndCounted() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("colombia-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: out) }
+        let scratch = try ScratchDirectory("colombia")
+        defer { scratch.remove() }
+        let out = scratch.url
         let excerpt = CLIRunner.packageRoot.appendingPathComponent("scenarios/colombia/raw-excerpt.csv").path
         let run = try prepare(["--input", excerpt, "--output", out.path, "--provenance", out.appendingPathComponent("P.md").path])
         #expect(run.status == 0, "\(run.output)")
@@ -45,13 +42,14 @@ import Testing
         #expect(!csv.contains("2023-"), "the incomplete year 2023 is left out")
     }
 
-    /// When the shared data is present (as in CI), the committed layers are exactly what the script makes.
-    @Test func committedLayersAreCurrent() throws {
-        let raw = CLIRunner.packageRoot.appendingPathComponent("../shared/data/colombia-victims/SituacionVictimas.csv")
-        guard FileManager.default.fileExists(atPath: raw.path) else { return }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("colombia-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: out) }
+    /// With the shared data (as in CI), the committed layers are exactly what the script makes.
+    @Test(.enabled(if: TestEnvironment.sharedFile(Self.rawVictims) != nil,
+                   "needs the full victims file ../shared/data/colombia-victims/SituacionVictimas.csv (present in CI)"))
+    func committedLayersAreCurrent() throws {
+        let raw = try #require(TestEnvironment.sharedFile(Self.rawVictims))
+        let scratch = try ScratchDirectory("colombia-full")
+        defer { scratch.remove() }
+        let out = scratch.url
         let run = try prepare(["--input", raw.path, "--output", out.path, "--provenance", out.appendingPathComponent("P.md").path])
         #expect(run.status == 0, "\(run.output)")
         let committed = CLIRunner.packageRoot.appendingPathComponent("scenarios/colombia/layers")

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 
@@ -29,20 +30,20 @@ import Testing
             try Self.expectOrderlyExit(["validate", name], in: Self.directory, input: name)
             return
         }
-        let scratch = try CLIRunner.scratchDirectory("fuzzreg")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchDirectory("fuzzreg")
+        defer { scratch.remove() }
         let layer = Self.directory.appendingPathComponent(name).path
         let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
         for role in ["incidents", "settlements", "hazards"] {
-            let scenario = scratch.appendingPathComponent("\(role).yaml")
-            try Data("extends: \(valid)\nlayers:\n  \(role): \(layer)\n".utf8).write(to: scenario)
-            try Self.expectOrderlyExit(["validate", scenario.path], in: scratch, input: "\(name) as \(role)")
+            let scenario = try scratch.write("extends: \(valid)\nlayers:\n  \(role): \(layer)\n", to: "\(role).yaml")
+            try Self.expectOrderlyExit(["validate", scenario], in: scratch.url, input: "\(name) as \(role)")
         }
     }
 
     /// Exit code 0 (accepted) or 2 (rejected with a message); anything else is a crash or a bug.
     static func expectOrderlyExit(_ arguments: [String], in directory: URL, input: String) throws {
         let run = try CLIRunner.run(arguments, in: directory)
+        #expect(!run.signalled, "\(input): killed by signal \(run.status)\n\(run.stderr)")
         #expect(run.status == 0 || run.status == 2, "\(input): exit \(run.status)\n\(run.stderr)")
         for marker in ["Fatal error", "AddressSanitizer", "ThreadSanitizer", "runtime error", "Stack dump"] {
             #expect(!run.stderr.contains(marker), "\(input): \(marker) in «\(run.stderr)»")

@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearanceModel
 import Foundation
 import Reporting
 import Testing
@@ -9,8 +11,9 @@ import Testing
     @Test func backtestAgreesWithCommittedResultWithinMonteCarloError() throws {
         let committedURL = CLIRunner.packageRoot.appendingPathComponent("notebooks-export/karabakh/backtest.json")
         let committed = try ResultEncoding.decode(SimulationResult.self, from: Data(contentsOf: committedURL))
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let scratch = try ScratchDirectory("karabakh-drift")
+        defer { scratch.remove() }
+        let out = scratch.fileURL("backtest.json")
         let replications = 10
         let run = try CLIRunner.run(["simulate", "scenarios/karabakh/backtest-2020.yaml", "--replications", String(replications),
                                      "--seed", "777", "--quiet", "--reproducible", "--out", out.path])

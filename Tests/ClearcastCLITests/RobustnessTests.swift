@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 
@@ -8,19 +9,19 @@ import Testing
 /// a warning where something is odd, and finite numbers in every result.
 @Suite struct RobustnessTests {
     static let directory = CLIRunner.fixtures.appendingPathComponent("robustness")
-    let scratch: URL
+    /// This test's output directory, removed when the test ends.
+    let scratch: ScratchDirectory
 
     init() throws {
-        scratch = try CLIRunner.scratchDirectory("robust")
+        scratch = try ScratchDirectory("robust")
     }
 
-    func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { scratch.file(name) }
 
     // MARK: CRS
 
     /// A shapefile without .prj and a CSV are fine once the scenario states their CRS.
     @Test func layersWithoutCRSAreReadWithTheDeclaredOne() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try CLIRunner.run(["validate", "declared-crs.yaml"], in: Self.directory)
         #expect(run.status == 0, "\(run.stderr)")
         // The same 12 incidents and 3 hazards as the GeoJSON fixture, all inside the grid.
@@ -30,7 +31,6 @@ import Testing
     // MARK: Teams
 
     @Test func teamWithNoEligibleTaskIsAWarningNotAnError() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try CLIRunner.run(["validate", "idle-team.yaml"], in: Self.directory)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("no eligible task"), "\(run.stderr)")
@@ -41,7 +41,6 @@ import Testing
 
     /// All incidents in one cell, nobody displaced, a single hazard: a score, not NaN.
     @Test func degenerateInputsScoreToFiniteNumbers() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try CLIRunner.run(["score", "degenerate.yaml", "--out", path("score.json"), "--reproducible"],
                                     in: Self.directory)
         #expect(run.status == 0, "\(run.stderr)")
@@ -62,7 +61,6 @@ import Testing
     }
 
     @Test func degenerateInputsSimulateToFiniteNumbers() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try CLIRunner.run(["simulate", "degenerate.yaml", "--out", path("sim.json"), "--replications", "4",
                                      "--threads", "2", "--quiet", "--reproducible"], in: Self.directory)
         #expect(run.status == 0, "\(run.stderr)")
@@ -74,7 +72,6 @@ import Testing
 
     /// Work that cannot finish within the horizon is a result (unfinished replications), not an error.
     @Test func workBeyondTheHorizonIsReported() throws {
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try CLIRunner.run(["simulate", "unfinishable.yaml", "--out", path("sim.json"), "--threads", "1",
                                      "--quiet", "--reproducible"], in: Self.directory)
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,19 +1,20 @@
+import _TestSupport
 import Foundation
 import GeoData
 import Reporting
 import Testing
 
 @Suite struct ScoreCommandTests {
-    let directory: URL
+    /// This test's output directory, removed when the test ends.
+    let scratch: ScratchDirectory
 
     init() throws {
-        directory = try CLIRunner.scratchDirectory("score")
+        scratch = try ScratchDirectory("score")
     }
 
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { scratch.file(name) }
 
     @Test func scoreWritesResultRasterAndHazardLayer() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("r.json"), "--raster", path("p.tif"),
                                      "--hazards", path("h.gpkg"), "--reproducible"], in: CLIRunner.fixtures)
         #expect(run.status == 0, "\(run.stderr)")
@@ -40,7 +41,6 @@ import Testing
     }
 
     @Test func sameInputsGiveByteIdenticalJSON() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["a.json", "b.json"] {
             let run = try CLIRunner.run(["score", "valid.yaml", "--out", path(name), "--reproducible"], in: CLIRunner.fixtures)
             #expect(run.status == 0, "\(run.stderr)")
@@ -61,7 +61,6 @@ import Testing
     }
 
     @Test func holdoutValidationReportsBaselines() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "2023-01-01", "--out", path("v.json")],
                                     in: CLIRunner.fixtures)
         #expect(run.status == 0, "\(run.stderr)")
@@ -76,7 +75,6 @@ import Testing
     }
 
     @Test func badHoldoutDateAndUnwritableOutputExitTwo() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let date = try CLIRunner.run(["score", "valid.yaml", "--holdout-after", "soon"], in: CLIRunner.fixtures)
         #expect(date.status == 2 && date.stderr.contains("expected a date written YYYY-MM-DD"))
         let out = try CLIRunner.run(["score", "valid.yaml", "--out", "/nonexistent/dir/r.json"], in: CLIRunner.fixtures)
@@ -87,7 +85,6 @@ import Testing
 
     /// A run that would not fit in memory is refused before it allocates, naming the figure and the limit.
     @Test func memoryLimitIsCheckedBeforeAllocating() throws {
-        defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("r.json")], in: CLIRunner.fixtures,
                                     environment: ["CLEARCAST_MEMORY_LIMIT_MB": "0.1"])
         #expect(run.status == 2 && run.stderr.contains("over the limit of 0.0 GB"), "\(run.stderr)")

@@ -1,6 +1,9 @@
+import _TestSupport
+import ClearanceModel
 import Foundation
 import GeoData
 import Reporting
+import Synchronization
 import Testing
 
 @Suite struct SimulateCompareReportTests {
@@ -99,23 +102,78 @@ import Testing
         #expect(zero.status == 2 && zero.stderr.contains("--replications must be between 1 and 1000000"))
     }
 
-    /// Ctrl-C stops a long run with exit code 130 and leaves an earlier output file untouched.
-    @Test func interruptLeavesEarlierOutputIntact() throws {
+    /// Ctrl-C (SIGINT) or SIGTERM stops a long run with exit code 130, says so, and leaves an earlier
+    /// output file untouched and no temporary file behind. The signal is sent once the child says it
+    /// is in its replications (`CLEARCAST_TEST_READY_LINE`), not after a guessed delay.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptLeavesEarlierOutputIntact(signal: Int32) throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("earlier result".utf8).write(to: URL(fileURLWithPath: path("keep.json")))
+        let child = try InterruptibleRun(
+            ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet",
+             "--out", path("keep.json"), "--hazards", path("keep.gpkg")],
+            in: CLIRunner.fixtures)
+        guard child.waitForStandardError(containing: "clearcast: ready: simulating") else {
+            if child.process.isRunning { child.process.terminate() }
+            Issue.record("no readiness line; stderr:\n\(child.waitUntilExit())")
+            return
+        }
+        kill(child.process.processIdentifier, signal)
+        let stderr = child.waitUntilExit()
+        #expect(child.process.terminationReason == .exit && child.process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("clearcast: interrupted; no output was written"), "\(stderr)")
+        #expect(try String(contentsOfFile: path("keep.json"), encoding: .utf8) == "earlier result")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(names == ["keep.json"], "leftovers: \(names)")
+    }
+}
+
+/// The `clearcast` binary run with standard error collected while it runs, so a test can act on
+/// what the child has printed so far (and the child never blocks on a full pipe).
+final class InterruptibleRun: Sendable {
+    let process: Process
+    private let collected = Mutex(Data())
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ arguments: [String], in directory: URL) throws {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet", "--out", path("keep.json")]
-        process.currentDirectoryURL = CLIRunner.fixtures
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(["CLEARCAST_TEST_READY_LINE": "1"]) { _, new in new }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let pipe = Pipe()
+        process.standardError = pipe
+        self.process = process
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
-        process.interrupt()
+        let reader = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            while case let chunk = reader.availableData, !chunk.isEmpty {
+                collected.withLock { $0.append(chunk) }
+            }
+            finished.signal()
+        }
+    }
+
+    /// Standard error so far.
+    var standardError: String { collected.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    /// Waits until standard error contains `text`; false if the child exited first or after
+    /// `timeout` seconds (generous: a bound for a hung child, not a timing assumption).
+    func waitForStandardError(containing text: String, timeout: TimeInterval = 300) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if standardError.contains(text) { return true }
+            if !process.isRunning { return standardError.contains(text) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    /// Waits for the child to exit and its standard error to be read to the end; returns it.
+    func waitUntilExit() -> String {
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(try String(contentsOfFile: path("keep.json"), encoding: .utf8) == "earlier result")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
+        _ = finished.wait(timeout: .now() + 60)
+        return standardError
     }
 }

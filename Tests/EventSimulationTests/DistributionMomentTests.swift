@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import EventSimulation
@@ -68,8 +69,8 @@ struct DistributionMomentTests {
         let distribution = testCase.distribution
         let values = draw(distribution, n: Self.n, stream: "moments-\(distribution)")
         let (mean, variance) = naiveMoments(values)
-        let meanTol = meanTolerance(variance: distribution.variance, n: Self.n)
-        let varTol = varianceTolerance(
+        let meanTol = Tolerance.mean(variance: distribution.variance, n: Self.n)
+        let varTol = Tolerance.variance(
             variance: distribution.variance, excessKurtosis: testCase.excessKurtosis, n: Self.n)
         #expect(abs(mean - distribution.mean) < meanTol, "mean \(mean) vs \(distribution.mean) ± \(meanTol)")
         #expect(
@@ -139,7 +140,7 @@ struct DistributionMomentTests {
             let pmf = exp(-mean + Double(k) * log(mean) - lgamma(Double(k) + 1))
             guard pmf >= 1e-3 else { continue }
             let observed = Double(counts[k, default: 0]) / Double(n)
-            #expect(abs(observed - pmf) < proportionTolerance(p: pmf, n: n), "k = \(k): \(observed) vs \(pmf)")
+            #expect(abs(observed - pmf) < Tolerance.proportion(p: pmf, n: n), "k = \(k): \(observed) vs \(pmf)")
         }
     }
 
@@ -186,8 +187,8 @@ struct DistributionMomentTests {
         let n = Self.n
         let byQuantiles = try Distribution.lognormal(median: 4, p90: 11)
         let values = draw(byQuantiles, n: n, stream: "lognormal-quantiles")
-        #expect(abs(empiricalCDF(values, at: 4) - 0.5) < proportionTolerance(p: 0.5, n: n))
-        #expect(abs(empiricalCDF(values, at: 11) - 0.9) < proportionTolerance(p: 0.9, n: n))
+        #expect(abs(empiricalCDF(values, at: 4) - 0.5) < Tolerance.proportion(p: 0.5, n: n))
+        #expect(abs(empiricalCDF(values, at: 11) - 0.9) < Tolerance.proportion(p: 0.9, n: n))
         guard case let .lognormal(mu, sigma) = byQuantiles else {
             Issue.record("expected a lognormal case")
             return
@@ -200,15 +201,15 @@ struct DistributionMomentTests {
         #expect(abs(byMean.standardDeviation / byMean.mean - 0.8) < 1e-12)
         let sample = draw(byMean, n: n, stream: "lognormal-mean-cv")
         let (mean, _) = naiveMoments(sample)
-        #expect(abs(mean - 6) < meanTolerance(variance: byMean.variance, n: n))
+        #expect(abs(mean - 6) < Tolerance.mean(variance: byMean.variance, n: n))
         #expect(try Distribution.lognormal(mean: 3, cv: 0) == .lognormal(mu: log(3), sigma: 0))
     }
 
     @Test func exponentialMedianIsMeanLn2() {
         let n = Self.n
         let values = draw(.exponential(mean: 5), n: n, stream: "exp-median")
-        #expect(abs(empiricalCDF(values, at: 5 * log(2.0)) - 0.5) < proportionTolerance(p: 0.5, n: n))
-        #expect(abs(empiricalCDF(values, at: 5) - (1 - exp(-1))) < proportionTolerance(p: 1 - exp(-1), n: n))
+        #expect(abs(empiricalCDF(values, at: 5 * log(2.0)) - 0.5) < Tolerance.proportion(p: 0.5, n: n))
+        #expect(abs(empiricalCDF(values, at: 5) - (1 - exp(-1))) < Tolerance.proportion(p: 1 - exp(-1), n: n))
     }
 
     @Test func triangularCDFAtSelectedPoints() {
@@ -216,14 +217,14 @@ struct DistributionMomentTests {
         let values = draw(.triangular(min: 0, mode: 3, max: 4), n: n, stream: "tri-cdf")
         // F(x) = x²/12 below the mode, 1 − (4 − x)²/4 above it.
         for (x, p) in [(1.0, 1.0 / 12), (3.0, 0.75), (3.5, 1 - 0.0625)] {
-            #expect(abs(empiricalCDF(values, at: x) - p) < proportionTolerance(p: p, n: n), "F(\(x))")
+            #expect(abs(empiricalCDF(values, at: x) - p) < Tolerance.proportion(p: p, n: n), "F(\(x))")
         }
     }
 
     @Test func bernoulliFrequency() {
         let n = Self.n
         let values = draw(.bernoulli(p: 0.03), n: n, stream: "bernoulli")
-        #expect(abs(values.reduce(0, +) / Double(n) - 0.03) < proportionTolerance(p: 0.03, n: n))
+        #expect(abs(values.reduce(0, +) / Double(n) - 0.03) < Tolerance.proportion(p: 0.03, n: n))
         #expect(draw(.bernoulli(p: 0), n: 1000, stream: "b0").allSatisfy { $0 == 0 })
         #expect(draw(.bernoulli(p: 1), n: 1000, stream: "b1").allSatisfy { $0 == 1 })
     }

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import EventSimulation
@@ -140,8 +141,8 @@ struct RandomStreamTests {
         let u = (0..<n).map { _ in rng.nextDouble() }
         #expect(u.allSatisfy { $0 >= 0 && $0 < 1 })
         let (mean, variance) = naiveMoments(u)
-        #expect(abs(mean - 0.5) < meanTolerance(variance: 1.0 / 12, n: n))
-        #expect(abs(variance - 1.0 / 12) < varianceTolerance(variance: 1.0 / 12, excessKurtosis: -1.2, n: n))
+        #expect(abs(mean - 0.5) < Tolerance.mean(variance: 1.0 / 12, n: n))
+        #expect(abs(variance - 1.0 / 12) < Tolerance.variance(variance: 1.0 / 12, excessKurtosis: -1.2, n: n))
         #expect(ksDistance(u, cdf: { $0 }) < ksCritical(n: n))
     }
 
@@ -164,7 +165,7 @@ struct RandomStreamTests {
         var counts = [Int](repeating: 0, count: 6)
         let n = 60_000
         for _ in 0..<n { counts[Int.random(in: 0..<6, using: &rng)] += 1 }
-        let tolerance = proportionTolerance(p: 1.0 / 6, n: n)
+        let tolerance = Tolerance.proportion(p: 1.0 / 6, n: n)
         for count in counts { #expect(abs(Double(count) / Double(n) - 1.0 / 6) < tolerance) }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 @testable import EventSimulation
 
-// MARK: - Sample moments and tolerances
+// MARK: - Sample moments and references (tolerances: `Tolerance` in _TestSupport)
 
 /// Mean and (n − 1) variance by a plain two-pass loop, independent of `Statistics`.
 func naiveMoments(_ values: [Double]) -> (mean: Double, variance: Double) {
@@ -19,23 +19,6 @@ func draw(_ distribution: Distribution, n: Int, stream: String, seed: UInt64 = 2
     var values: [Double] = []
     distribution.sample(n, into: &values, using: &rng)
     return values
-}
-
-/// Tolerance for a sample mean: `z` standard errors.
-func meanTolerance(variance: Double, n: Int, z: Double = 5) -> Double {
-    z * (variance / Double(n)).squareRoot()
-}
-
-/// Tolerance for a sample variance: `z` standard errors, using the large-sample variance of
-/// s², `(μ₄ − σ⁴) / n` with `μ₄ = (excess kurtosis + 3) σ⁴`.
-func varianceTolerance(variance: Double, excessKurtosis: Double, n: Int, z: Double = 5) -> Double {
-    let fourthMoment = (excessKurtosis + 3) * variance * variance
-    return z * ((fourthMoment - variance * variance) / Double(n)).squareRoot()
-}
-
-/// Tolerance for an empirical proportion with true value `p`: `z` binomial standard errors.
-func proportionTolerance(p: Double, n: Int, z: Double = 5) -> Double {
-    z * (p * (1 - p) / Double(n)).squareRoot()
 }
 
 /// Fraction of `values` that are ≤ `x` (the empirical CDF).

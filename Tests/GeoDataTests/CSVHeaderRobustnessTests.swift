@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -8,7 +10,8 @@ import Testing
 struct CSVHeaderRobustnessTests {
     /// Two distinct columns match the X names: the first in file order is X, the other an attribute.
     @Test func secondCoordinateLikeColumnIsAnAttribute() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write("lon,x,y\n46.75,7,39.76\n", to: "lonx.csv")
         let layer = try readVectorLayer(at: path, targetEPSG: 4326)
         let feature = try #require(layer.features.first)
@@ -21,7 +24,8 @@ struct CSVHeaderRobustnessTests {
     /// The minimised fuzzer input (`x,x,y` then a row of one comma) and case variants are refused.
     @Test(arguments: ["x,x,y\n,", "x,x,y\n1,2,3\n", "X,x,y\n1,2,3\n", "lon,lat,LAT\n1,2,3\n"])
     func duplicateCoordinateColumnIsRefused(_ text: String) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write(text, to: "dup.csv")
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 4326) })
         #expect(error.kind == .unreadable, "\(error)")
@@ -32,7 +36,8 @@ struct CSVHeaderRobustnessTests {
     @Test(arguments: [("lon,lat,n\n46.75,39.76,3\n", "n"), ("Longitude,Latitude,n\n46.75,39.76,3\n", "n"),
                       ("n,easting,northing\n3,46.75,39.76\n", "n"), ("longitud_e,latitud_n,n\n46.75,39.76,3\n", "n")])
     func usualHeadersStillRead(_ input: (String, String)) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write(input.0, to: "ok.csv")
         let layer = try readVectorLayer(at: path, targetEPSG: 4326)
         let p = try #require(layer.features.first?.geometry.pointValue)

@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Testing
 @testable import GeoData
 
@@ -50,7 +52,7 @@ struct CoordinateReferenceSystemTests {
     @Test func batchTransformMatchesSingleAndInverts() throws {
         let forward = try CoordinateTransformer(fromEPSG: 4326, toEPSG: 32638)
         let inverse = try CoordinateTransformer(fromWKT: CoordinateReferenceSystem.wkt(epsg: 32638), toEPSG: 4326)
-        var rng = SplitMix64(seed: 38)
+        var rng = SeededGenerator(seed: 38)
         let points = (0..<200).map { _ in
             Point2(x: Double.random(in: 44.5...48.5, using: &rng), y: Double.random(in: 38.5...41.5, using: &rng))
         }

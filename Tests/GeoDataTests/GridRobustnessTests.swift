@@ -1,3 +1,4 @@
+import ClearcastDomain
 import Testing
 @testable import GeoData
 

@@ -1,3 +1,6 @@
+import _TestSupport
+import AtomicFiles
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -5,10 +8,11 @@ import Testing
 @Suite("GeoTIFF and atomic writing")
 struct RasterIOTests {
     @Test func geoTIFFRoundTrip() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = dir.file("risk.tif")
         let grid = try Grid(epsg: 32638, minX: 640_000, minY: 4_400_000, cellSize: 100, columns: 7, rows: 5)
-        var rng = SplitMix64(seed: 2024)
+        var rng = SeededGenerator(seed: 2024)
         let risk = (0..<grid.cellCount).map { _ in Double.random(in: -1e6...1e6, using: &rng) }
         var density = (0..<grid.cellCount).map { Double($0) / 3 }
         density[grid.index(row: 2, column: 3)] = .nan  // no data
@@ -29,7 +33,8 @@ struct RasterIOTests {
     }
 
     @Test func geoTIFFArgumentErrors() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 3, rows: 2)
         let path = dir.file("bad.tif")
         #expect(geoError { try writeGeoTIFF(path: path, grid: grid, bands: [(name: "a", values: [1, 2, 3])]) }?.kind == .invalidArgument)
@@ -40,7 +45,8 @@ struct RasterIOTests {
     }
 
     @Test func readRasterErrors() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         #expect(geoError { try readRaster(path: dir.file("missing.tif")) }?.kind == .fileNotFound)
         let garbage = try dir.write("this is not a raster", to: "garbage.tif")
         let error = geoError { try readRaster(path: garbage) }
@@ -49,18 +55,20 @@ struct RasterIOTests {
     }
 
     @Test func writersLeaveNothingWhenTheDirectoryIsMissing() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 2, rows: 2)
         let tif = dir.file("no/such/dir/out.tif")
-        #expect(geoError { try writeGeoTIFF(path: tif, grid: grid, bands: [(name: "a", values: [1, 2, 3, 4])]) }?.kind == .writeFailed)
+        #expect(throws: AtomicFile.WriteFailed.self) { try writeGeoTIFF(path: tif, grid: grid, bands: [(name: "a", values: [1, 2, 3, 4])]) }
         let gpkg = dir.file("missing/out.gpkg")
         let feature = VectorFeature(fid: 1, geometry: .point(x: 1, y: 2))
-        #expect(geoError { try writeVectorLayer(path: gpkg, epsg: 32638, layerName: "x", fields: [], features: [feature]) }?.kind == .writeFailed)
+        #expect(throws: AtomicFile.WriteFailed.self) { try writeVectorLayer(path: gpkg, epsg: 32638, layerName: "x", fields: [], features: [feature]) }
         #expect(try dir.contents().isEmpty)
     }
 
     @Test func failedWriteDoesNotClobberExistingFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         for name in ["keep.gpkg", "keep.geojson"] {
             let path = try dir.write("previous contents", to: name)
             // The second feature has an undeclared attribute: this fails half-way through writing.
@@ -84,7 +92,8 @@ struct RasterIOTests {
     }
 
     @Test func successfulWriteReplacesExistingFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write("previous contents", to: "out.geojson")
         let feature = VectorFeature(fid: 1, geometry: .point(x: 650_000, y: 4_400_000), attributes: ["n": .integer(3)])
         try writeVectorLayer(path: path, epsg: 32638, layerName: "out", fields: [FieldDefinition(name: "n", type: .integer)],
@@ -94,7 +103,8 @@ struct RasterIOTests {
     }
 
     @Test func unsupportedVectorExtension() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let error = geoError {
             try writeVectorLayer(path: dir.file("out.shp"), epsg: 32638, layerName: "x", fields: [],
                                  features: [VectorFeature(fid: 1, geometry: .point(x: 1, y: 2))])

@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -91,7 +93,7 @@ struct RasterizeTests {
     /// the brute-force centre-in-polygon loop, and ALL_TOUCHED must be a superset.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomPolygonsMatchNaiveLoop(seed: UInt64) throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let cell = Double.random(in: 5...50, using: &rng)
         let grid = try Grid(epsg: 32638, minX: Double.random(in: 600_000...700_000, using: &rng),
                             minY: Double.random(in: 4_380_000...4_430_000, using: &rng),
@@ -126,7 +128,7 @@ struct RasterizeTests {
     /// GDAL objects, and GDAL's error state is per thread).
     @Test func concurrentRasterizationIsDeterministic() async throws {
         let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 60, rows: 60)
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let polygons: [Geometry] = (0..<32).map { _ in
             let x = Double.random(in: 0...500, using: &rng), y = Double.random(in: 0...500, using: &rng)
             return .polygon([[Point2(x: x, y: y), Point2(x: x + Double.random(in: 5...100, using: &rng), y: y),

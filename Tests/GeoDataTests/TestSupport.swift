@@ -1,35 +1,7 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 @testable import GeoData
-import EventSimulation
-
-/// A fresh directory under the system temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("geodata-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Path of `name` inside the directory.
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    /// Writes `text` to `name` and returns its path.
-    @discardableResult
-    func write(_ text: String, to name: String) throws -> String {
-        let target = file(name)
-        try text.write(toFile: target, atomically: false, encoding: .utf8)
-        return target
-    }
-
-    /// Names of the files in the directory, sorted.
-    func contents() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-    }
-}
-
 
 /// Even-odd ray-casting test: is `p` inside the polygon given by its rings (holes included)?
 /// Independent of GDAL, used as the reference for rasterization.
@@ -78,12 +50,9 @@ func geoError<T>(_ body: () throws -> T) -> GeoDataError? {
     }
 }
 
-/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
-typealias SplitMix64 = EventSimulation.SplitMix64
-
 /// Writes `name.shp` in `dir` holding one point in UTM 38N (649 905.4203, 4 402 584.5445; pyproj gives
 /// 46.75° E, 39.76° N), with its .prj, and returns the .shp path: the start of the CRS edge cases.
-func writeOnePointShapefile(in dir: TemporaryDirectory, name: String) throws -> String {
+func writeOnePointShapefile(in dir: ScratchDirectory, name: String) throws -> String {
     let path = dir.file("\(name).shp")
     let feature = VectorFeature(fid: 0, geometry: .point(x: 649_905.4203, y: 4_402_584.5445))
     try writeVectorDataset(path: path, reportedPath: path, driverName: "ESRI Shapefile", epsg: 32638, layerName: name,

@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -21,7 +23,8 @@ struct VectorCRSRobustnessTests {
     /// error; that case still reads as WGS 84: a known limitation.)
     @Test(arguments: ["urn:ogc:def:crs:EPSG::999999", "EPSG:999999", "link:not-a-url"])
     func geoJSONWithUnresolvableCRSIsRefused(_ name: String) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write(Self.geojson(crsName: name), to: "unknown.geojson")
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 32638) })
         #expect(error.kind == .unknownCRS, "\(error)")
@@ -33,7 +36,8 @@ struct VectorCRSRobustnessTests {
     /// the point lands where an independent reference puts it (UTM 38N of 46.75 E, 39.76 N).
     @Test(arguments: [nil, "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326"])
     func geoJSONWithKnownOrNoCRSStillReads(_ name: String?) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write(Self.geojson(crsName: name), to: "known.geojson")
         let layer = try readVectorLayer(at: path, targetEPSG: 32638)
         let p = try #require(layer.features.first?.geometry.pointValue)
@@ -43,7 +47,8 @@ struct VectorCRSRobustnessTests {
 
     /// A .prj GDAL cannot parse leaves the shapefile without a CRS: refused unless one is given.
     @Test func shapefileWithUnparsablePrjNeedsAnExplicitCRS() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try writeOnePointShapefile(in: dir, name: "bad")
         try Data("PROJCS[garbage".utf8).write(to: URL(fileURLWithPath: dir.file("bad.prj")))
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 4326) })

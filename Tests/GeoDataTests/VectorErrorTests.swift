@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -5,7 +7,8 @@ import Testing
 @Suite("Vector reading errors")
 struct VectorErrorTests {
     @Test func missingFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = dir.file("nope.geojson")
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 32638) })
         #expect(error.kind == .fileNotFound)
@@ -14,9 +17,10 @@ struct VectorErrorTests {
     }
 
     @Test func garbageFiles() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         // Random bytes with a neutral extension: no driver claims it.
-        var rng = SplitMix64(seed: 99)
+        var rng = SeededGenerator(seed: 99)
         let bytes = (0..<512).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let binary = dir.file("noise.dat")
         try Data(bytes).write(to: URL(fileURLWithPath: binary))
@@ -34,7 +38,8 @@ struct VectorErrorTests {
     }
 
     @Test func emptyGeoJSON() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write("{\"type\":\"FeatureCollection\",\"features\":[]}", to: "empty.geojson")
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 32638) })
         #expect(error.kind == .emptyLayer)
@@ -42,7 +47,8 @@ struct VectorErrorTests {
     }
 
     @Test func unknownTargetAndFallbackEPSG() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let geojson = try dir.write(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[46.75,39.76]}}]}"#,
                                     to: "p.geojson")
         let e1 = try #require(geoError { try readVectorLayer(at: geojson, targetEPSG: 999_999) })
@@ -55,7 +61,8 @@ struct VectorErrorTests {
     }
 
     @Test func layerWithoutCRSNeedsFallback() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try writeOnePointShapefile(in: dir, name: "nocrs")
         try FileManager.default.removeItem(atPath: dir.file("nocrs.prj"))
         let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 4326) })
@@ -68,7 +75,8 @@ struct VectorErrorTests {
     }
 
     @Test func selfIntersectingPolygonIsReportedWithFID() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         // Feature 2 is a bow-tie: its edges cross at (46.755, 39.765).
         let path = try dir.write("""
             {"type":"FeatureCollection","features":[
@@ -82,7 +90,8 @@ struct VectorErrorTests {
     }
 
     @Test func missingLayerAndNullGeometry() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":4,"properties":{"a":1},"geometry":null}]}"#,
                                  to: "null.geojson")
         let e1 = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 32638) })
@@ -94,7 +103,8 @@ struct VectorErrorTests {
     }
 
     @Test func csvWithoutCoordinateColumnsOrWithTextCoordinates() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let noColumns = try dir.write("name,count\nA,2\n", to: "nocoords.csv")
         let e1 = try #require(geoError { try readVectorLayer(at: noColumns, targetEPSG: 32638) })
         #expect(e1.kind == .noGeometryColumn)

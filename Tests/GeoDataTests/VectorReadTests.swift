@@ -1,3 +1,5 @@
+import _TestSupport
+import ClearcastDomain
 import Foundation
 import Testing
 @testable import GeoData
@@ -6,7 +8,8 @@ import Testing
 struct VectorReadTests {
     /// A literal GeoJSON file (not produced by our writer) in EPSG:4326 with Karabakh points.
     @Test func geoJSONPointsProjectToUTMLikeCs2cs() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let features = karabakhReference.enumerated().map { index, place in
             """
             {"type":"Feature","id":\(index + 1),"properties":{"name":"\(place.name)","victims":\(index),"score":\(Double(index) + 0.5)},
@@ -35,7 +38,8 @@ struct VectorReadTests {
     }
 
     @Test func polygonWithHoleKeepsRingsAndArea() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         // A 0.02° square with a 0.01° hole near Aghdam.
         let path = try dir.write("""
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon",
@@ -56,7 +60,8 @@ struct VectorReadTests {
     }
 
     @Test func csvWithLonLatColumnsReadsPoints() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         var lines = ["id,name,Longitude,Latitude,victims,date"]
         for (index, place) in karabakhReference.enumerated() {
             lines.append("\(index + 1),\(place.name),\(place.lon),\(place.lat),\(index * 2),2021-03-\(10 + index)")
@@ -77,7 +82,8 @@ struct VectorReadTests {
     }
 
     @Test func csvWithProjectedEastingNorthingUsesGivenSourceEPSG() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = try dir.write("easting,northing,label\n649905.4203,4402584.5445,shusha\n", to: "utm.csv")
         let layer = try readVectorLayer(at: path, targetEPSG: 4326, sourceEPSGIfMissing: 32638)
         let p = try #require(layer.features.first?.geometry.pointValue)
@@ -89,11 +95,12 @@ struct VectorReadTests {
     }
 
     @Test func geoPackageRoundTripKeepsGeometryAttributesAndIDs() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = dir.file("hazards.gpkg")
         let fields = [FieldDefinition(name: "name", type: .string), FieldDefinition(name: "devices", type: .integer),
                       FieldDefinition(name: "density", type: .real), FieldDefinition(name: "reported", type: .date)]
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         var written: [VectorFeature] = []
         for fid in 1...12 {
             let x = Double.random(in: 600_000...700_000, using: &rng), y = Double.random(in: 4_380_000...4_430_000, using: &rng)
@@ -116,7 +123,8 @@ struct VectorReadTests {
     }
 
     @Test func geoJSONWriterRoundTrip() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = dir.file("out.geojson")
         let feature = VectorFeature(fid: 5, geometry: .lineString([Point2(x: 650_000.25, y: 4_402_000.5), Point2(x: 651_000, y: 4_403_000)]),
                                     attributes: ["note": .string("road")])
@@ -128,7 +136,8 @@ struct VectorReadTests {
     }
 
     @Test func shapefileWrittenThroughGDALIsRead() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
         let path = dir.file("areas.shp")
         // Shapefiles are not a public output format, so use the internal GDAL writer with the
         // "ESRI Shapefile" driver: this exercises reading .shp/.shx/.dbf/.prj written by GDAL itself.

@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 @testable import LinearAlgebra
 import Testing

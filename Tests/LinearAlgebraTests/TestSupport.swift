@@ -1,10 +1,7 @@
+import _TestSupport
 import LinearAlgebra
-import EventSimulation
 
-// MARK: - Seeded random numbers
-
-/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
-typealias SeededGenerator = SplitMix64
+// MARK: - Random inputs (from the shared SeededGenerator)
 
 func randomMatrix(_ rows: Int, _ columns: Int, using rng: inout SeededGenerator) -> Matrix {
     Matrix(rows: rows, columns: columns) { _, _ in Double.random(in: -1...1, using: &rng) }
@@ -29,12 +26,6 @@ func naiveGemm(_ a: Matrix, _ b: Matrix, _ c: Matrix, tA: Bool, tB: Bool, alpha:
         for l in 0..<k { s += op(a, tA, i, l) * op(b, tB, l, j) }
         return alpha * s + (beta == 0 ? 0 : beta * c[i, j])
     }
-}
-
-/// Largest |x - y| over two equal-length sequences.
-func maxAbsDifference(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count == y.count)
-    return zip(x, y).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
 
 /// Shapes that exercise the edge cases: 1x1, 1xN, Nx1, non-square.

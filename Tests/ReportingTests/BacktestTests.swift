@@ -1,3 +1,4 @@
+import ClearanceModel
 import Foundation
 import Testing
 @testable import Reporting

@@ -1,3 +1,5 @@
+import _TestSupport
+import EventSimulation
 import Foundation
 import Testing
 @testable import Reporting

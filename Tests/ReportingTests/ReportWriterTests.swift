@@ -1,3 +1,4 @@
+import _TestSupport
 import Foundation
 import Testing
 import Reporting
@@ -6,7 +7,9 @@ import Reporting
 struct ReportWriterTests {
     @Test("Writes, replaces, and leaves no temporary files")
     func writesAtomically() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let scratch = try ScratchDirectory("report-writer")
+        defer { scratch.remove() }
+        let directory = scratch.url
         let path = directory.appendingPathComponent("report.ipynb").path
         let first = NotebookExporter.notebook(for: ResultFixtures.simulation(seed: 1))
         let second = NotebookExporter.notebook(for: ResultFixtures.simulation(seed: 2))
@@ -19,7 +22,9 @@ struct ReportWriterTests {
 
     @Test("A missing directory throws and writes nothing")
     func missingDirectory() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let scratch = try ScratchDirectory("report-writer")
+        defer { scratch.remove() }
+        let directory = scratch.url
         let path = directory.appendingPathComponent("absent/report.ipynb").path
         #expect(throws: (any Error).self) { try ReportWriter.writeNotebook(Data("{}".utf8), to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))

@@ -1,11 +1,8 @@
+import _TestSupport
+import ClearanceModel
+import EventSimulation
 import Foundation
 @testable import Reporting
-import EventSimulation
-
-// MARK: - Seeded random numbers
-
-/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
-typealias SeededGenerator = SplitMix64
 
 // MARK: - Fixtures
 

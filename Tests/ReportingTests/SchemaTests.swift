@@ -1,21 +1,24 @@
+import _TestSupport
 import Foundation
 import Testing
 @testable import Reporting
 
 /// The shipped JSON Schema against what the Swift types actually encode, validated by Python's
 /// `jsonschema` through `schemas/validate.py` (one process per call, so files are batched).
+/// Without Python's `jsonschema` the validating tests are skipped, saying so.
 @Suite("Result schema")
 struct SchemaTests {
-    static let validator = TestPaths.schemas.appendingPathComponent("validate.py").path
+    static let validator = TestEnvironment.packageURL("schemas/validate.py").path
+    /// This test's files, removed when the test ends.
+    let scratch: ScratchDirectory
 
-    /// Writes each (name, bytes) into a fresh directory and returns the paths.
+    init() throws {
+        scratch = try ScratchDirectory("schema")
+    }
+
+    /// Writes each (name, bytes) into the scratch directory and returns the paths.
     private func write(_ files: [(String, Data)]) throws -> [String] {
-        let directory = try TestPaths.temporaryDirectory()
-        return try files.map { name, data in
-            let url = directory.appendingPathComponent(name)
-            try data.write(to: url)
-            return url.path
-        }
+        try files.map { name, data in try scratch.write(data, to: name) }
     }
 
     private static func samples() throws -> [(String, Data)] {
@@ -34,13 +37,14 @@ struct SchemaTests {
         return files
     }
 
-    @Test("Realistic and edge-case results validate")
+    @Test("Realistic and edge-case results validate",
+          .enabled(if: TestEnvironment.hasPythonModules(["jsonschema"]),
+                   "needs python3 with jsonschema: pip install jsonschema (Debian: apt-get install python3-jsonschema)"))
     func samplesValidate() throws {
-        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
         let paths = try write(Self.samples())
-        let run = try Python.run([Self.validator] + paths)
-        #expect(run.status == 0, "schemas/validate.py rejected a result the Swift types encode:\n\(run.errors)")
-        #expect(run.output.components(separatedBy: ": valid").count - 1 == paths.count)
+        let run = try TestEnvironment.runPython([Self.validator] + paths)
+        #expect(run.status == 0, "schemas/validate.py rejected a result the Swift types encode:\n\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: ": valid").count - 1 == paths.count)
     }
 
     @Test("Absent optionals are omitted, not written as null")
@@ -53,9 +57,10 @@ struct SchemaTests {
     }
 
     /// Each mutation of a valid result must be rejected, with an error naming the offending place.
-    @Test("Wrong types, extra fields, missing fields and out-of-range values fail validation")
+    @Test("Wrong types, extra fields, missing fields and out-of-range values fail validation",
+          .enabled(if: TestEnvironment.hasPythonModules(["jsonschema"]),
+                   "needs python3 with jsonschema: pip install jsonschema (Debian: apt-get install python3-jsonschema)"))
     func invalidResultsFail() throws {
-        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
         typealias Mutation = (String, String, (inout [String: Any]) -> Void)
         let mutations: [Mutation] = [
             ("wrong-type", "replications", { $0["replications"] = "500" }),
@@ -88,34 +93,35 @@ struct SchemaTests {
         }
         let paths = try write(files)
         // One Python process for all files (interpreter start-up dominates); errors are prefixed by path.
-        let run = try Python.run([Self.validator] + paths)
-        #expect(run.status == 1, "invalid files should give status 1, got \(run.status): \(run.errors)")
-        #expect(!run.output.contains(": valid"), "a mutated file passed: \(run.output)")
-        let lines = run.errors.split(separator: "\n").map(String.init)
+        let run = try TestEnvironment.runPython([Self.validator] + paths)
+        #expect(run.status == 1, "invalid files should give status 1, got \(run.status): \(run.stderr)")
+        #expect(!run.stdout.contains(": valid"), "a mutated file passed: \(run.stdout)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
         for ((name, field, _), path) in zip(mutations, paths) {
             let mine = lines.filter { $0.hasPrefix(path + ": invalid") }
-            #expect(!mine.isEmpty, "\(name) should be invalid: \(run.errors)")
+            #expect(!mine.isEmpty, "\(name) should be invalid: \(run.stderr)")
             #expect(mine.contains { $0.contains(field) }, "\(name): the error should name '\(field)': \(mine)")
         }
     }
 
-    @Test("A score result with a hazard share of a wrong type fails")
+    @Test("A score result with a hazard share of a wrong type fails",
+          .enabled(if: TestEnvironment.hasPythonModules(["jsonschema"]),
+                   "needs python3 with jsonschema: pip install jsonschema (Debian: apt-get install python3-jsonschema)"))
     func invalidScoreFails() throws {
-        guard Python.require("jsonschema", install: "pip install jsonschema (Debian: apt-get install python3-jsonschema)") else { return }
         var object = try JSONSerialization.jsonObject(with: ResultEncoding.encode(ResultFixtures.score())) as! [String: Any]
         var hazards = object["hazards"] as! [[String: Any]]
         hazards[3]["type"] = "landmine"
         object["hazards"] = hazards
         let paths = try write([("score-bad.json", try JSONSerialization.data(withJSONObject: object))])
-        let run = try Python.run([Self.validator, paths[0]])
+        let run = try TestEnvironment.runPython([Self.validator, paths[0]])
         #expect(run.status == 1)
-        #expect(run.errors.contains("hazards/3/type"), "\(run.errors)")
+        #expect(run.stderr.contains("hazards/3/type"), "\(run.stderr)")
     }
 
     /// Guards against a stale schema: every property the schema names is produced by some sample.
     @Test("Every schema property is written by the Swift types")
     func schemaHasNoStaleProperties() throws {
-        let schemaData = try Data(contentsOf: TestPaths.schemas.appendingPathComponent("result.schema.json"))
+        let schemaData = try Data(contentsOf: TestEnvironment.packageURL("schemas/result.schema.json"))
         let schema = try JSONSerialization.jsonObject(with: schemaData)
         var declared = Set<String>()
         func collectDeclared(_ node: Any) {
@@ -140,11 +146,12 @@ struct SchemaTests {
         #expect(declared.subtracting(written).isEmpty, "declared but never written: \(declared.subtracting(written).sorted())")
     }
 
-    @Test("The validator reports a missing file with status 2")
+    @Test("The validator reports a missing file with status 2",
+          .enabled(if: TestEnvironment.hasPythonModules(["jsonschema"]),
+                   "needs python3 with jsonschema: pip install jsonschema (Debian: apt-get install python3-jsonschema)"))
     func unreadableFile() throws {
-        guard Python.require("jsonschema", install: "pip install jsonschema") else { return }
-        let run = try Python.run([Self.validator, "/nonexistent/result.json"])
+        let run = try TestEnvironment.runPython([Self.validator, "/nonexistent/result.json"])
         #expect(run.status == 2)
-        #expect(run.errors.contains("cannot read JSON"))
+        #expect(run.stderr.contains("cannot read JSON"))
     }
 }

@@ -1,3 +1,5 @@
+import _TestSupport
+import EventSimulation
 import Testing
 import LinearAlgebra
 @testable import RiskModel
@@ -70,7 +72,7 @@ struct AHPTests {
     }
 
     @Test func consistentMatricesHaveZeroRatioAndRecoverWeights() throws {
-        var rng = RiskTestRNG(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for n in 1...12 {
             let w = (0..<n).map { _ in Double.random(in: 0.05...1, using: &rng) }
             let total = w.reduce(0, +)

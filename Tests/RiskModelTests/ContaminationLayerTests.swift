@@ -1,6 +1,6 @@
+import ClearcastDomain
 import Foundation
 import Testing
-import GeoData
 import LinearAlgebra
 @testable import RiskModel
 

@@ -1,3 +1,6 @@
+import _TestSupport
+import ClearcastDomain
+import EventSimulation
 import Testing
 import LinearAlgebra
 @testable import RiskModel
@@ -9,7 +12,7 @@ struct HazardRankingTests {
     }
 
     @Test func compositeMatchesNaiveWeightedSum() throws {
-        var rng = RiskTestRNG(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<10 {
             let k = Int.random(in: 1...5, using: &rng)
             let n = Int.random(in: 1...200, using: &rng)
@@ -74,7 +77,7 @@ struct HazardRankingTests {
     }
 
     @Test func sharesSumToOneAndMeansMatchNaive() throws {
-        var rng = RiskTestRNG(seed: 99)
+        var rng = SeededGenerator(seed: 99)
         for _ in 0..<10 {
             let k = Int.random(in: 1...4, using: &rng)
             let n = 150
@@ -127,7 +130,7 @@ struct HazardRankingTests {
                             cellCount: 1, hasCells: true, meanScore: mean, maxScore: max, benefitPerSquareMetre: mean,
                             expectedBenefit: mean, factorShares: [])
         }
-        var rng = RiskTestRNG(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         for _ in 0..<200 {
             let mean = Double.random(in: 0.01...1, using: &rng), top = Double.random(in: mean...1, using: &rng)
             let ulps = Int.random(in: 1...16, using: &rng)

@@ -1,14 +1,12 @@
+import _TestSupport
+import ClearcastDomain
+import EventSimulation
 import Foundation
-import GeoData
 import LinearAlgebra
 @testable import RiskModel
 import Testing
-import EventSimulation
 
 // MARK: - Helpers (file-private: other RiskModel test files live in the same target)
-
-/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
-private typealias DensityRNG = SplitMix64
 
 private let referenceDay = 20_000
 
@@ -33,7 +31,7 @@ private func directDensity(_ incidents: [Incident], grid: Grid, parameters p: In
     }
 }
 
-private func randomIncidents(_ n: Int, grid: Grid, atCentres: Bool, rng: inout DensityRNG) -> [Incident] {
+private func randomIncidents(_ n: Int, grid: Grid, atCentres: Bool, rng: inout SeededGenerator) -> [Incident] {
     (0..<n).map { _ in
         let x: Double, y: Double
         if atCentres {
@@ -46,11 +44,6 @@ private func randomIncidents(_ n: Int, grid: Grid, atCentres: Bool, rng: inout D
         return Incident(x: x, y: y, date: referenceDay - Int.random(in: 0...4000, using: &rng),
                         casualties: Int.random(in: 0...3, using: &rng), device: nil)
     }
-}
-
-private func maxRelativeDifference(_ a: Matrix, _ b: Matrix) -> Double {
-    let scale = b.elements.reduce(0) { max($0, abs($1)) }
-    return zip(a.elements, b.elements).reduce(0) { max($0, abs($1.0 - $1.1)) } / max(scale, .leastNormalMagnitude)
 }
 
 // MARK: - Tests
@@ -66,7 +59,7 @@ struct IncidentDensityTests {
     @Test(arguments: [IncidentDensity.Method.dense, .banded(tileSize: 4), .banded()],
           IncidentDensity.FirstProduct.allCases)
     func matchesDirectSumForPointsAtCellCentres(method: IncidentDensity.Method, firstProduct: IncidentDensity.FirstProduct) throws {
-        var rng = DensityRNG(state: 1)
+        var rng = SeededGenerator(state: 1)
         let p = IncidentDensityParameters(bandwidth: 250, halfLifeYears: 3, casualtyWeight: 0.7,
                                           truncationSigmas: .infinity, referenceDate: referenceDay)
         let incidents = randomIncidents(30, grid: grid, atCentres: true, rng: &rng)
@@ -86,7 +79,7 @@ struct IncidentDensityTests {
     /// gradient is largest at r = σ, |∇φ| ≤ e^{−1/2} / (2πσ³), so each incident changes any cell
     /// value by at most w · δ · e^{−1/2} / (2πσ³) (per m², times 1e6 per km²).
     @Test func randomPointsWithinBinningBound() throws {
-        var rng = DensityRNG(state: 2)
+        var rng = SeededGenerator(state: 2)
         let p = IncidentDensityParameters(bandwidth: 400, halfLifeYears: 5, casualtyWeight: 1,
                                           truncationSigmas: 37, referenceDate: referenceDay)
         let incidents = randomIncidents(40, grid: grid, atCentres: false, rng: &rng)
@@ -95,7 +88,7 @@ struct IncidentDensityTests {
         let sigma = p.bandwidth
         let perUnitWeight = 1e6 * (grid.cellSize / 2.squareRoot()) * exp(-0.5) / (2 * .pi * sigma * sigma * sigma)
         let bound = incidents.reduce(0) { $0 + expectedWeight($1, p) } * perUnitWeight
-        let worst = zip(density.elements, reference.elements).reduce(0) { max($0, abs($1.0 - $1.1)) }
+        let worst = maxAbsDifference(density.elements, reference.elements)
         #expect(worst <= bound)
         #expect(worst > 0, "points off-centre must show some binning error")
         #expect(try bound < 0.5 * #require(reference.elements.max()), "the bound must be tight enough to mean something")
@@ -104,7 +97,7 @@ struct IncidentDensityTests {
     @Test(arguments: [30.0, 100, 350])
     func massIsConservedAwayFromEdges(bandwidth: Double) throws {
         let big = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 61, rows: 53)
-        var rng = DensityRNG(state: 3)
+        var rng = SeededGenerator(state: 3)
         let p = IncidentDensityParameters(bandwidth: bandwidth, halfLifeYears: 4, referenceDate: referenceDay)
         let margin = 4 * bandwidth + 100
         let incidents = (0..<25).map { _ in
@@ -120,7 +113,7 @@ struct IncidentDensityTests {
     }
 
     @Test func edgeLossMatchesMissingMass() throws {
-        var rng = DensityRNG(state: 4)
+        var rng = SeededGenerator(state: 4)
         let p = IncidentDensityParameters(bandwidth: 300, halfLifeYears: 2, referenceDate: referenceDay)
         let model = try IncidentDensity(grid: grid, parameters: p)
         let incidents = randomIncidents(20, grid: grid, atCentres: false, rng: &rng)
@@ -139,7 +132,7 @@ struct IncidentDensityTests {
     @Test(arguments: [1, 5, 16, 300], IncidentDensity.FirstProduct.allCases)
     func bandedEqualsDense(tileSize: Int, firstProduct: IncidentDensity.FirstProduct) throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 50, columns: 47, rows: 38)
-        var rng = DensityRNG(state: 5)
+        var rng = SeededGenerator(state: 5)
         let p = IncidentDensityParameters(bandwidth: 180, halfLifeYears: 6, casualtyWeight: 0.5, referenceDate: referenceDay)
         let model = try IncidentDensity(grid: g, parameters: p)
         // 60 incidents on 1786 cells: 3.4 % of the cells, just above the automatic sparse threshold.
@@ -147,7 +140,7 @@ struct IncidentDensityTests {
         let (banded, bandedSummary) = try model.surface(for: incidents, method: .banded(tileSize: tileSize),
                                                         firstProduct: firstProduct)
         let (dense, denseSummary) = try model.surface(for: incidents, method: .dense)
-        #expect(maxRelativeDifference(banded, dense) < 1e-12)
+        #expect(maxRelativeDifference(banded.elements, dense.elements) < 1e-12)
         #expect(denseSummary.flops == 2 * 38 * 38 * 47 + 2 * 38 * 47 * 47)
         // Half-width 180·4/50 = 14 cells: a tile of t columns touches at most t + 28 kernel columns.
         let secondProduct = 2 * 38 * 47 * Double(min(47, tileSize + 28))
@@ -167,14 +160,14 @@ struct IncidentDensityTests {
     /// rounding, and bit-for-bit reproducible.
     @Test func sparseFirstProductMatchesDgemmOnALargerGrid() throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 300, rows: 260)
-        var rng = DensityRNG(state: 29)
+        var rng = SeededGenerator(state: 29)
         let p = IncidentDensityParameters(bandwidth: 700, halfLifeYears: 5, casualtyWeight: 1, referenceDate: referenceDay)
         let model = try IncidentDensity(grid: g, parameters: p)
         let incidents = randomIncidents(900, grid: g, atCentres: false, rng: &rng)   // 1.2 % of the cells
         let (sparse, sparseSummary) = try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .sparseRows)
         let (viaDgemm, dgemmSummary) = try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .dgemm)
         let (automatic, _) = try model.surface(for: incidents, method: .banded(tileSize: 64))
-        #expect(maxRelativeDifference(sparse, viaDgemm) < 1e-12)
+        #expect(maxRelativeDifference(sparse.elements, viaDgemm.elements) < 1e-12)
         #expect(automatic == sparse, "1.2 % occupancy is sparse enough for the automatic choice")
         #expect(try model.surface(for: incidents, method: .banded(tileSize: 64), firstProduct: .sparseRows).density == sparse)
         #expect(sparseSummary.flops < 0.6 * dgemmSummary.flops)
@@ -186,7 +179,7 @@ struct IncidentDensityTests {
     @Test(arguments: [3, 16, 128])
     func sparsePanelsEqualTheDenseBinnedMatrixExactly(tileSize: Int) throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 50, columns: 41, rows: 53)
-        var rng = DensityRNG(state: 17)
+        var rng = SeededGenerator(state: 17)
         let p = IncidentDensityParameters(bandwidth: 160, halfLifeYears: 4, casualtyWeight: 0.7, referenceDate: referenceDay)
         let model = try IncidentDensity(grid: g, parameters: p)
         // Cell centres on a small grid: many cells receive several incidents (summed in incident order).
@@ -209,7 +202,7 @@ struct IncidentDensityTests {
 
     @Test func sparseInputEqualsDenseInput() throws {
         let g = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 90, rows: 70)
-        var rng = DensityRNG(state: 31)
+        var rng = SeededGenerator(state: 31)
         let model = try IncidentDensity(grid: g, parameters: IncidentDensityParameters(bandwidth: 300, halfLifeYears: 5, referenceDate: referenceDay))
         var h = Matrix(rows: g.rows, columns: g.columns)
         for _ in 0..<80 { h[Int(rng.next() % 70), Int(rng.next() % 90)] += Double(rng.next() % 5 + 1) }

@@ -1,3 +1,5 @@
+import _TestSupport
+import EventSimulation
 import Foundation
 import Testing
 import LinearAlgebra
@@ -7,7 +9,7 @@ import LinearAlgebra
 @Suite("Percentile rank (radix sort)")
 struct PercentileRankRadixTests {
     /// Random layer mixing zeros, ties, tiny (normal) values, huge values and one-magnitude clusters.
-    static func layer(count: Int, using rng: inout RiskTestRNG) -> [Double] {
+    static func layer(count: Int, using rng: inout SeededGenerator) -> [Double] {
         let ties: [Double] = [0.5, 1, 3.25, 1e-300, 1e300, Double.leastNormalMagnitude, Double.greatestFiniteMagnitude]
         return (0..<count).map { _ in
             switch Int.random(in: 0..<6, using: &rng) {
@@ -30,7 +32,7 @@ struct PercentileRankRadixTests {
     }
 
     @Test func matchesComparisonSortOnRandomLayers() {
-        var rng = RiskTestRNG(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         // Sizes below and above the insertion-sort cut-off and with many buckets.
         // 600 000 cells make three chunks, so the parallel scatter and bucket groups are exercised.
         for count in [0, 1, 2, 31, 33, 257, 5_000, 40_000, 600_000] {
@@ -43,7 +45,7 @@ struct PercentileRankRadixTests {
     /// rest spread over dozens (the bucket digit must not depend on where a power of two falls), and
     /// keys spanning all 64 bits in the pair sorter.
     @Test func matchesComparisonSortOnSkewedLayers() {
-        var rng = RiskTestRNG(seed: 23)
+        var rng = SeededGenerator(seed: 23)
         for sigma in [0.5, 5, 40] {
             let values = (0..<300_000).map { _ in
                 // Log-normal via Box-Muller; clamp to the finite positive doubles.
@@ -62,7 +64,7 @@ struct PercentileRankRadixTests {
     }
 
     @Test func matchesNaiveCountAndKeepsTiesEqual() {
-        var rng = RiskTestRNG(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let values = Self.layer(count: 400, using: &rng)
         #expect(Self.radix(values) == LayerNormalizationTests.naivePercentile(values))
     }
@@ -73,7 +75,7 @@ struct PercentileRankRadixTests {
         let base = 1.0
         let close = (0..<100).map { base + Double($0 % 7) * base.ulp }
         #expect(Self.radix(close) == Self.reference(close))
-        var rng = RiskTestRNG(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         let wide = (0..<10_000).map { _ in Double.random(in: 1...2, using: &rng) }.map { $0 * 1e-3 }
         #expect(Self.radix(wide) == Self.reference(wide))
     }
@@ -92,7 +94,7 @@ struct PercentileRankRadixTests {
     }
 
     @Test func pairSorterSortsStablyByKey() {
-        var rng = RiskTestRNG(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         // Few distinct keys (long tie runs), and keys differing only in low bits (deep recursion).
         for spread in [50, 1 << 20] {
             let keys = (0..<3_000).map { _ in UInt64(Int.random(in: 1...spread, using: &rng)) &* 3 }
@@ -110,7 +112,7 @@ struct PercentileRankRadixTests {
     }
 
     @Test func bucketedPairsMatchAStablePartition() {
-        var rng = RiskTestRNG(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for bucketCount in [1, 7, 300] {
             // Random bucket per pair, some buckets empty; the naive reference is a stable partition.
             let pairs = (0..<2_000).map { i in
@@ -147,7 +149,7 @@ struct PercentileRankRadixTests {
     }
 
     @Test func parallelStackingEqualsNormalisingEachLayer() throws {
-        var rng = RiskTestRNG(seed: 19)
+        var rng = SeededGenerator(seed: 19)
         let cells = 3_000
         let layers = [Self.layer(count: cells, using: &rng), [Double](repeating: 0, count: cells),
                       Self.layer(count: cells, using: &rng), Self.layer(count: cells, using: &rng)]

@@ -1,4 +1,4 @@
-import GeoData
+import ClearcastDomain
 import LinearAlgebra
 import Testing
 @testable import RiskModel

@@ -1,14 +1,12 @@
+import _TestSupport
+import ClearcastDomain
+import EventSimulation
 import Foundation
-import GeoData
 import LinearAlgebra
 import RiskModel
 import Testing
-import EventSimulation
 
 // MARK: - Helpers (file-private: other RiskModel test files live in the same target)
-
-/// Seeded SplitMix64 (EventSimulation's), so random test inputs are the same on every run.
-private typealias PressureRNG = SplitMix64
 
 /// P[r, c] = Σ_s p_s r_s exp(−|cell centre − s|² / (2σ²)), one cell at a time.
 private func directPressure(_ settlements: [Settlement], grid: Grid, sigma: Double) -> Matrix {
@@ -33,7 +31,7 @@ struct ReturnPressureTests {
 
     @Test(arguments: [1, 7, 40])
     func matchesDirectSum(settlementCount: Int) throws {
-        var rng = PressureRNG(state: UInt64(settlementCount))
+        var rng = SeededGenerator(state: UInt64(settlementCount))
         // Some settlements lie up to 3 km outside the grid.
         let settlements = (0..<settlementCount).map { i in
             Settlement(name: "s\(i)",

@@ -1,5 +1,7 @@
+import _TestSupport
+import ClearcastDomain
+import EventSimulation
 import Foundation
-import GeoData
 import Testing
 @testable import RiskModel
 
@@ -72,7 +74,7 @@ struct ValidationMetricsTests {
     }
 
     @Test func randomAgainstNaiveReferences() throws {
-        var rng = RiskTestRNG(seed: 2024)
+        var rng = SeededGenerator(seed: 2024)
         for _ in 0..<15 {
             let n = Int.random(in: 2...250, using: &rng)
             let scores = (0..<n).map { _ in Double(Int.random(in: 0...8, using: &rng)) / 8 }

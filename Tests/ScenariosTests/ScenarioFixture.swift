@@ -1,26 +1,24 @@
+import _TestSupport
 import Foundation
 @testable import Scenarios
 
-/// A scenario written into a fresh temporary directory, with (empty) layer files beside it.
+/// A scenario written into a fresh scratch directory, with (empty) layer files beside it; the
+/// directory is removed by ``remove()`` or when the last copy of the fixture is released.
 struct ScenarioFixture {
-    let directory: URL
+    let scratch: ScratchDirectory
+    var directory: URL { scratch.url }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("clearcast-scenario-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("layers"), withIntermediateDirectories: true)
+        scratch = try ScratchDirectory("scenario")
         for name in ["incidents", "settlements", "hazards", "land_use"] {
-            try Data("{}".utf8).write(to: directory.appendingPathComponent("layers/\(name).geojson"))
+            try scratch.write("{}", to: "layers/\(name).geojson")
         }
     }
 
     /// Writes `text` as `name` and returns its path.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try scratch.write(text, to: name)
     }
 
     /// Loads `name`, returning the scenario or the problems found.
@@ -40,7 +38,7 @@ struct ScenarioFixture {
         return []
     }
 
-    func remove() { try? FileManager.default.removeItem(at: directory) }
+    func remove() { scratch.remove() }
 
     /// A complete, valid scenario; tests change one thing at a time with `replacing`.
     static let valid = """

@@ -1,3 +1,5 @@
+import ClearcastDomain
+import EventSimulation
 import Foundation
 import Testing
 import ClearanceModel

@@ -1,5 +1,6 @@
 import BenchWorkloads
 import ClearanceModel
+import ClearcastDomain
 import EventSimulation
 import Foundation
 

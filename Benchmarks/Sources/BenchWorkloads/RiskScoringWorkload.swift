@@ -1,3 +1,4 @@
+import ClearcastDomain
 import GeoData
 import LinearAlgebra
 import RiskModel

@@ -1,4 +1,5 @@
 import ClearanceModel
+import ClearcastDomain
 import Foundation
 import FuzzSupport
 import Scenarios

@@ -1,3 +1,4 @@
+import ClearcastDomain
 import Foundation
 import GeoData
 

@@ -1,4 +1,4 @@
-import RiskModel
+import ClearcastDomain
 import EventSimulation
 
 // MARK: - CompiledModel

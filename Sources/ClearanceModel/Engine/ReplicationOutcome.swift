@@ -1,4 +1,5 @@
-import RiskModel
+import ClearcastDomain
+import EventSimulation
 // MARK: - ReplicationOutcome
 
 /// Everything the aggregation needs from one replication: the public summary plus per-task

@@ -1,3 +1,4 @@
+import ClearcastDomain
 import EventSimulation
 import Foundation
 

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - CapacityChange
 
 /// A funding-driven change of a team group's size: from `when` on, `count` teams are fielded.

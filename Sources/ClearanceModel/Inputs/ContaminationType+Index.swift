@@ -1,4 +1,4 @@
-import RiskModel
+import ClearcastDomain
 
 // The contamination vocabulary (AP, AV, CM, UXO; CHA, SHA) is the risk model's, so that a hazard
 // means the same thing when it is scored and when it is cleared.

@@ -1,4 +1,4 @@
-import RiskModel
+import ClearcastDomain
 // MARK: - HazardArea
 
 /// One hazard area (a "task" of the clearance plan), in plain values.

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - SeasonalStoppage
 
 /// A recurring yearly period in which no field work happens in some regions (snow, rains).

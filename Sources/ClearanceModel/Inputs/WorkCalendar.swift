@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - WorkCalendar
 
 /// When teams work: weekdays, public holidays, seasonal stoppages per region and weather loss.

@@ -1,4 +1,4 @@
-import RiskModel
+import ClearcastDomain
 // MARK: - Aggregation
 
 extension ClearanceForecast {

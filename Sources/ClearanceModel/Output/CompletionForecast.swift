@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - CompletionForecast
 
 /// When a set of tasks (all, one class, one region) is finished, over replications.

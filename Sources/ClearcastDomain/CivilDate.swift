@@ -13,6 +13,12 @@
 /// start.adding(days: 59)   // 2026-03-01
 /// ```
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Text that is not a calendar date written `YYYY-MM-DD`, with the reason.
+    public struct InvalidDate: Error, CustomStringConvertible, Equatable, Sendable {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
     public var year: Int
     public var month: Int
     public var day: Int
@@ -26,16 +32,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`.
     ///
-    /// - Throws: ``ClearanceModelError/invalidDate(_:)`` when the text is not a valid date.
+    /// - Throws: ``InvalidDate`` when the text is not a valid date.
     public init(iso text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
-            throw ClearanceModelError.invalidDate("'\(text)' is not a date of the form YYYY-MM-DD")
+            throw InvalidDate(description: "'\(text)' is not a date of the form YYYY-MM-DD")
         }
         self.init(year: y, month: m, day: d)
         guard isValid else {
-            throw ClearanceModelError.invalidDate("'\(text)' does not exist in the Gregorian calendar")
+            throw InvalidDate(description: "'\(text)' does not exist in the Gregorian calendar")
         }
     }
 

@@ -3,8 +3,8 @@
 /// One step of the IMAS land release sequence a hazard area goes through.
 ///
 /// Suspected areas: NTS → technical survey → clearance (or BAC). Confirmed areas skip NTS.
-/// Areas whose contamination is in ``LandReleaseParameters/battleAreaClearanceTypes``
-/// (UXO by default) finish with ``battleAreaClearance`` instead of ``clearance``.
+/// Areas whose contamination the clearance model treats as battle area (UXO by default) finish
+/// with ``battleAreaClearance`` instead of ``clearance``.
 public enum LandReleaseStep: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Non-technical survey: cancels a random share of the area without entering it.
     case nonTechnicalSurvey = "NTS"
@@ -16,7 +16,7 @@ public enum LandReleaseStep: String, Sendable, Hashable, Codable, CaseIterable, 
     case battleAreaClearance = "BAC"
 
     /// Stable index for per-step arrays (declaration order).
-    var index: Int {
+    package var index: Int {
         switch self {
         case .nonTechnicalSurvey: return 0
         case .technicalSurvey: return 1
@@ -25,10 +25,10 @@ public enum LandReleaseStep: String, Sendable, Hashable, Codable, CaseIterable, 
         }
     }
 
-    static let count = 4
+    package static let count = 4
 
     /// Steps that physically enter the hazard and so carry deminer accident risk.
-    var entersHazard: Bool { self != .nonTechnicalSurvey }
+    package var entersHazard: Bool { self != .nonTechnicalSurvey }
 
     public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }

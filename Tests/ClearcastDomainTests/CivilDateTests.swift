@@ -1,4 +1,4 @@
-import ClearanceModel
+import ClearcastDomain
 import Foundation
 import Testing
 
@@ -10,8 +10,8 @@ struct CivilDateTests {
         #expect(CivilDate(year: 2026, month: 1, day: 1).weekday == 4)   // Thursday
         #expect(CivilDate(year: 2024, month: 2, day: 29).adding(years: 1) == CivilDate(year: 2025, month: 2, day: 28))
         #expect(try CivilDate(iso: "2026-03-21").description == "2026-03-21")
-        #expect(throws: ClearanceModelError.self) { try CivilDate(iso: "2026-02-29") }
-        #expect(throws: ClearanceModelError.self) { try CivilDate(iso: "26-1-1") }
+        #expect(throws: CivilDate.InvalidDate.self) { try CivilDate(iso: "2026-02-29") }
+        #expect(throws: CivilDate.InvalidDate.self) { try CivilDate(iso: "26-1-1") }
     }
 
     /// Independent reference: Foundation's Gregorian calendar in UTC, on random days.

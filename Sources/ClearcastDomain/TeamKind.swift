@@ -20,7 +20,7 @@ public enum TeamKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
-    var index: Int {
+    package var index: Int {
         switch self {
         case .manual: return 0
         case .mechanical: return 1
@@ -30,7 +30,7 @@ public enum TeamKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
-    static let count = 5
+    package static let count = 5
 
     public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
 }

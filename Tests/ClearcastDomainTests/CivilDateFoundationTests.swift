@@ -1,6 +1,6 @@
+import ClearcastDomain
 import Foundation
 import Testing
-import ClearanceModel
 
 @Suite struct CivilDateFoundationTests {
     /// Foundation's Gregorian calendar in UTC is an independent reference for the arithmetic

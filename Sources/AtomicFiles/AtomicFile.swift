@@ -9,15 +9,29 @@ import Foundation
 /// destination is untouched. The temporary name keeps the destination's extension because GDAL
 /// drivers such as GPKG and GTiff look at it.
 public enum AtomicFile {
+    /// A file that could not be published, with the destination and the reason. Always a problem
+    /// with the destination the user named (missing directory, permissions, full disk).
+    public struct WriteFailed: Error, CustomStringConvertible, Equatable, Sendable {
+        /// The destination path as given.
+        public var path: String
+        /// What went wrong, in words.
+        public var reason: String
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+        public var description: String { "\(path): write failed: \(reason)" }
+    }
+
     /// Calls `body` with a temporary path to write, then moves that file to `path`.
     ///
-    /// - Throws: `writeFailed` when the directory does not exist or the rename fails; rethrows `body`'s errors.
+    /// - Throws: ``WriteFailed`` when the directory does not exist or the rename fails; rethrows `body`'s errors.
     public static func write(to path: String, _ body: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw GeoDataError(.writeFailed, path: path, "the directory '\(directory)' does not exist; expected an existing directory to write into")
+            throw WriteFailed(path: path, reason: "the directory '\(directory)' does not exist; expected an existing directory to write into")
         }
         let ext = url.pathExtension
         let stem = ".\(url.deletingPathExtension().lastPathComponent).tmp-\(UUID().uuidString)"
@@ -26,7 +40,7 @@ public enum AtomicFile {
             try body(temporary)
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                throw GeoDataError(.writeFailed, path: path, "could not move the finished temporary file into place: \(reason)")
+                throw WriteFailed(path: path, reason: "could not move the finished temporary file into place: \(reason)")
             }
         } catch {
             removeLeftovers(in: directory, prefix: stem)
@@ -41,14 +55,14 @@ public enum AtomicFile {
         try write(to: path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw GeoDataError(.writeFailed, path: path, "cannot create a file in its directory (permissions?)")
+                throw WriteFailed(path: path, reason: "cannot create a file in its directory (permissions?)")
             }
             defer { try? handle.close() }
             do {
                 try handle.write(contentsOf: data)
                 try handle.synchronize()
             } catch {
-                throw GeoDataError(.writeFailed, path: path, error.localizedDescription)
+                throw WriteFailed(path: path, reason: error.localizedDescription)
             }
         }
     }
