@@ -23,7 +23,7 @@ extension Scenario {
             return HazardArea(
                 id: hazard.footprint.id, name: hazard.footprint.name ?? "", area: hazard.footprint.areaSquareMetres,
                 contamination: hazard.footprint.type,
-                density: DensityClass(rawValue: hazard.density) ?? .medium,
+                density: hazard.density,
                 status: hazard.footprint.status,
                 terrain: hazard.terrain, region: hazard.region, x: hazard.centerX, y: hazard.centerY,
                 priorityBenefit: entry?.benefitPerSquareMetre ?? 0, rank: entry?.rank ?? 0,

@@ -1,11 +1,12 @@
+import ClearcastDomain
 import RiskModel
 
 /// One hazard area from the scenario's hazard layer: its footprint on the grid (for scoring) and
 /// the attributes the clearance simulation needs.
 public struct ScenarioHazard: Sendable, Equatable {
     public var footprint: HazardFootprint
-    /// low, medium or high.
-    public var density: String
+    /// Estimated contamination density (the layer's `density`, medium when absent).
+    public var density: DensityClass
     /// open, vegetated, mountain or urban.
     public var terrain: String
     /// Region (district) name; "" when the layer has none.

@@ -66,7 +66,8 @@ extension ScenarioLayers {
             let id = at.string("id")
             let type = at.choice("type", ContaminationType.allCases.map(\.rawValue)).flatMap(ContaminationType.init)
             let status = at.choice("status", HazardStatus.allCases.map(\.rawValue)).flatMap(HazardStatus.init)
-            let density = at.choice("density", ["low", "medium", "high"], default: "medium")
+            let density = at.choice("density", DensityClass.allCases.map(\.rawValue), default: DensityClass.medium.rawValue)
+                .flatMap(DensityClass.init(rawValue:))
             let terrain = at.choice("terrain", ["open", "vegetated", "mountain", "urban"], default: "open")
             let region = at.string("region", optional: true) ?? ""
             guard let id, let type, let status, let density, let terrain else { continue }
