@@ -68,7 +68,7 @@ test: deps
 # benchmark package (Benchmarks/) and the fuzz targets (Fuzz/).
 ci-builds: deps
 	$(SWIFT) build -c release --product clearcast -Xswiftc -warnings-as-errors --scratch-path .build-werror
-	$(MAKE) -C Benchmarks build
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path Benchmarks/.build
 	$(MAKE) fuzz-build
 
 # The committed notebooks of the bundled scenarios; tests check that they are current.

@@ -53,8 +53,8 @@ public struct SyntheticInputs: Sendable {
                        returnShare: 0.2 + 0.7 * uniform(&rng))
         }
         rng = RandomStream(masterSeed: seed, replication: 0, stream: "bench-hazards")
-        let types = RiskModel.ContaminationType.allCases
-        let statuses = RiskModel.HazardStatus.allCases
+        let types = ClearcastDomain.ContaminationType.allCases
+        let statuses = ClearcastDomain.HazardStatus.allCases
         hazards = (0..<hazardCount).map { i in
             let cells = Self.rectangle(grid: grid, maxSide: 8, rng: &rng)
             return HazardFootprint(id: "HA-\(i + 1)", type: types[Int(uniform(&rng) * Double(types.count))],
