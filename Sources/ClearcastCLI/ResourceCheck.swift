@@ -48,7 +48,7 @@ enum ResourceCheck {
         let seconds = work / Double(max(1, options.threads))
         if seconds > 3_600, !yes {
             if isatty(STDIN_FILENO) == 1 {
-                FileHandle.standardError.write(Data(String(format: "This run is estimated to take %.1f hours. Continue? [y/N] ", seconds / 3_600).utf8))
+                ExitStatus.writeToStandardError(String(format: "This run is estimated to take %.1f hours. Continue? [y/N] ", seconds / 3_600))
                 if let answer = readLine(), answer.lowercased().hasPrefix("y") { return }
             }
             throw ExitStatus.InputError(String(format: "this run is estimated to take %.1f hours; pass --yes to run it anyway, or use fewer replications", seconds / 3_600))

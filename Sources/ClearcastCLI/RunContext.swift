@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import ParallelWork
 import Reporting
 import Scenarios
 
@@ -30,6 +31,25 @@ enum RunContext {
         discussion: "The same inputs, seed and OpenBLAS kernel then give identical bytes, whatever the number of threads. "
             + "Results made with another kernel (OPENBLAS_CORETYPE, another CPU) agree within the tolerance the README "
             + "states (relative 1e-9; about 1e-16 measured), and rank hazard areas the same.")
+
+    /// Help of `--threads`, shared by every command that computes.
+    static let threadsHelp = ArgumentHelp(
+        "Threads for all parallel work: products, ranks, Monte Carlo (default: all cores).",
+        discussion: "Results do not depend on it, byte for byte: work is cut into pieces whose shape depends only on the problem.")
+
+    /// Refuses a `--threads` outside 1...1024 (an option error, exit 2).
+    static func validateThreads(_ threads: Int?) throws {
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024, found \(threads)")
+        }
+    }
+
+    /// Bounds every parallel loop of the run by `--threads` (``ParallelWork``) and returns the width
+    /// in effect (all cores when not given).
+    @discardableResult
+    static func applyThreads(_ threads: Int?) -> Int {
+        ParallelWork.setWidth(threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// Says once on stderr when OpenBLAS runs a slower kernel than this CPU supports, with the fix.
     static func adviseOnBLASKernel() {

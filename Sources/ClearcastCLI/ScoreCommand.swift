@@ -44,10 +44,16 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Number of ranked hazard areas to print.")
     var top: Int = 10
 
+    @Option(name: .long, help: RunContext.threadsHelp)
+    var threads: Int?
+
     @Flag(name: .long, help: RunContext.reproducibleHelp)
     var reproducible = false
 
+    func validate() throws { try RunContext.validateThreads(threads) }
+
     func run() throws {
+        let width = RunContext.applyThreads(threads)
         try RunContext.checkWritable(out, option: "--out")
         try RunContext.checkWritable(raster, option: "--raster")
         try RunContext.checkWritable(hazards, option: "--hazards")
@@ -60,7 +66,7 @@ struct ScoreCommand: ParsableCommand {
         try InterruptHandler.checkpoint()
         let scoring = try ScoringRun.run(scenario: loaded, layers: layers, holdoutAfter: cutoff)
         let provenance = try RunContext.provenance(
-            command: "score", scenarios: [(loaded, scenario)], seed: nil, replications: nil, threads: 1,
+            command: "score", scenarios: [(loaded, scenario)], seed: nil, replications: nil, threads: width,
             reproducible: reproducible)
         let result = ScoreReport.make(provenance: provenance, scenario: loaded, layers: layers, run: scoring)
         // Scoring itself cannot stop half-way (RiskModel takes no stop check): `publish` checks before each file.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ParallelWork
 import Scenarios
 
 /// Options shared by `simulate` and `compare`.
@@ -11,7 +10,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, help: "Master seed (default: the scenario's). The same seed gives the same result.")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Worker threads for the Monte Carlo and the matrix products (default: all cores). Results do not depend on it.")
+    @Option(name: .long, help: RunContext.threadsHelp)
     var threads: Int?
 
     @Flag(name: .long, help: "No progress bar.")
@@ -27,19 +26,16 @@ struct SimulationOptions: ParsableArguments {
         if let replications, !(1...1_000_000).contains(replications) {
             throw ValidationError("--replications must be between 1 and 1000000, found \(replications)")
         }
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024, found \(threads)")
-        }
+        try RunContext.validateThreads(threads)
     }
 
     /// The run options for `scenario`: command-line values win over the scenario's. `--threads` also
     /// bounds the threads of the matrix products (the score a simulation is built on).
     func options(for scenario: Scenario) throws -> SimulationRun.Options {
-        if let threads { ParallelWork.setWidth(threads) }
         guard let spec = scenario.simulation else {
             throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; expected a simulation section with teams")
         }
         return SimulationRun.Options(replications: replications ?? spec.replications, seed: seed ?? spec.seed,
-                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                     threads: RunContext.applyThreads(threads))
     }
 }

@@ -54,6 +54,15 @@ import Testing
                                     in: CLIRunner.fixtures, environment: ["OPENBLAS_NUM_THREADS": "1"])
         #expect(one.status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("c.json"))) == a)
+        // Nor does clearcast's own bound on threads, which cuts nothing differently.
+        for threads in ["1", "3"] {
+            let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("t\(threads).json"), "--reproducible",
+                                         "--threads", threads], in: CLIRunner.fixtures)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path("t\(threads).json"))) == a, "--threads \(threads)")
+        }
+        let zero = try CLIRunner.run(["score", "valid.yaml", "--threads", "0"], in: CLIRunner.fixtures)
+        #expect(zero.status == 2 && zero.stderr.contains("--threads must be between 1 and 1024"))
         let decoded = try ResultEncoding.decode(ScoreResult.self, from: a)
         #expect(decoded.provenance.threads == nil && decoded.provenance.runDate == nil)
         #expect(decoded.provenance.blas?.core.isEmpty == false && decoded.provenance.blas?.threads == nil
