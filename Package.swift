@@ -93,8 +93,8 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["_TestSupport", "EventSimulation"]),
         .testTarget(name: "ClearcastDomainTests", dependencies: ["ClearcastDomain", "_TestSupport"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork", "_TestSupport"]),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "EventSimulation", "_TestSupport"]),
-        .testTarget(name: "GeoDataTests", dependencies: ["ClearcastDomain", "AtomicFiles", "GeoData", "EventSimulation", "_TestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "ParallelWork", "_TestSupport"]),
+        .testTarget(name: "GeoDataTests", dependencies: ["ClearcastDomain", "AtomicFiles", "GeoData", "_TestSupport"]),
         .testTarget(
             name: "RiskModelTests",
             dependencies: ["ClearcastDomain", "RiskModel", "LinearAlgebra", "EventSimulation", "_TestSupport"]

@@ -34,7 +34,7 @@ public enum AtomicFile {
             throw WriteFailed(path: path, reason: "the directory '\(directory)' does not exist; expected an existing directory to write into")
         }
         let ext = url.pathExtension
-        let stem = ".\(url.deletingPathExtension().lastPathComponent).tmp-\(UUID().uuidString)"
+        let stem = temporaryPrefix(of: path) + UUID().uuidString
         let temporary = url.deletingLastPathComponent().appendingPathComponent(ext.isEmpty ? stem : "\(stem).\(ext)").path
         do {
             try body(temporary)
@@ -65,6 +65,18 @@ public enum AtomicFile {
                 throw WriteFailed(path: path, reason: error.localizedDescription)
             }
         }
+    }
+
+    /// The name prefix of `path`'s temporary files (and of the sidecars GDAL writes beside them, such
+    /// as `-journal`): `.<name without extension>.tmp-`, in the same directory. Public so that an
+    /// interrupt can remove the temporary files of an output being written.
+    public static func temporaryPrefix(of path: String) -> String {
+        "." + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".tmp-"
+    }
+
+    /// Removes the temporary files (and sidecars) of `path` that a write left in its directory.
+    public static func removeTemporaryFiles(of path: String) {
+        removeLeftovers(in: URL(fileURLWithPath: path).deletingLastPathComponent().path, prefix: temporaryPrefix(of: path))
     }
 
     /// Removes every file in `directory` whose name starts with `prefix`.

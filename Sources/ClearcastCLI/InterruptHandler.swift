@@ -1,3 +1,4 @@
+import AtomicFiles
 import ClearanceModel
 import Dispatch
 import Foundation
@@ -67,7 +68,7 @@ enum InterruptHandler {
             ExitStatus.writeToStandardError(newline + "clearcast: stopping at the next safe point (interrupt again to quit at once)\n")
             return
         }
-        if let writing = outputs.withLock({ $0.writing }) { removeTemporaryFiles(of: writing) }
+        if let writing = outputs.withLock({ $0.writing }) { AtomicFile.removeTemporaryFiles(of: writing) }
         // An output whose rename won the race with this line is complete, though not listed.
         ExitStatus.writeToStandardError(newline + "clearcast: interrupted again; quit at once; \(interruptedError().outcome)\n")
         _exit(ExitStatus.interrupted)
@@ -94,22 +95,5 @@ enum InterruptHandler {
         defer { outputs.withLock { $0.writing = nil } }
         try write(path)
         outputs.withLock { $0.published.append(path) }
-    }
-
-    /// The name prefix `AtomicFile` gives the temporary files (and GDAL sidecars such as
-    /// `-journal`) of `path`: `.<name without extension>.tmp-`, in the same directory.
-    static func temporaryPrefix(of path: String) -> String {
-        "." + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".tmp-"
-    }
-
-    /// Removes the temporary files of an output being written (unlinking a file another thread is
-    /// still writing is safe on POSIX: the writer keeps an anonymous inode that vanishes with us).
-    static func removeTemporaryFiles(of path: String) {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let prefix = temporaryPrefix(of: path)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            unlink((directory as NSString).appendingPathComponent(name))
-        }
     }
 }

@@ -1,5 +1,6 @@
 import CLinearAlgebra
 import Foundation
+import ParallelWork
 
 // MARK: - BLASInfo
 
@@ -21,12 +22,12 @@ public enum BLASInfo {
         return String(cString: name)
     }
 
-    /// Threads that clearcast's products use (``FixedBlocks/width``). OpenBLAS itself always runs one
+    /// Threads that clearcast's products use (`ParallelWork.width`). OpenBLAS itself always runs one
     /// thread per call: the products are cut into fixed blocks, so results never depend on this count.
-    public static var threadCount: Int { FixedBlocks.width }
+    public static var threadCount: Int { ParallelWork.width }
 
     /// Sets the number of threads the products use for the rest of the process
-    /// (``FixedBlocks/setWidth(_:)``); counts below 1 mean 1. Returns the count now in effect.
+    /// (`ParallelWork.setWidth`); counts below 1 mean 1. Returns the count now in effect.
     ///
     /// ```swift
     /// BLASInfo.setThreadCount(1)   // single-threaded products, e.g. for a 1-thread benchmark
@@ -34,7 +35,7 @@ public enum BLASInfo {
     /// Products already running are not affected; results never depend on the thread count.
     @discardableResult
     public static func setThreadCount(_ count: Int) -> Int {
-        FixedBlocks.setWidth(count)
+        ParallelWork.setWidth(count)
     }
 
     /// CPU model name from `/proc/cpuinfo`, or `"unknown"` where that file does not exist.

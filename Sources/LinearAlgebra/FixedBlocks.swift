@@ -5,7 +5,7 @@ import ParallelWork
 
 /// How clearcast runs BLAS in parallel: every OpenBLAS call is single-threaded, and large products
 /// are cut into blocks **whose shapes depend only on the product's dimensions**, which run on up to
-/// ``width`` threads.
+/// ``ParallelWork/width`` threads.
 ///
 /// Why not OpenBLAS' own threads: OpenBLAS divides a product among its threads by the thread count,
 /// and its kernels treat the edges of each thread's share with other code, so the last bits of a
@@ -16,20 +16,10 @@ import ParallelWork
 /// different orders; that difference is measured, not hidden (README, "Reproducibility").
 ///
 /// ```swift
-/// FixedBlocks.setWidth(1)          // e.g. `--threads 1`, or a one-thread benchmark row
+/// ParallelWork.setWidth(1)         // e.g. `--threads 1`, or a one-thread benchmark row
 /// let c = try Matrix.multiply(a, b) // same bits as with any other width
 /// ```
 public enum FixedBlocks {
-    /// Threads that parallel products use: ``ParallelWork/width``.
-    public static var width: Int { ParallelWork.width }
-
-    /// Sets ``width`` (``ParallelWork/setWidth(_:)``) and returns it. Results never depend on it.
-    @discardableResult
-    public static func setWidth(_ count: Int) -> Int { ParallelWork.setWidth(count) }
-
-    /// Runs `body` for every block index on up to ``width`` threads (``ParallelWork/forEach(_:_:)``).
-    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) { ParallelWork.forEach(count, body) }
-
     /// Makes OpenBLAS single-threaded, once, before the first call (every wrapper calls this).
     static func prepareBLAS() { _ = singleThreadedBLAS }
 

@@ -1,4 +1,5 @@
 import CLinearAlgebra
+import ParallelWork
 
 // MARK: - Matrix products (dgemm)
 
@@ -111,10 +112,10 @@ private struct DGEMMCall: @unchecked Sendable {
         let work = Double(m) * Double(n) * Double(k)
         if m >= n {
             let pieces = FixedBlocks.pieces(of: m, work: work)
-            FixedBlocks.forEach(pieces.count) { run(rows: pieces[$0], columns: 0..<n) }
+            ParallelWork.forEach(pieces.count) { run(rows: pieces[$0], columns: 0..<n) }
         } else {
             let pieces = FixedBlocks.pieces(of: n, work: work)
-            FixedBlocks.forEach(pieces.count) { run(rows: 0..<m, columns: pieces[$0]) }
+            ParallelWork.forEach(pieces.count) { run(rows: 0..<m, columns: pieces[$0]) }
         }
     }
 
@@ -193,7 +194,7 @@ private struct DGEMVCall: @unchecked Sendable {
         FixedBlocks.prepareBLAS()
         // Memory-bound: blocks of at least 16 K outputs keep the call overhead negligible.
         let pieces = FixedBlocks.pieces(of: m, work: Double(m) * Double(n), minimum: 1 << 14)
-        FixedBlocks.forEach(pieces.count) { run(outputs: pieces[$0]) }
+        ParallelWork.forEach(pieces.count) { run(outputs: pieces[$0]) }
     }
 
     /// `y[outputs] = alpha · op(A)[outputs, :] · x + beta · y[outputs]`.

@@ -147,8 +147,8 @@ import Testing
 
     // MARK: Interrupt handling
 
-    /// The forced quit (second signal) removes an output's temporary files by AtomicFile's naming; if
-    /// that naming changes, this fails instead of the cleanup silently missing them.
+    /// The forced quit (second signal) removes an output's temporary files by AtomicFile's own prefix:
+    /// the names a write really uses must start with it.
     @Test func temporaryPrefixMatchesAtomicFile() throws {
         let target = scratch.file("hazards.gpkg")
         var seen: String?
@@ -157,16 +157,16 @@ import Testing
             try Data("x".utf8).write(to: URL(fileURLWithPath: temporary))
         }
         let name = try #require(seen)
-        #expect(name.hasPrefix(InterruptHandler.temporaryPrefix(of: target)), "\(name)")
+        #expect(name.hasPrefix(AtomicFile.temporaryPrefix(of: target)), "\(name)")
     }
 
     @Test func removingTemporaryFilesSparesEverythingElse() throws {
         let target = scratch.file("hazards.gpkg")
-        let prefix = InterruptHandler.temporaryPrefix(of: target)
+        let prefix = AtomicFile.temporaryPrefix(of: target)
         for name in [prefix + "A.gpkg", prefix + "A.gpkg-journal", "hazards.gpkg", ".other.tmp-B.gpkg", "keep.json"] {
             try scratch.write("x", to: name)
         }
-        InterruptHandler.removeTemporaryFiles(of: target)
+        AtomicFile.removeTemporaryFiles(of: target)
         #expect(try scratch.contents() == [".other.tmp-B.gpkg", "hazards.gpkg", "keep.json"])
     }
 

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import ParallelWork
 import Testing
 
 // MARK: - BLASInfo
@@ -17,7 +18,7 @@ struct BLASInfoTests {
         await #expect(processExitsWith: .success) {
             precondition(BLASInfo.setThreadCount(1) == 1 && BLASInfo.threadCount == 1)
             precondition(BLASInfo.setThreadCount(0) == 1 && BLASInfo.setThreadCount(-3) == 1)
-            precondition(BLASInfo.setThreadCount(3) == 3 && FixedBlocks.width == 3)
+            precondition(BLASInfo.setThreadCount(3) == 3 && ParallelWork.width == 3)
         }
     }
 

@@ -1,6 +1,7 @@
 import _TestSupport
 import Foundation
 @testable import LinearAlgebra
+import ParallelWork
 import Testing
 
 /// Products cut into fixed blocks (``FixedBlocks``): correct against naive loops where they are cut,
@@ -50,10 +51,10 @@ struct FixedBlocksTests {
                         banded.elements, try Matrix.multiply(tall, [0.2, 0.3, 0.5]),
                         try Matrix.multiply(tall, randomVector(40_000, using: &rng), transpose: true)]
             }
-            FixedBlocks.setWidth(1)
+            ParallelWork.setWidth(1)
             let one = try products()
             for width in [2, 3] {
-                FixedBlocks.setWidth(width)
+                ParallelWork.setWidth(width)
                 let other = try products()
                 for (x, y) in zip(one, other) {
                     precondition(x.map(\.bitPattern) == y.map(\.bitPattern), "width \(width) changed the bits")
