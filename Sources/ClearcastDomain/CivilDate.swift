@@ -41,7 +41,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
         self.init(year: y, month: m, day: d)
         guard isValid else {
-            throw InvalidDate(description: "'\(text)' does not exist in the Gregorian calendar")
+            guard (1...12).contains(m), (1...9999).contains(y) else {
+                throw InvalidDate(description: "'\(text)' does not exist: expected a month from 01 to 12 and a year from 0001 to 9999")
+            }
+            throw InvalidDate(description: "'\(text)' does not exist: month \(parts[1]) of \(parts[0]) has \(Self.daysIn(month: m, year: y)) days")
         }
     }
 
@@ -94,6 +97,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: CivilDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+    /// `date + 3` is three days later (as ``adding(days:)``).
+    public static func + (date: CivilDate, days: Int) -> CivilDate { date.adding(days: days) }
+    /// `date - 3` is three days earlier.
+    public static func - (date: CivilDate, days: Int) -> CivilDate { date.adding(days: -days) }
+    /// `later - earlier` is the whole days between them (as ``days(to:)``, reversed).
+    public static func - (later: CivilDate, earlier: CivilDate) -> Int { earlier.days(to: later) }
 
     // MARK: Validity
 

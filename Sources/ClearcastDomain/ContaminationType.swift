@@ -14,7 +14,7 @@
 /// ```swift
 /// ContaminationType(rawValue: "AP")   // .antiPersonnel
 /// ```
-public enum ContaminationType: String, CaseIterable, Sendable, Codable, Comparable {
+public enum ContaminationType: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable, Comparable {
     /// Anti-personnel mines (`AP`).
     case antiPersonnel = "AP"
     /// Anti-vehicle mines (`AV`).

@@ -1,7 +1,7 @@
 // MARK: - TeamKind
 
 /// The kind of an operator team; it determines the default steps the team may do.
-public enum TeamKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum TeamKind: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
     case manual, mechanical
     /// Mine detection dog teams (MDD).
     case dogs

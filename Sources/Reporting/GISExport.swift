@@ -1,11 +1,15 @@
+import ClearanceModel
 import ClearcastDomain
-import Foundation
 import GeoData
 import RiskModel
 import Scenarios
 
 /// GIS layers for QGIS and the like: the surfaces as a GeoTIFF, the ranked hazard areas (with their
 /// forecast release dates when a simulation ran) as a GeoPackage or GeoJSON layer.
+///
+/// The hazard layer is written from the loaded ``ScenarioLayers`` (each ``ScenarioHazard`` keeps its
+/// polygon in the grid CRS and its feature id), not from the layer file: the export then shows the
+/// hazards the run used, even if the file changed or went away since it was loaded.
 public enum GISExport {
     /// Writes every raw layer and the composite score as bands of a GeoTIFF in the grid's CRS.
     public static func writeRaster(_ assessment: PriorityAssessment, grid: Grid, to path: String) throws {
@@ -14,29 +18,50 @@ public enum GISExport {
         try writeGeoTIFF(path: path, grid: grid, bands: bands, noDataValue: nil)
     }
 
-    /// Writes the hazard polygons (re-read from the scenario's hazard layer, in the grid CRS) with
-    /// their rank, scores, factor shares and, given `releases`, release-date quantiles (YYYY-MM-DD)
-    /// and the expected release year, so a map can be coloured by "expected clearance year".
-    public static func writeHazards(_ score: ScoreResult?, scenario: Scenario, to path: String,
-                                    releases: [SimulationResult.TaskRelease]?) throws {
-        try writeHazards(ranked: score?.hazards, factors: score?.weights.factors.map(\.factor) ?? [], scenario: scenario,
-                         to: path, releases: releases)
+    /// Writes the hazard polygons of `layers` (in the grid CRS, in layer order) with their rank, scores
+    /// and factor shares from a `score` result.
+    public static func writeHazards(_ score: ScoreResult, layers: ScenarioLayers, to path: String) throws {
+        try writeHazards(layers: layers, ranked: score.hazards, factors: score.weights.factors.map(\.factor),
+                         releases: nil, to: path)
     }
 
-    /// As above, from a ranking computed with a simulation (its hazard entries and factor names).
-    public static func writeHazards(ranking: [HazardRankEntry], layers: ScenarioLayers, scenario: Scenario, to path: String,
-                                    releases: [SimulationResult.TaskRelease]?) throws {
-        let factors = ranking.first?.factorShares.map(\.factor) ?? []
-        try writeHazards(ranked: ScoreReport.hazards(ranking, areas: layers.hazards), factors: factors, scenario: scenario,
-                         to: path, releases: releases)
+    /// Writes the hazard polygons of `layers` with the rank, scores and factor shares of the
+    /// simulation's ranking, and the release-date quantiles (YYYY-MM-DD) and expected release year of
+    /// its forecast, so a map can be coloured by "expected clearance year".
+    public static func writeHazards(_ run: SimulationRun.Output, layers: ScenarioLayers, to path: String) throws {
+        let factors = run.ranking.first?.factorShares.map(\.factor) ?? []
+        let start = run.model.startDate
+        try writeHazards(layers: layers, ranked: ScoreReport.hazards(run.ranking, areas: layers.hazards), factors: factors,
+                         releases: run.forecast.taskReleases.map { Release($0, start: start) }, to: path)
     }
 
-    static func writeHazards(ranked hazards: [ScoreResult.RankedHazard]?, factors used: [String], scenario: Scenario,
-                             to path: String, releases: [SimulationResult.TaskRelease]?) throws {
-        let source = try readVectorLayer(at: scenario.layers.hazards.url.path, targetEPSG: scenario.grid.epsg,
-                                         sourceEPSGIfMissing: scenario.layers.hazards.epsgIfMissing)
+    /// One hazard area's forecast release as calendar dates. The forecast counts days from the
+    /// simulation start; converting them here with ``CivilDate`` arithmetic gives the year column
+    /// from a date rather than from the text of one.
+    struct Release {
+        var id: String
+        var p10: CivilDate?
+        var p50: CivilDate?
+        var p90: CivilDate?
+        /// Share of replications in which the area was released within the horizon.
+        var releasedShare: Double
+
+        init(_ task: TaskReleaseForecast, start: CivilDate) {
+            id = task.id
+            p10 = task.p10Day.map(start.adding(days:))
+            p50 = task.p50Day.map(start.adding(days:))
+            p90 = task.p90Day.map(start.adding(days:))
+            releasedShare = task.releasedShare
+        }
+    }
+
+    /// The shared writer: one feature per hazard area, in layer order, with the ranking's columns when
+    /// `ranked` is given and the release columns when `releases` is. Areas missing from either get
+    /// nulls in those columns.
+    static func writeHazards(layers: ScenarioLayers, ranked hazards: [ScoreResult.RankedHazard]?, factors used: [String],
+                             releases: [Release]?, to path: String) throws {
         let ranked = Dictionary((hazards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let released = Dictionary((releases ?? []).map { ($0.id, $0.release) }, uniquingKeysWith: { a, _ in a })
+        let released = Dictionary((releases ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let factors = PriorityFactor.allCases.map(\.rawValue).filter(used.contains)
         var fields: [FieldDefinition] = [
             .init(name: "id", type: .string), .init(name: "name", type: .string), .init(name: "type", type: .string),
@@ -52,10 +77,10 @@ public enum GISExport {
             fields += ["release_p10", "release_p50", "release_p90"].map { .init(name: $0, type: .string) }
             fields += [.init(name: "release_year_p50", type: .integer), .init(name: "released_share", type: .real)]
         }
-        let features = source.features.map { feature -> VectorFeature in
-            let id = feature.attributes["id"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } ?? ""
-            var a: [String: AttributeValue] = ["id": .string(id)]
-            for key in ["name", "type", "status", "region"] { a[key] = feature.attributes[key] ?? .null }
+        let text = { (date: CivilDate?) in date.map { AttributeValue.string($0.description) } ?? .null }
+        let features = layers.hazards.map { area -> VectorFeature in
+            let id = area.footprint.id
+            var a = descriptiveAttributes(area)
             if let hazard = ranked[id] {
                 a["area_m2"] = .real(hazard.areaSquareMetres)
                 a["rank"] = .integer(hazard.rank)
@@ -65,15 +90,29 @@ public enum GISExport {
                 for share in hazard.shares { a["share_\(share.factor)"] = .real(share.weight) }
             }
             if let release = released[id] {
-                a["release_p10"] = release.p10Date.map(AttributeValue.string) ?? .null
-                a["release_p50"] = release.p50Date.map(AttributeValue.string) ?? .null
-                a["release_p90"] = release.p90Date.map(AttributeValue.string) ?? .null
-                a["release_year_p50"] = release.p50Date.flatMap { Int($0.prefix(4)) }.map(AttributeValue.integer) ?? .null
-                a["released_share"] = .real(release.finishedShare)
+                a["release_p10"] = text(release.p10)
+                a["release_p50"] = text(release.p50)
+                a["release_p90"] = text(release.p90)
+                a["release_year_p50"] = release.p50.map { AttributeValue.integer($0.year) } ?? .null
+                a["released_share"] = .real(release.releasedShare)
             }
             for field in fields where a[field.name] == nil { a[field.name] = .null }
-            return VectorFeature(fid: feature.fid, geometry: feature.geometry, attributes: a)
+            return VectorFeature(fid: area.featureID, geometry: area.geometry, attributes: a)
         }
-        try writeVectorLayer(path: path, epsg: scenario.grid.epsg, layerName: "hazards", fields: fields, features: features)
+        try writeVectorLayer(path: path, epsg: layers.grid.epsg, layerName: "hazards", fields: fields, features: features)
+    }
+
+    /// id, name, type, status and region as the scenario checked them (not re-read from the file):
+    /// type and status as their codes (AP, CHA, whatever the file's letter case), an absent or empty
+    /// name or region as null.
+    static func descriptiveAttributes(_ area: ScenarioHazard) -> [String: AttributeValue] {
+        let footprint = area.footprint
+        return [
+            "id": .string(footprint.id),
+            "name": footprint.name.map(AttributeValue.string) ?? .null,
+            "type": .string(footprint.type.rawValue),
+            "status": .string(footprint.status.rawValue),
+            "region": area.region.isEmpty ? .null : .string(area.region),
+        ]
     }
 }

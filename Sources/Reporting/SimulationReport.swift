@@ -20,19 +20,19 @@ public enum SimulationReport {
         return SimulationResult(
             provenance: provenance, scenario: scenario.name, startDate: start.description,
             horizonYears: Double(model.horizonYears), replications: forecast.replications, policy: policy,
-            completion: .init(overall: dates(forecast.completion), byType: forecast.completionByClass.mapValues(dates),
+            completion: .init(overall: dates(forecast.completion), byType: keyedByCode(forecast.completionByClass.mapValues(dates)),
                               byRegion: forecast.completionByRegion.mapValues(dates)),
             yearly: forecast.yearly.map { year in
                 .init(year: year.year, endDate: year.endDate, cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
                       cleared: quantiles(year.cleared), remaining: quantiles(year.remaining),
-                      remainingByType: year.remainingByClass.mapValues(quantiles))
+                      remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)))
             },
             casualties: .init(civilianExpected: quantiles(forecast.civilian.expectedCasualties),
                               civilianWithoutClearance: forecast.civilian.baselineCasualties,
                               civilianAverted: quantiles(forecast.civilian.avertedCasualties),
                               deminers: quantiles(forecast.deminers.casualties),
                               accidents: quantiles(forecast.deminers.accidents)),
-            utilisation: forecast.utilisation.mapValues(\.utilisation),
+            utilisation: keyedByCode(forecast.utilisation.mapValues(\.utilisation)),
             teamYears: quantiles(forecast.teamYears(model: model)),
             cost: cost, eventsSimulated: forecast.eventsSimulated,
             unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
@@ -48,4 +48,9 @@ public enum SimulationReport {
 
     /// Type-7 quantiles and the mean of finite values (zeros for none), as the model computes them.
     static func quantiles(_ values: [Double]) -> Quantiles { QuantileSummary(values) }
+
+    /// The result file is keyed by the codes planners read (`AP`, `manual`); the model by types.
+    static func keyedByCode<Key: RawRepresentable<String>, Value>(_ typed: [Key: Value]) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: typed.map { ($0.key.rawValue, $0.value) })
+    }
 }

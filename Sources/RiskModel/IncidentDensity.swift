@@ -21,7 +21,7 @@ import LinearAlgebra
 /// ```swift
 /// let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 100, columns: 2_000, rows: 2_000)
 /// let model = try IncidentDensity(grid: grid, parameters: .init(bandwidth: 2_000, halfLifeYears: 5,
-///                                                                 referenceDate: 20_089))
+///                                                                 referenceDate: try CivilDate(iso: "2025-01-01")))
 /// let (density, summary) = try model.surface(for: incidents)
 /// ```
 public struct IncidentDensity: Sendable {

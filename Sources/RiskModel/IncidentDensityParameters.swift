@@ -1,9 +1,11 @@
+import ClearcastDomain
+
 // MARK: - IncidentDensityParameters
 
 /// Settings of the incident density layer.
 ///
 /// ```swift
-/// let parameters = IncidentDensityParameters(bandwidth: 2_000, halfLifeYears: 5, referenceDate: 20_089)
+/// let parameters = IncidentDensityParameters(bandwidth: 2_000, halfLifeYears: 5, referenceDate: try CivilDate(iso: "2025-01-01"))
 /// try parameters.validate()
 /// ```
 public struct IncidentDensityParameters: Sendable, Equatable, Codable {
@@ -17,8 +19,8 @@ public struct IncidentDensityParameters: Sendable, Equatable, Codable {
     /// ``GaussianKernel/maximumTruncationSigmas`` (37, where the Gaussian is below 1e-297) act as 37,
     /// so `.infinity` means "no truncation".
     public var truncationSigmas: Double
-    /// Day ages are measured to, counted from 1970-01-01 (UTC). Incidents after it are excluded and counted.
-    public var referenceDate: Int
+    /// Day ages are measured to. Incidents after it are excluded and counted.
+    public var referenceDate: CivilDate
 
     /// Length of the year used for ages, in days.
     public static let daysPerYear = 365.25
@@ -26,7 +28,7 @@ public struct IncidentDensityParameters: Sendable, Equatable, Codable {
     /// Creates parameters; call ``validate()`` (``IncidentDensity/init(grid:parameters:)`` does).
     public init(
         bandwidth: Double, halfLifeYears: Double, casualtyWeight: Double = 1, truncationSigmas: Double = 4,
-        referenceDate: Int
+        referenceDate: CivilDate
     ) {
         self.bandwidth = bandwidth
         self.halfLifeYears = halfLifeYears

@@ -26,12 +26,12 @@ public struct PriorityParameters: Sendable, Equatable {
     public var contamination: ContaminationWeights
     public var landValue: LandValueWeights
     public var normalization: LayerNormalization.Method
-    /// Factor weights by name (`PriorityFactor` raw values); factors not named are not used.
-    public var weights: FactorWeights
+    /// The factors used and their weights; factors not listed are not built.
+    public var weights: PriorityWeights
 
     public init(density: IncidentDensityParameters, pressure: ReturnPressureParameters,
                 contamination: ContaminationWeights, landValue: LandValueWeights,
-                normalization: LayerNormalization.Method, weights: FactorWeights) {
+                normalization: LayerNormalization.Method, weights: PriorityWeights) {
         self.density = density
         self.pressure = pressure
         self.contamination = contamination

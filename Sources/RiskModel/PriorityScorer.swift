@@ -14,13 +14,9 @@ import LinearAlgebra
 public enum PriorityScorer {
     /// Builds the layers, normalises and combines them, and ranks the hazards.
     ///
-    /// - Throws: the model errors of the layers (invalid parameters or inputs), or
-    ///   `RiskModelError.invalidFactorNames` when a weight names an unknown factor.
+    /// - Throws: the model errors of the layers (invalid parameters or inputs).
     public static func assess(_ inputs: PriorityInputs, parameters: PriorityParameters) throws -> PriorityAssessment {
-        let factors = try parameters.weights.names.map { name in
-            guard let factor = PriorityFactor(rawValue: name) else { throw RiskModelError.invalidFactorNames("unknown factor '\(name)'; expected one of \(PriorityFactor.allCases.map(\.rawValue).joined(separator: ", "))") }
-            return factor
-        }
+        let factors = parameters.weights.factors
         let cellCount = inputs.grid.cellCount
         var raw: [PriorityFactor: [Double]] = [:]
         var densitySummary: IncidentDensitySummary?
@@ -48,7 +44,7 @@ public enum PriorityScorer {
         let layers = factors.map { raw[$0] ?? [] }
         let composite = try CompositeScore(
             rawLayers: layers, methods: Array(repeating: parameters.normalization, count: factors.count),
-            weights: parameters.weights)
+            weights: parameters.weights.factorWeights)
         let ranking = try HazardRanking.rank(footprints: inputs.hazards, composite: composite)
         return PriorityAssessment(
             factors: factors, rawLayers: layers, composite: composite, ranking: ranking,

@@ -5,33 +5,32 @@ import ClearcastDomain
 /// The out-of-time split used for validation: the incident layer is built only from incidents
 /// **before** the cut-off day, and the scores are judged on incidents **on or after** it.
 ///
-/// Days are whole days since 1970-01-01 (UTC), the convention of `Incident.date`. An incident on
-/// the cut-off day itself is held out (it is not "before DATE"), so no information from that day
+/// An incident on the cut-off day itself is held out (it is not "before DATE"), so no information from that day
 /// leaks into the model.
 ///
 /// ```swift
-/// let split = TemporalSplit(cutoffDay: 19_723)                    // 2024-01-01
+/// let split = TemporalSplit(cutoff: try CivilDate(iso: "2024-01-01"))
 /// let (training, heldOut) = split.partition(incidents)
 /// let cells = TemporalSplit.cells(of: heldOut, in: grid)
 /// // cells.indices -> ValidationComparison(heldOutIncidentCells:); cells.outside -> report it
 /// ```
 public struct TemporalSplit: Sendable, Equatable, Codable {
-    /// First held-out day (days since 1970-01-01).
-    public let cutoffDay: Int
+    /// First held-out day.
+    public let cutoff: CivilDate
 
-    /// Creates a split at `cutoffDay`.
-    public init(cutoffDay: Int) {
-        self.cutoffDay = cutoffDay
+    /// Creates a split at `cutoff`.
+    public init(cutoff: CivilDate) {
+        self.cutoff = cutoff
     }
 
-    /// Splits `items` by `day`, keeping their order: `day < cutoffDay` trains, the rest is held out.
+    /// Splits `items` by `day`, keeping their order: `day < cutoff` trains, the rest is held out.
     ///
     /// - Complexity: O(n).
-    public func partition<Item>(_ items: [Item], day: (Item) -> Int) -> (training: [Item], heldOut: [Item]) {
+    public func partition<Item>(_ items: [Item], day: (Item) -> CivilDate) -> (training: [Item], heldOut: [Item]) {
         var training: [Item] = []
         var heldOut: [Item] = []
         for item in items {
-            if day(item) < cutoffDay { training.append(item) } else { heldOut.append(item) }
+            if day(item) < cutoff { training.append(item) } else { heldOut.append(item) }
         }
         return (training, heldOut)
     }

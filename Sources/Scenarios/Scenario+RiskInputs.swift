@@ -28,24 +28,24 @@ extension Scenario {
             landValue = try LandValueWeights(overrides)
         } catch { throw fail("scoring.land_value.class_weights", "\(error)") }
 
-        let weights: FactorWeights
+        let weights: PriorityWeights
         switch s.weights {
         case .direct(let table):
             let factors = PriorityFactor.allCases.filter { table[$0] != nil }
             try checkLandUse(factors.filter { (table[$0] ?? 0) > 0 }, path: "scoring.weights.direct")
             do {
-                weights = try FactorWeights(names: factors.map(\.rawValue), values: factors.map { table[$0] ?? 0 })
+                weights = try PriorityWeights(factors: factors, values: factors.map { table[$0] ?? 0 })
             } catch { throw fail("scoring.weights.direct", "\(error)") }
         case .ahp(let factors, let matrix, let accept):
             try checkLandUse(factors, path: "scoring.weights.ahp.factors")
             do {
                 let pairwise = try Matrix(rows: matrix.count, columns: matrix.count, elements: Array(matrix.joined()))
-                weights = try FactorWeights(names: factors.map(\.rawValue), pairwise: pairwise, acceptInconsistent: accept)
+                weights = try PriorityWeights(factors: factors, pairwise: pairwise, acceptInconsistent: accept)
             } catch { throw fail("scoring.weights.ahp", "\(error)") }
         }
         let density = IncidentDensityParameters(
             bandwidth: s.bandwidthMetres, halfLifeYears: s.halfLifeYears, casualtyWeight: s.casualtyWeight,
-            truncationSigmas: s.truncationSigmas, referenceDate: (referenceDate ?? self.referenceDate).daysSinceEpoch)
+            truncationSigmas: s.truncationSigmas, referenceDate: referenceDate ?? self.referenceDate)
         do { try density.validate() } catch { throw fail("scoring.incident_density", "\(error)") }
         return PriorityParameters(
             density: density, pressure: ReturnPressureParameters(decayDistance: s.pressureDecayMetres),

@@ -28,7 +28,7 @@ extension ScenarioLayers {
                 }
                 continue
             }
-            result.append(Incident(x: point.x, y: point.y, date: date.daysSinceEpoch, casualties: casualties, device: device))
+            result.append(Incident(x: point.x, y: point.y, date: date, casualties: casualties, device: device))
         }
         if outside > 0, policy == .warn {
             log.warn(file: layer.path, path: "layers.incidents",
@@ -91,8 +91,10 @@ extension ScenarioLayers {
             let box = feature.geometry.boundingBox ?? (grid.minX, grid.minY, grid.maxX, grid.maxY)
             let footprint = HazardFootprint(id: id, name: at.string("name", optional: true), type: type, status: status,
                                             areaSquareMetres: coverage.polygonArea, cells: coverage.cellIndices)
+            // The geometry shares its storage with the layer read, which is released after loading.
             result.append(ScenarioHazard(footprint: footprint, density: density, terrain: terrain, region: region,
-                                     centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2))
+                                         centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2,
+                                         geometry: feature.geometry, featureID: feature.fid))
         }
         if outside > 0 {
             log.warn(file: layer.path, path: "layers.hazards",

@@ -21,7 +21,7 @@ struct DeterministicScheduleTests {
         let r = try #require(f.replicationSummaries?.first)
         #expect(r.reducedByYear[0] == 500 && r.clearedByYear[0] == 500 && r.remainingByYear[0] == 0)
         // 15 worked days out of the office days of one year from Jan 5, 2026.
-        #expect(r.workedDaysByKind["manual"] == 15)
+        #expect(r.workedDaysByKind[.manual] == 15)
     }
 
     /// Same, with the task 100 km from base at 50 km/day: 2 travel days, arriving on the holiday.
@@ -93,6 +93,6 @@ struct DeterministicScheduleTests {
         m.landRelease.maximumAreaPerTeam = 1000
         let f = try MonteCarloRunner.run(m, replications: 1, seed: 1, keepReplicationSummaries: true)
         #expect(f.completion.p50Day == 19)
-        #expect(f.replicationSummaries?.first?.workedDaysByKind["manual"] == 30)
+        #expect(f.replicationSummaries?.first?.workedDaysByKind[.manual] == 30)
     }
 }

@@ -77,7 +77,7 @@ struct PolicyTests {
         let f = try MonteCarloRunner.run(m, replications: 1, seed: 1, keepReplicationSummaries: true)
         #expect(f.completion.p50Day == 9)
         let r = try #require(f.replicationSummaries?.first)
-        #expect(r.workedDaysByKind == ["survey": 2, "manual": 5, "bac": 3, "dogs": 0])
+        #expect(r.workedDaysByKind == [.survey: 2, .manual: 5, .bac: 3, .dogs: 0])
         #expect(f.warnings.contains { $0.contains("teams with no eligible task") && $0.contains("'d'") })
     }
 
@@ -94,7 +94,7 @@ struct PolicyTests {
         // Manual: ap1 0–19, ap2 20–39.
         #expect(days == ["ap1": 19, "ap2": 39, "uxo": 9])
         let r = try #require(f.replicationSummaries?.first)
-        #expect(r.workedDaysByKind["bac"] == 10 && r.workedDaysByKind["manual"] == 40)
+        #expect(r.workedDaysByKind[.bac] == 10 && r.workedDaysByKind[.manual] == 40)
         var noBAC = model(tasks, [manualTeams(1)])
         noBAC.teams[0].contaminationTypes = [.antiPersonnel]
         #expect(noBAC.warnings.contains { $0.contains("1 task(s) need step TS") })

@@ -31,4 +31,22 @@ struct CivilDateTests {
             #expect(civil.weekday == ((c.weekday! + 5) % 7) + 1)
         }
     }
+
+    /// Day arithmetic crosses month, year and leap-day boundaries as the day count does.
+    @Test func dayArithmetic() throws {
+        let leap = try CivilDate(iso: "2024-02-28")
+        #expect((leap + 1).description == "2024-02-29")
+        #expect((leap + 2).description == "2024-03-01")
+        #expect((try CivilDate(iso: "2025-01-01") - 1).description == "2024-12-31")
+        #expect(try CivilDate(iso: "2025-01-01") - leap == 308)
+        var state: UInt64 = 99
+        for _ in 0..<500 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let a = Int(state >> 44) % 60_000 - 10_000, b = Int(state >> 20 & 0xFFFF) - 30_000
+            let date = CivilDate(daysSinceEpoch: a)
+            #expect((date + b).daysSinceEpoch == a + b)
+            #expect(date + b - date == b)
+            #expect((date - b) + b == date)
+        }
+    }
 }

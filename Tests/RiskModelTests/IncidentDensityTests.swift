@@ -8,7 +8,7 @@ import Testing
 
 // MARK: - Helpers (file-private: other RiskModel test files live in the same target)
 
-private let referenceDay = 20_000
+private let referenceDay = CivilDate(daysSinceEpoch: 20_000)
 
 /// Weight written out independently of the model: (1 + cw·casualties) · 2^(−age/halfLife).
 private func expectedWeight(_ i: Incident, _ p: IncidentDensityParameters) -> Double {
@@ -236,7 +236,7 @@ struct IncidentDensityTests {
         #expect(try model.weight(of: Incident(x: 0, y: 0, date: referenceDay + 1)) == nil)
         let forever = try IncidentDensity(grid: grid, parameters: .init(
             bandwidth: 500, halfLifeYears: .infinity, referenceDate: referenceDay))
-        #expect(try forever.weight(of: Incident(x: 0, y: 0, date: 0)) == 1)
+        #expect(try forever.weight(of: Incident(x: 0, y: 0, date: CivilDate(daysSinceEpoch: 0))) == 1)
     }
 
     @Test func halfLifeOldIncidentCountsHalfInTheSurface() throws {
@@ -275,13 +275,13 @@ struct IncidentDensityTests {
             try model.surface(for: [Incident(x: 0, y: 0, date: referenceDay, casualties: -1)])
         }
         for bad in [
-            IncidentDensityParameters(bandwidth: 0, halfLifeYears: 4, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: .infinity, halfLifeYears: 4, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: .nan, halfLifeYears: 4, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 0, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: 100, halfLifeYears: -2, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, casualtyWeight: -1, referenceDate: 0),
-            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, truncationSigmas: 0, referenceDate: 0),
+            IncidentDensityParameters(bandwidth: 0, halfLifeYears: 4, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: .infinity, halfLifeYears: 4, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: .nan, halfLifeYears: 4, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 0, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: -2, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, casualtyWeight: -1, referenceDate: referenceDay),
+            IncidentDensityParameters(bandwidth: 100, halfLifeYears: 4, truncationSigmas: 0, referenceDate: referenceDay),
         ] {
             #expect(throws: IncidentDensityError.self) { try IncidentDensity(grid: grid, parameters: bad) }
         }

@@ -14,7 +14,7 @@ import Testing
     func inputs() -> PriorityInputs {
         let hot = grid.cellCenter(row: 5, column: 5)
         let incidents = (0..<12).map { i in
-            Incident(x: hot.x + Double(i % 3 - 1) * 60, y: hot.y + Double(i / 4 - 1) * 60, date: 19_000 - 100 * i, casualties: i % 2)
+            Incident(x: hot.x + Double(i % 3 - 1) * 60, y: hot.y + Double(i / 4 - 1) * 60, date: CivilDate(daysSinceEpoch: 19_000 - 100 * i), casualties: i % 2)
         }
         return PriorityInputs(
             grid: grid, incidents: incidents,
@@ -27,18 +27,18 @@ import Testing
             landUse: nil)
     }
 
-    func parameters(_ names: [String], _ values: [Double]) throws -> PriorityParameters {
+    func parameters(_ factors: [PriorityFactor], _ values: [Double]) throws -> PriorityParameters {
         PriorityParameters(
-            density: IncidentDensityParameters(bandwidth: 300, halfLifeYears: 3, casualtyWeight: 1, truncationSigmas: 4, referenceDate: 19_100),
+            density: IncidentDensityParameters(bandwidth: 300, halfLifeYears: 3, casualtyWeight: 1, truncationSigmas: 4, referenceDate: CivilDate(daysSinceEpoch: 19_100)),
             pressure: ReturnPressureParameters(decayDistance: 500), contamination: .default, landValue: .default,
-            normalization: .percentileRank, weights: try FactorWeights(names: names, values: values))
+            normalization: .percentileRank, weights: try PriorityWeights(factors: factors, values: values))
     }
 
     /// The area under the incidents and beside the village ranks first, the far one last; the
     /// suspected area next to the cluster sits between them.
     @Test func rankingFollowsTheEvidence() throws {
         let assessment = try PriorityScorer.assess(inputs(), parameters: parameters(
-            ["incidents", "return_pressure", "contamination"], [0.4, 0.3, 0.3]))
+            [.incidents, .returnPressure, .contamination], [0.4, 0.3, 0.3]))
         #expect(assessment.ranking.map(\.id) == ["near", "suspected-near", "far"])
         for entry in assessment.ranking where entry.meanScore > 0 {
             #expect(abs(entry.factorShares.map(\.share).reduce(0, +) - 1) < 1e-12)
@@ -49,7 +49,7 @@ import Testing
 
     /// The composite is the weighted sum of the layers, each normalised on its own.
     @Test func compositeIsTheWeightedSumOfNormalisedLayers() throws {
-        let parameters = try parameters(["incidents", "contamination"], [0.7, 0.3])
+        let parameters = try parameters([.incidents, .contamination], [0.7, 0.3])
         let assessment = try PriorityScorer.assess(inputs(), parameters: parameters)
         let density = try IncidentDensity(grid: grid, parameters: parameters.density).surface(for: inputs().incidents).density
         let contamination = try ContaminationLayer.build(footprints: inputs().hazards, cellCount: grid.cellCount, weights: .default)
@@ -62,9 +62,10 @@ import Testing
         #expect(assessment.pressureSummary == nil)
     }
 
-    @Test func unknownFactorIsAnError() throws {
+    /// Factors are typed, so an unknown one cannot be named; a repeated one is refused.
+    @Test func repeatedFactorIsAnError() throws {
         #expect(throws: RiskModelError.self) {
-            try PriorityScorer.assess(inputs(), parameters: parameters(["incidents", "rainfall"], [0.5, 0.5]))
+            try PriorityWeights(factors: [.incidents, .incidents], values: [0.5, 0.5])
         }
     }
 }

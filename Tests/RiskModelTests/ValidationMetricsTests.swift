@@ -118,8 +118,8 @@ struct ValidationMetricsTests {
 @Suite("Temporal split and serialisation")
 struct TemporalSplitTests {
     @Test func cutoffDayIsHeldOut() {
-        let days = [10, 20, 19, 21, 5, 20]
-        let split = TemporalSplit(cutoffDay: 20)
+        let days = [10, 20, 19, 21, 5, 20].map(CivilDate.init(daysSinceEpoch:))
+        let split = TemporalSplit(cutoff: CivilDate(daysSinceEpoch: 20))
         let (training, heldOut) = split.partition(Array(days.indices)) { days[$0] }
         #expect(training == [0, 2, 4])
         #expect(heldOut == [1, 3, 5])
@@ -127,9 +127,9 @@ struct TemporalSplitTests {
 
     @Test func incidentsSplitAndMapToCells() throws {
         let grid = try Grid(epsg: 32638, minX: 0, minY: 0, cellSize: 10, columns: 3, rows: 2)
-        let incidents = [Incident(x: 5, y: 15, date: 100), Incident(x: 25, y: 5, date: 99),
-                         Incident(x: 15, y: 5, date: 101), Incident(x: 50, y: 5, date: 200)]
-        let (training, heldOut) = TemporalSplit(cutoffDay: 100).partition(incidents)
+        let incidents = [Incident(x: 5, y: 15, date: CivilDate(daysSinceEpoch: 100)), Incident(x: 25, y: 5, date: CivilDate(daysSinceEpoch: 99)),
+                         Incident(x: 15, y: 5, date: CivilDate(daysSinceEpoch: 101)), Incident(x: 50, y: 5, date: CivilDate(daysSinceEpoch: 200))]
+        let (training, heldOut) = TemporalSplit(cutoff: CivilDate(daysSinceEpoch: 100)).partition(incidents)
         #expect(training == [incidents[1]])
         #expect(heldOut == [incidents[0], incidents[2], incidents[3]])
         let cells = TemporalSplit.cells(of: heldOut, in: grid)

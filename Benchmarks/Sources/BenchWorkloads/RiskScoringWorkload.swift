@@ -50,7 +50,7 @@ public struct RiskScoringWorkload: Sendable {
         parameters = PriorityParameters(
             density: densityParameters, pressure: pressureParameters, contamination: .default, landValue: .default,
             normalization: .percentileRank,
-            weights: try FactorWeights(names: PriorityFactor.allCases.map(\.rawValue), values: [0.4, 0.2, 0.3, 0.1]))
+            weights: try PriorityWeights(factors: PriorityFactor.allCases, values: [0.4, 0.2, 0.3, 0.1]))
         density = try IncidentDensity(grid: inputs.grid, parameters: densityParameters)
         pressure = try ReturnPressure(grid: inputs.grid, parameters: pressureParameters)
         var h = Matrix(rows: inputs.grid.rows, columns: inputs.grid.columns)

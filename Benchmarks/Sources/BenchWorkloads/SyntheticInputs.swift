@@ -32,7 +32,7 @@ public struct SyntheticInputs: Sendable {
     /// Incident density bandwidth, metres (20 cells).
     public static let bandwidth = 2_000.0
     /// Day the incident ages are measured to (2025-01-01).
-    public static let referenceDate = 20_089
+    public static let referenceDate = CivilDate(daysSinceEpoch: 20_089)
 
     /// Builds the inputs.
     ///

@@ -38,27 +38,27 @@ struct ReplicationOutcome: Sendable {
         completionByClass = classDone
         completionByRegion = regionDone
 
-        var byClassName: [String: Int] = [:], byRegionName: [String: Int] = [:]
-        for c in m.classesPresent { if let d = classDone[c] { byClassName[ContaminationType.allCases[c].rawValue] = d } }
+        var byClass: [ContaminationType: Int] = [:], byRegionName: [String: Int] = [:]
+        for c in m.classesPresent { if let d = classDone[c] { byClass[ContaminationType.allCases[c]] = d } }
         for (r, name) in m.regionNames.enumerated() { if let d = regionDone[r] { byRegionName[name] = d } }
         let years = m.yearEnds.count
-        var remainingByYearByClass: [String: [Double]] = [:]
+        var remainingByYearByClass: [ContaminationType: [Double]] = [:]
         for c in m.classesPresent {
-            remainingByYearByClass[ContaminationType.allCases[c].rawValue] = (0..<years).map { s.remainingByClass[$0][c] }
+            remainingByYearByClass[ContaminationType.allCases[c]] = (0..<years).map { s.remainingByClass[$0][c] }
         }
         let remaining = (0..<years).map { y in s.remainingByClass[y].reduce(0, +) }
         let incidents = max(m.baselineIncidents - s.avertedIncidentDays, 0)
         let expected = incidents * m.model.civilianRisk.casualtiesPerIncident
         var civilian = s.civilianRNG
         let sampled: Double? = m.model.civilianRisk.sampleCounts ? civilian.nextPoisson(mean: expected) : nil
-        func byKind(_ v: [Double]) -> [String: Double] {
-            var out: [String: Double] = [:]
-            for k in TeamKind.allCases where m.unitKind.contains(k.index) { out[k.rawValue] = v[k.index] }
+        func byKind(_ v: [Double]) -> [TeamKind: Double] {
+            var out: [TeamKind: Double] = [:]
+            for k in TeamKind.allCases where m.unitKind.contains(k.index) { out[k] = v[k.index] }
             return out
         }
         summary = ReplicationSummary(
             replication: s.replication, completionDay: overall,
-            completionDayByClass: byClassName, completionDayByRegion: byRegionName,
+            completionDayByClass: byClass, completionDayByRegion: byRegionName,
             cancelledByYear: s.released[0], reducedByYear: s.released[1], clearedByYear: s.released[2],
             remainingByYear: remaining, remainingByYearByClass: remainingByYearByClass,
             expectedCivilianCasualties: expected, sampledCivilianCasualties: sampled,

@@ -15,9 +15,9 @@ extension ClearanceForecast {
         replications = r
         self.seed = seed
         completion = CompletionForecast(days: summaries.map(\.completionDay), start: start)
-        var byClass: [String: CompletionForecast] = [:]
+        var byClass: [ContaminationType: CompletionForecast] = [:]
         for c in m.classesPresent {
-            byClass[ContaminationType.allCases[c].rawValue] = CompletionForecast(days: outcomes.map { $0.completionByClass[c] }, start: start)
+            byClass[ContaminationType.allCases[c]] = CompletionForecast(days: outcomes.map { $0.completionByClass[c] }, start: start)
         }
         completionByClass = byClass
         var byRegion: [String: CompletionForecast] = [:]
@@ -27,9 +27,9 @@ extension ClearanceForecast {
         completionByRegion = byRegion
 
         yearly = m.yearEnds.enumerated().map { y, end in
-            var perClass: [String: QuantileSummary] = [:]
+            var perClass: [ContaminationType: QuantileSummary] = [:]
             for c in m.classesPresent {
-                let code = ContaminationType.allCases[c].rawValue
+                let code = ContaminationType.allCases[c]
                 perClass[code] = QuantileSummary(summaries.map { $0.remainingByYearByClass[code]?[y] ?? 0 })
             }
             return YearForecast(
@@ -51,9 +51,9 @@ extension ClearanceForecast {
             accidents: QuantileSummary(summaries.map { Double($0.accidents) }),
             casualties: QuantileSummary(summaries.map(\.deminerCasualties)))
 
-        var use: [String: TeamUtilisation] = [:]
+        var use: [TeamKind: TeamUtilisation] = [:]
         for kind in TeamKind.allCases where m.unitKind.contains(kind.index) {
-            let k = kind.rawValue
+            let k = kind
             func mean(_ f: (ReplicationSummary) -> Double) -> Double {
                 r > 0 ? summaries.reduce(0.0) { $0 + f($1) } / Double(r) : 0
             }

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - ClearanceForecast
 
 /// The Monte Carlo forecast of a ``ClearanceModel``: completion dates, yearly release, civilian
@@ -7,7 +9,7 @@
 ///
 /// ```swift
 /// let f = try MonteCarloRunner.run(model, replications: 500, seed: 7, threads: 2)
-/// f.completionByClass["UXO"]?.p50Years   // "UXO done in X years"
+/// f.completionByClass[.unexplodedOrdnance]?.p50Years   // "UXO done in X years"
 /// ```
 public struct ClearanceForecast: Sendable, Equatable, Codable {
     public var startDate: String
@@ -16,12 +18,12 @@ public struct ClearanceForecast: Sendable, Equatable, Codable {
     public var replications: Int
     public var seed: UInt64
     public var completion: CompletionForecast
-    public var completionByClass: [String: CompletionForecast]
+    public var completionByClass: [ContaminationType: CompletionForecast]
     public var completionByRegion: [String: CompletionForecast]
     public var yearly: [YearForecast]
     public var civilian: CivilianRiskForecast
     public var deminers: DeminerSafetyForecast
-    public var utilisation: [String: TeamUtilisation]
+    public var utilisation: [TeamKind: TeamUtilisation]
     public var eventsSimulated: Int
     public var unfinishedReplications: Int
     public var remainingAreaAtHorizon: QuantileSummary

@@ -56,7 +56,7 @@ extension ClearanceForecast {
         let initial = model.tasks.reduce(0) { $0 + $1.area }
         var result: [(ForecastMetric, [Double])] = [(.completion(nil), summaries.map { years($0.completionDay) })]
         for type in Set(model.tasks.map(\.contamination)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            result.append((.completion(type), summaries.map { years($0.completionDayByClass[type.rawValue]) }))
+            result.append((.completion(type), summaries.map { years($0.completionDayByClass[type]) }))
         }
         for year in [1, 3, 5] {
             result.append((.releasedByYear(year), summaries.map { summary in
@@ -82,7 +82,7 @@ extension ClearanceForecast {
     public func costTotals(perTeamDay: [TeamKind: Double]) -> [Double] {
         (replicationSummaries ?? []).map { summary in
             summary.availableDaysByKind.reduce(0.0) { sum, entry in
-                sum + entry.value * (TeamKind(rawValue: entry.key).flatMap { perTeamDay[$0] } ?? 0)
+                sum + entry.value * (perTeamDay[entry.key] ?? 0)
             }
         }
     }

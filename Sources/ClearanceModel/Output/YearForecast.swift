@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - YearForecast
 
 /// Land released during one simulated year and hazardous area left at its end (m²).
@@ -10,10 +12,10 @@ public struct YearForecast: Sendable, Equatable, Codable {
     public var reduced: QuantileSummary
     public var cleared: QuantileSummary
     public var remaining: QuantileSummary
-    public var remainingByClass: [String: QuantileSummary]
+    public var remainingByClass: [ContaminationType: QuantileSummary]
 
     public init(year: Int, endDay: Int, endDate: String, cancelled: QuantileSummary, reduced: QuantileSummary,
-                cleared: QuantileSummary, remaining: QuantileSummary, remainingByClass: [String: QuantileSummary]) {
+                cleared: QuantileSummary, remaining: QuantileSummary, remainingByClass: [ContaminationType: QuantileSummary]) {
         self.year = year
         self.endDay = endDay
         self.endDate = endDate
