@@ -124,6 +124,16 @@ extension ClearanceModel {
         if teams.allSatisfy({ g in g.count == 0 && g.capacityPlan.allSatisfy { $0.count == 0 } }) {
             out.append("no teams are ever fielded")
         }
+        if let cap = landRelease.maximumAreaPerTeam {
+            // A claim takes at least one working day, so a cap below a day's work caps the team's
+            // output at `cap` m² a day, whatever its productivity.
+            for g in teams where g.rateUnit == .squareMetresPerDay {
+                let fastest = min(g.productivity.values.flatMap(\.values).map(\.mean).filter(\.isFinite).max() ?? 0, 1e15)
+                if cap < fastest {
+                    out.append("landRelease.maximumAreaPerTeam (\(Int(cap)) m²) is below a day's work of group '\(g.id)' (mean up to \(Int(fastest)) m²/day): every claim takes at least one working day, so this cap limits the group to \(Int(cap)) m² a day")
+                }
+            }
+        }
         return out
     }
 }

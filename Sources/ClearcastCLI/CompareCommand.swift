@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         }
         let comparison = try ComparisonReport.make(provenance: provenance, runs: runs)
         try InterruptHandler.publish(out) { try ResultEncoding.write(comparison, to: $0) }
-        print(CompareTable.render(comparison))
+        Console.output(CompareTable.render(comparison))
         RunContext.reportWritten(out, "comparison")
     }
 }

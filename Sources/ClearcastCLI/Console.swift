@@ -1,16 +1,22 @@
 import Foundation
 
-/// Messages for people on standard error; results go to files or standard output.
+/// Messages for people on standard error; results go to files or standard output. Everything
+/// shown passes through ``TerminalText/escaped(_:)``: it may quote a scenario file.
 ///
 /// Written with `write(2)` through ``ExitStatus/writeToStandardError(_:)``, never `FileHandle`,
 /// whose `write` traps when standard error is closed or full (`2>&-`, `2>/dev/full`): a message
 /// that cannot be shown is dropped, and the run goes on.
 enum Console {
     static func warn(_ message: String) {
-        ExitStatus.writeToStandardError("warning: " + message + "\n")
+        ExitStatus.writeToStandardError("warning: " + TerminalText.escaped(message) + "\n")
     }
 
     static func info(_ message: String) {
-        ExitStatus.writeToStandardError(message + "\n")
+        ExitStatus.writeToStandardError(TerminalText.escaped(message) + "\n")
+    }
+
+    /// A result (table, summary) on standard output, with control characters from files escaped.
+    static func output(_ text: String) {
+        print(TerminalText.escaped(text))
     }
 }

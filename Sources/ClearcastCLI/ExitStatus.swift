@@ -56,7 +56,7 @@ enum ExitStatus {
             (code, message) = (parserCode, fullMessage)
         }
         ProgressBar.endOpenLine()
-        if !message.isEmpty { writeToStandardError(message + "\n") }
+        if !message.isEmpty { writeToStandardError(TerminalText.escaped(message) + "\n") }
         return code
     }
 

@@ -44,7 +44,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "Number of ranked hazard areas to print.")
     var top: Int = 10
 
-    @Option(name: .long, help: RunContext.threadsHelp)
+    @Option(name: .long, parsing: .unconditional, help: RunContext.threadsHelp)
     var threads: Int?
 
     @Flag(name: .long, help: RunContext.reproducibleHelp)
@@ -72,8 +72,8 @@ struct ScoreCommand: ParsableCommand {
         // Scoring itself cannot stop half-way (RiskModel takes no stop check): `publish` checks before each file.
         try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
         try InterruptHandler.publish(raster) { try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: $0) }
-        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(result, scenario: loaded, to: $0, releases: nil) }
-        print(ScoreTable.render(result, top: top))
+        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(result, layers: layers, to: $0) }
+        Console.output(ScoreTable.render(result, top: top))
         RunContext.reportWritten(out, "result")
         RunContext.reportWritten(raster, "raster")
         RunContext.reportWritten(hazards, "hazard layer")

@@ -50,11 +50,9 @@ struct SimulateCommand: ParsableCommand {
         let result = SimulationReport.make(provenance: provenance, scenario: loaded, model: run.model,
                                            forecast: run.forecast, policy: loaded.simulation?.policy.scenarioName ?? "")
         try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
-        try InterruptHandler.publish(hazards) {
-            try GISExport.writeHazards(ranking: run.ranking, layers: layers, scenario: loaded, to: $0, releases: result.tasks)
-        }
+        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(run, layers: layers, to: $0) }
         for warning in result.warnings { Console.warn(warning) }
-        print(SimulationTable.render(result))
+        Console.output(SimulationTable.render(result))
         RunContext.reportWritten(out, "result")
         RunContext.reportWritten(hazards, "hazard layer")
     }

@@ -4,13 +4,13 @@ import Scenarios
 
 /// Options shared by `simulate` and `compare`.
 struct SimulationOptions: ParsableArguments {
-    @Option(name: .long, help: "Monte Carlo replications (default: the scenario's).")
+    @Option(name: .long, parsing: .unconditional, help: "Monte Carlo replications (default: the scenario's).")
     var replications: Int?
 
-    @Option(name: .long, help: "Master seed (default: the scenario's). The same seed gives the same result.")
+    @Option(name: .long, parsing: .unconditional, help: "Master seed (default: the scenario's). The same seed gives the same result.")
     var seed: UInt64?
 
-    @Option(name: .long, help: RunContext.threadsHelp)
+    @Option(name: .long, parsing: .unconditional, help: RunContext.threadsHelp)
     var threads: Int?
 
     @Flag(name: .long, help: "No progress bar.")

@@ -28,13 +28,13 @@ struct ValidateCommand: ParsableCommand {
         _ = try loaded.priorityParameters()
         try ValidateCommand.checkSimulation(loaded, layers: layers)
         let grid = layers.grid
-        print("\(scenario): valid scenario '\(loaded.name)'")
-        print("  grid: \(grid.columns) x \(grid.rows) cells of \(grid.cellSize) m in EPSG:\(grid.epsg)")
-        print("  layers: \(layers.incidents.count) incidents (\(layers.incidentsOutsideGrid) outside the grid), "
+        Console.output("\(scenario): valid scenario '\(loaded.name)'")
+        Console.output("  grid: \(grid.columns) x \(grid.rows) cells of \(grid.cellSize) m in EPSG:\(grid.epsg)")
+        Console.output("  layers: \(layers.incidents.count) incidents (\(layers.incidentsOutsideGrid) outside the grid), "
             + "\(layers.settlements.count) settlements, \(layers.hazards.count) hazard areas"
             + (layers.landUse.map { ", \($0.count) land-use polygons" } ?? ""))
         if let simulation = loaded.simulation {
-            print("  simulation: \(simulation.teams.count) team groups, \(simulation.replications) replications from \(simulation.startDate)")
+            Console.output("  simulation: \(simulation.teams.count) team groups, \(simulation.replications) replications from \(simulation.startDate)")
         }
     }
 

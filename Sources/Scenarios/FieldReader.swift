@@ -88,8 +88,12 @@ struct FieldReader {
         return text
     }
 
-    /// A finite number. Quoted numbers are refused: in YAML they are text, and accepting them would
-    /// hide a mistake in a file exported from a spreadsheet.
+    /// The largest magnitude any scenario number may have. Nothing in mine action comes near it (a
+    /// country is ~1e11 m²), and the bound keeps every product of user numbers far from overflow.
+    static let largestMagnitude = 1e15
+
+    /// A finite number of magnitude at most ``largestMagnitude``. Quoted numbers are refused: in
+    /// YAML they are text, and accepting them would hide a mistake in a file exported from a spreadsheet.
     func number() -> Double? {
         guard case .scalar(let text, let quoted, _) = node, !quoted,
               let value = Double(text.replacingOccurrences(of: "_", with: "")) else {
@@ -98,6 +102,10 @@ struct FieldReader {
         }
         guard value.isFinite else {
             expected("a finite number")
+            return nil
+        }
+        guard abs(value) <= Self.largestMagnitude else {
+            fail("found \(Self.format(value)), expected a number of magnitude at most 1e15")
             return nil
         }
         return value
@@ -113,31 +121,50 @@ struct FieldReader {
         return value
     }
 
-    /// A number strictly greater than zero.
-    func positive(_ what: String) -> Double? {
+    /// A number strictly greater than zero and at most `maximum`.
+    func positive(_ what: String, maximum: Double = largestMagnitude) -> Double? {
         guard let value = number() else { return nil }
-        guard value > 0 else {
-            fail("found \(Self.format(value)), expected \(what) greater than 0")
+        guard value > 0, value <= maximum else {
+            fail("found \(Self.format(value)), expected \(what) greater than 0" + (maximum < Self.largestMagnitude ? " and at most \(Self.format(maximum))" : ""))
             return nil
         }
         return value
     }
 
-    /// A number greater than or equal to zero.
-    func nonNegative(_ what: String) -> Double? {
+    /// A number from zero to `maximum`.
+    func nonNegative(_ what: String, maximum: Double = largestMagnitude) -> Double? {
         guard let value = number() else { return nil }
-        guard value >= 0 else {
-            fail("found \(Self.format(value)), expected \(what) of at least 0")
+        guard value >= 0, value <= maximum else {
+            fail("found \(Self.format(value)), expected \(what) of at least 0" + (maximum < Self.largestMagnitude ? " and at most \(Self.format(maximum))" : ""))
             return nil
         }
         return value
     }
 
-    /// A whole number within `range`.
+    /// A whole number within `range`. Digits are read as an integer, not through a Double, so
+    /// every value up to `Int.max` is exact (a seed of 2⁵³ + 1 stays 2⁵³ + 1).
     func integer(in range: ClosedRange<Int>, _ what: String) -> Int? {
-        guard let value = number() else { return nil }
-        guard value == value.rounded(), let whole = Int(exactly: value), range.contains(whole) else {
-            fail("found \(Self.format(value)), expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)")
+        let expectation = "\(what): a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard case .scalar(let text, let quoted, _) = node, !quoted else {
+            expected(expectation)
+            return nil
+        }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        if digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }), !digits.isEmpty {
+            guard let whole = Int(digits), range.contains(whole) else {
+                fail("found \(text), expected \(expectation)")
+                return nil
+            }
+            return whole
+        }
+        guard let value = Double(digits), value.isFinite else {
+            expected(expectation)
+            return nil
+        }
+        // `1e3` or `12.0`: accepted only where the Double is exact (below 2⁵³).
+        guard value == value.rounded(), abs(value) < 9_007_199_254_740_992, let whole = Int(exactly: value),
+              range.contains(whole) else {
+            fail("found \(text), expected \(expectation)")
             return nil
         }
         return whole
@@ -172,8 +199,9 @@ struct FieldReader {
     /// A calendar date written `YYYY-MM-DD`.
     func date() -> CivilDate? {
         guard let text = string() else { return nil }
-        guard let date = CivilDate.parse(text) else {
-            fail("found '\(text)', expected a date written YYYY-MM-DD")
+        let date: CivilDate
+        do { date = try CivilDate(iso: text) } catch {
+            fail("found '\(text)', expected a date written YYYY-MM-DD" + (text.count == 10 ? " (\(error))" : ""))
             return nil
         }
         return date

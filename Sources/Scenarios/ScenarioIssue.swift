@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in a scenario file: where it is and what was expected.
 ///
 /// ```
@@ -37,8 +39,32 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         self.issues = [ScenarioIssue(file: file, path: path, line: line, message: message)]
     }
 
+    /// How many problems are listed one by one; the rest are counted by their message, so a file
+    /// with 700,000 unknown keys gives a screenful, not 100 MB.
+    public static let listedIssues = 50
+
     public var description: String {
         let noun = issues.count == 1 ? "problem" : "problems"
-        return "\(issues.count) \(noun) in scenario:\n" + issues.map { "  " + $0.description }.joined(separator: "\n")
+        var lines = issues.prefix(Self.listedIssues).map { "  " + $0.description }
+        let rest = issues.dropFirst(Self.listedIssues)
+        if !rest.isEmpty {
+            lines.append("  … and \(rest.count) more:")
+            var counts: [String: Int] = [:], order: [String] = []
+            for issue in rest {
+                let cause = Self.cause(of: issue.message)
+                if counts[cause] == nil { order.append(cause) }
+                counts[cause, default: 0] += 1
+            }
+            for cause in order.prefix(10) { lines.append("    \(counts[cause] ?? 0) × \(cause)") }
+            if order.count > 10 { lines.append("    and \(order.count - 10) other kinds of problem") }
+        }
+        return "\(issues.count) \(noun) in scenario:\n" + lines.joined(separator: "\n")
+    }
+
+    /// A message without what is specific to one occurrence (quoted names and numbers), to group by.
+    static func cause(of message: String) -> String {
+        let withoutQuotes = message.replacingOccurrences(of: "'[^']*'", with: "'…'", options: .regularExpression)
+        let words = withoutQuotes.replacingOccurrences(of: "-?[0-9][0-9.,e+-]*", with: "N", options: .regularExpression)
+        return words.count > 160 ? String(words.prefix(160)) + "…" : words
     }
 }

@@ -17,6 +17,8 @@ public struct ScenarioLayers: Sendable {
     /// Incidents left out because they lie outside the grid.
     public var incidentsOutsideGrid: Int
     public var settlements: [Settlement]
+    /// Every feature of the hazard layer, in file order (a layer with a bad feature does not load),
+    /// with its polygon: GIS export writes from these, never from the file again.
     public var hazards: [ScenarioHazard]
     /// Land-use polygons as cell lists, when the scenario has a land-use layer.
     public var landUse: [LandUseFeature]?
@@ -47,6 +49,9 @@ public struct ScenarioLayers: Sendable {
         if let landUseLayer { result.landUse = landUse(landUseLayer, grid: grid, log: log) }
         guard log.issues.isEmpty else { throw ScenarioError(issues: log.issues) }
         result.warnings = log.warnings
+        if let warning = ScoringRun.referenceDateWarning(scenario: scenario, incidents: result.incidents) {
+            result.warnings.append(warning)
+        }
         return result
     }
 

@@ -37,7 +37,9 @@ public enum ScenarioLoader {
             throw ScenarioError(file: chain.last?.path ?? url.path, path: "extends", message: "extends cycle: \(cycle)")
         }
         guard chain.count < maximumExtendsDepth else {
-            throw ScenarioError(file: url.path, path: "extends", message: "more than \(maximumExtendsDepth) levels of extends; expected a short chain")
+            // Blame the file whose `extends:` went one level too deep, not the file it names.
+            throw ScenarioError(file: chain.last?.path ?? url.path, path: "extends",
+                                message: "more than \(maximumExtendsDepth) levels of extends (\(chain.first?.lastPathComponent ?? "") → … → \(url.lastPathComponent)); expected a short chain")
         }
         chain.append(url)
         let text = try readText(url)
@@ -55,6 +57,11 @@ public enum ScenarioLoader {
             throw ScenarioError(file: url.path, path: "extends", line: baseOrigin.line,
                                 message: "extended scenario '\(basePath)' not found (looked for \(baseURL.path))")
         }
+        if let type = (try? FileManager.default.attributesOfItem(atPath: baseURL.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType,
+           type != .typeRegular {
+            throw ScenarioError(file: url.path, path: "extends", line: baseOrigin.line,
+                                message: "extended scenario '\(basePath)' is \(describe(type)), expected a regular scenario file")
+        }
         let base = try loadTree(baseURL, chain: &chain)
         let own = SourceNode.mapping(pairs.filter { $0.key != "extends" }, origin)
         return base.merged(with: own)
@@ -70,7 +77,12 @@ public enum ScenarioLoader {
         }
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // Symbolic links are followed: the file they name is what gets read.
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            // Reading a FIFO blocks forever and a device never ends: open regular files only.
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw ScenarioError(file: url.path, message: "is \(Self.describe(type)), expected a regular scenario file (.yaml, .yml or .json)")
+            }
             if let size = attributes[.size] as? Int, size > maximumFileBytes {
                 throw ScenarioError(file: url.path, message: "file is \(size) bytes, expected a scenario of at most \(maximumFileBytes) bytes (layers belong in separate files)")
             }
@@ -90,5 +102,16 @@ public enum ScenarioLoader {
             throw ScenarioError(file: url.path, message: "is not UTF-8 text, expected a YAML or JSON scenario")
         }
         return text
+    }
+
+    static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeCharacterSpecial: "a character device"
+        case .typeBlockSpecial: "a block device"
+        case .typeSocket: "a socket"
+        case .typeDirectory: "a directory"
+        case .typeSymbolicLink: "a dangling symbolic link"
+        default: "not a regular file (a FIFO or other special file)"
+        }
     }
 }

@@ -11,15 +11,15 @@ extension ScenarioReader {
         if let density = map.optional("incident_density")?.mapping(allowed: [
             "bandwidth_m", "half_life_years", "casualty_weight", "truncation_sigmas",
         ]) {
-            if let v = density.optional("bandwidth_m")?.positive("a kernel bandwidth in metres") { spec.bandwidthMetres = v }
-            if let v = density.optional("half_life_years")?.positive("a half-life in years") { spec.halfLifeYears = v }
-            if let v = density.optional("casualty_weight")?.nonNegative("a weight per casualty") { spec.casualtyWeight = v }
+            if let v = density.optional("bandwidth_m")?.number(in: 1...1_000_000, "a kernel bandwidth in metres") { spec.bandwidthMetres = v }
+            if let v = density.optional("half_life_years")?.positive("a half-life in years", maximum: 1_000) { spec.halfLifeYears = v }
+            if let v = density.optional("casualty_weight")?.nonNegative("a weight per casualty", maximum: 1_000) { spec.casualtyWeight = v }
             if let v = density.optional("truncation_sigmas")?.number(in: 1...12, "a kernel radius in sigmas") {
                 spec.truncationSigmas = v
             }
         }
         if let pressure = map.optional("return_pressure")?.mapping(allowed: ["decay_m"]),
-           let v = pressure.optional("decay_m")?.positive("a decay distance in metres") {
+           let v = pressure.optional("decay_m")?.number(in: 1...1_000_000, "a decay distance in metres") {
             spec.pressureDecayMetres = v
         }
         if let contamination = map.optional("contamination")?.mapping(allowed: ["type_weights", "status_weights"]) {
@@ -46,7 +46,7 @@ extension ScenarioReader {
         guard let field, let map = field.mapping(allowed: keys) else { return nil }
         var table: [String: Double] = [:]
         for key in map.keys {
-            if let v = map.optional(key)?.nonNegative("a weight") { table[key] = v }
+            if let v = map.optional(key)?.nonNegative("a weight", maximum: 1_000_000) { table[key] = v }
         }
         return table
     }
@@ -90,7 +90,7 @@ extension ScenarioReader {
                     row.fail("found a row of \(cells.count) numbers, expected \(rows.count) (the matrix must be square)")
                     return nil
                 }
-                matrix.append(cells.map { $0.positive("a pairwise comparison") ?? .nan })
+                matrix.append(cells.map { $0.number(in: 0.001...1_000, "a pairwise comparison (Saaty scale 1/9 to 9)") ?? .nan })
             }
             if rows.count != factors.count, !factors.isEmpty {
                 matrixField.fail("found a \(rows.count)x\(rows.count) matrix, expected \(factors.count)x\(factors.count), one row per factor")

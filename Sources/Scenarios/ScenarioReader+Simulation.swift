@@ -42,15 +42,15 @@ extension ScenarioReader {
             spec.teams = list.compactMap(readTeam)
         }
         if let accidents = map.optional("accidents")?.mapping(allowed: ["rate_per_km2", "stand_down_days", "casualties_per_accident"]) {
-            if let v = accidents.optional("rate_per_km2")?.nonNegative("accidents per km² cleared") { spec.accidents.ratePerSquareKilometre = v }
-            if let v = accidents.optional("stand_down_days")?.nonNegative("a stand-down in days") { spec.accidents.standDownDays = v }
-            if let v = accidents.optional("casualties_per_accident")?.nonNegative("casualties per accident") {
+            if let v = accidents.optional("rate_per_km2")?.nonNegative("accidents per km² cleared", maximum: 1_000) { spec.accidents.ratePerSquareKilometre = v }
+            if let v = accidents.optional("stand_down_days")?.nonNegative("a stand-down in days", maximum: 3_650) { spec.accidents.standDownDays = v }
+            if let v = accidents.optional("casualties_per_accident")?.nonNegative("casualties per accident", maximum: 100) {
                 spec.accidents.casualtiesPerAccident = v
             }
         }
         if let risk = map.optional("civilian_risk")?.mapping(allowed: ["incidents_per_year", "casualties_per_incident"]) {
-            if let v = risk.optional("incidents_per_year")?.nonNegative("civilian incidents per year") { spec.civilianRisk.incidentsPerYear = v }
-            if let v = risk.optional("casualties_per_incident")?.nonNegative("casualties per incident") {
+            if let v = risk.optional("incidents_per_year")?.nonNegative("civilian incidents per year", maximum: 1_000_000) { spec.civilianRisk.incidentsPerYear = v }
+            if let v = risk.optional("casualties_per_incident")?.nonNegative("casualties per incident", maximum: 100) {
                 spec.civilianRisk.casualtiesPerIncident = v
             }
         }
@@ -60,7 +60,7 @@ extension ScenarioReader {
             if let perDay = costs.required("per_team_day", "a cost per team-day for each team kind")?
                 .mapping(allowed: TeamKind.scenarioNames) {
                 for key in perDay.keys {
-                    if let kind = TeamKind(scenarioName: key), let v = perDay.optional(key)?.nonNegative("a cost per team-day") {
+                    if let kind = TeamKind(scenarioName: key), let v = perDay.optional(key)?.nonNegative("a cost per team-day", maximum: 1e9) {
                         table[kind] = v
                     }
                 }

@@ -34,7 +34,7 @@ extension ScenarioReader {
         }
         var factors: [String: Double] = [:]
         if let table = map.optional("terrain_factors")?.mapping(allowed: ["open", "vegetated", "mountain", "urban"]) {
-            for key in table.keys { if let v = table.optional(key)?.positive("a productivity multiplier") { factors[key] = v } }
+            for key in table.keys { if let v = table.optional(key)?.positive("a productivity multiplier", maximum: 1_000) { factors[key] = v } }
         }
         var base: (x: Double, y: Double)?
         if let baseField = map.optional("base"), let items = baseField.list() {
@@ -43,8 +43,8 @@ extension ScenarioReader {
                 baseField.fail("found \(items.count) numbers, expected [x, y] in the grid CRS")
             }
         }
-        let travel = map.optional("travel_km_per_day")?.positive("a travel speed in km per day") ?? 200
-        let mobilisation = map.optional("mobilisation_days")?.nonNegative("a mobilisation time in days") ?? 1
+        let travel = map.optional("travel_km_per_day")?.positive("a travel speed in km per day", maximum: 5_000) ?? 200
+        let mobilisation = map.optional("mobilisation_days")?.nonNegative("a mobilisation time in days", maximum: 3_650) ?? 1
         var from: CivilDate?, to: CivilDate?
         if let window = map.optional("available")?.mapping(allowed: ["from", "to"]) {
             from = window.optional("from")?.date()

@@ -32,7 +32,7 @@ enum ScenarioReader {
     static func readGrid(_ field: FieldReader) -> GridSpec? {
         guard let map = field.mapping(allowed: ["crs", "bbox", "cell_size"]) else { return nil }
         let epsg = map.required("crs", "a projected CRS such as EPSG:32638").flatMap(readEPSG)
-        let cellSize = map.required("cell_size", "the cell size in metres")?.positive("a cell size in metres")
+        let cellSize = map.required("cell_size", "the cell size in metres")?.positive("a cell size in metres", maximum: 100_000)
         var box: [Double]?
         if let bboxField = map.required("bbox", "[xmin, ymin, xmax, ymax] in the grid CRS"), let items = bboxField.list() {
             let values = items.compactMap { $0.number() }

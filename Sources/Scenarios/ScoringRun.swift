@@ -34,7 +34,7 @@ public enum ScoringRun {
             let assessment = try PriorityScorer.assess(layers.priorityInputs(), parameters: scenario.priorityParameters())
             return Output(assessment: assessment, validation: nil)
         }
-        let split = TemporalSplit(cutoffDay: cutoff.daysSinceEpoch).partition(layers.incidents)
+        let split = TemporalSplit(cutoff: cutoff).partition(layers.incidents)
         guard !split.heldOut.isEmpty else {
             throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
                                 message: "no incident is dated on or after \(cutoff); expected some to hold out (choose an earlier --holdout-after)")
@@ -57,5 +57,16 @@ public enum ScoringRun {
         return Output(assessment: assessment, validation: Validation(
             holdoutAfter: cutoff, trainingIncidents: split.training.count, heldOutIncidents: split.heldOut.count,
             comparison: comparison))
+    }
+
+    /// Incidents dated after the reference date are left out of the density. When that is every
+    /// one of them the layer is empty: right for a backtest from the day the fighting stopped, but
+    /// far more often a typo in `reference_date` (say 0001-01-01). Say so, rather than score a map
+    /// without its evidence in silence.
+    static func referenceDateWarning(scenario: Scenario, incidents: [Incident]) -> ScenarioIssue? {
+        guard let earliest = incidents.map(\.date).min(), earliest > scenario.referenceDate,
+              scenario.priorityWeightsUse(.incidents) else { return nil }
+        return ScenarioIssue(file: scenario.file.path, path: "reference_date", line: nil,
+                             message: "\(scenario.referenceDate) is before every incident (the earliest is on \(earliest)), so the incident density is empty and its weight goes to nothing; check the date unless this is a backtest from before any incident")
     }
 }

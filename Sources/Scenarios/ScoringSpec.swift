@@ -41,3 +41,13 @@ public struct ScoringSpec: Sendable, Equatable {
 
     public init() {}
 }
+
+extension Scenario {
+    /// Whether the scoring weights give `factor` a part (a direct weight above 0, or an AHP factor).
+    func priorityWeightsUse(_ factor: PriorityFactor) -> Bool {
+        switch scoring.weights {
+        case .direct(let table): return (table[factor] ?? 0) > 0
+        case .ahp(let factors, _, _): return factors.contains(factor)
+        }
+    }
+}

@@ -53,24 +53,38 @@ extension SourceNode {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioError(file: file.path, line: Self.line(of: error), message: "not valid YAML or JSON: \(error)")
+            let (line, problem) = Self.describe(error, text: text)
+            throw ScenarioError(file: file.path, line: line, message: "not valid YAML or JSON: \(problem)")
         } catch {
             throw ScenarioError(file: file.path, message: "not valid YAML or JSON: \(error)")
         }
         guard let node else {
             throw ScenarioError(file: file.path, line: 1, message: "the file is empty; expected a scenario mapping")
         }
-        return try convert(node, file: file)
+        var budget = Budget(remaining: text.utf8.count + 16)
+        return try convert(node, file: file, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: URL) throws -> SourceNode {
+    private struct Position: Hashable { var line, column: Int }
+    private struct Budget { var remaining: Int; var seen = Set<Position>() }
+
+    private static func convert(_ node: Node, file: URL, budget: inout Budget) throws -> SourceNode {
         let origin = Origin(file: file, line: node.mark?.line)
+        // The composer resolves an alias to the anchored node itself (its anchor no longer
+        // attached), so an alias shows only as a node met a second time: same start position.
+        // Refusing it there stops an alias bomb before its expansion is traversed. The budget is
+        // a backstop: without aliases every node takes at least one byte of text.
+        budget.remaining -= 1
+        if let mark = node.mark, !budget.seen.insert(Position(line: mark.line, column: mark.column)).inserted {
+            throw aliasesNotSupported(file: file, line: mark.line)
+        }
+        guard budget.remaining >= 0 else { throw aliasesNotSupported(file: file, line: node.mark?.line) }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             return .scalar(scalar.string, quoted: quoted, origin)
         case .sequence(let sequence):
-            return .sequence(try sequence.map { try convert($0, file: file) }, origin)
+            return .sequence(try sequence.map { try convert($0, file: file, budget: &budget) }, origin)
         case .mapping(let mapping):
             var pairs: [(key: String, value: SourceNode)] = []
             var seen = Set<String>()
@@ -81,22 +95,50 @@ extension SourceNode {
                 guard seen.insert(keyScalar.string).inserted else {
                     throw ScenarioError(file: file.path, line: key.mark?.line, message: "key '\(keyScalar.string)' appears twice in the same mapping")
                 }
-                pairs.append((keyScalar.string, try convert(value, file: file)))
+                pairs.append((keyScalar.string, try convert(value, file: file, budget: &budget)))
             }
             return .mapping(pairs, origin)
         case .alias:
-            throw ScenarioError(file: file.path, line: node.mark?.line,
-                                message: "YAML anchors and aliases are not supported; write the value out, or use `extends:`")
+            throw aliasesNotSupported(file: file, line: node.mark?.line)
         }
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    private static func aliasesNotSupported(file: URL, line: Int?) -> ScenarioError {
+        ScenarioError(file: file.path, line: line,
+                      message: "YAML anchors and aliases are not supported; write the value out, or use `extends:`")
+    }
+
+    /// Where and what, without quoting the file: `extends:` may point at any readable file (a
+    /// password file, a key), and Yams' own description repeats its text.
+    private static func describe(_ error: YamlError, text: String) -> (line: Int?, problem: String) {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text))" } ?? ""
+            return (mark.line, "\(problem)\(while_) at column \(mark.column)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let line = secondOccurrence(ofKey: key, in: text, after: context.mark.line)
+            let shown = key.count > 40 ? String(key.prefix(40)) + "…" : key
+            return (line ?? context.mark.line, "key '\(shown)' appears twice in the same mapping")
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
         default:
-            return nil
+            return (nil, "the YAML parser failed")
         }
+    }
+
+    /// The line of the second `key:` at the start of a line from `line` on (1-based), if found.
+    private static func secondOccurrence(ofKey key: String, in text: String, after line: Int) -> Int? {
+        var seen = 0
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= line {
+            let trimmed = raw.drop(while: { $0 == " " || $0 == "-" })
+            for form in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(form + ":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 }
 

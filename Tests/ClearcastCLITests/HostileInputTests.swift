@@ -1,0 +1,113 @@
+import _TestSupport
+import Foundation
+import Testing
+
+/// Hostile and careless input that the broken corpus (one file, one message) cannot express:
+/// secrets that must not be echoed, special files, generated chains, terminal escapes, floods.
+/// Every case must end promptly with exit 2 (or a warning), never a signal or a hang.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
+
+    private func scenario(_ scratch: ScratchDirectory, _ name: String, _ body: String) throws -> String {
+        try scratch.write("extends: \(Self.valid)\n" + body, to: name)
+    }
+
+    /// `extends:` may name any readable file; a parse error must not quote it (a password file,
+    /// a key): only where the problem is.
+    @Test(arguments: ["token: [unclosed", "root:x:0:0:root:/root:/bin/bash\nsecret-key: AKIA1234: x"])
+    func extendedNonYAMLFileIsNotEchoed(secret: String) throws {
+        let scratch = try ScratchDirectory("hostile-extends")
+        _ = try scratch.write("first line\n" + secret + "\n", to: "passwd")
+        let path = try scratch.write("extends: passwd\nname: x\n", to: "s.yaml")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(60))
+        #expect(run.status == 2 && !run.signalled, "\(run.stderr)")
+        #expect(run.stderr.contains("passwd:"), "\(run.stderr)")
+        for line in secret.split(separator: "\n") { #expect(!run.stderr.contains(line), "\(run.stderr)") }
+    }
+
+    /// A FIFO as the scenario (or as what it extends) would block `read` forever.
+    @Test(arguments: [false, true])
+    func fifoIsRefusedPromptly(viaExtends: Bool) throws {
+        let scratch = try ScratchDirectory("hostile-fifo")
+        #expect(mkfifo(scratch.file("pipe.yaml"), 0o600) == 0)
+        let target = viaExtends ? try scratch.write("extends: pipe.yaml\n", to: "s.yaml") : scratch.file("pipe.yaml")
+        let run = try CLIRunner.run(["validate", target], timeout: .seconds(60))
+        #expect(!run.timedOut && run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("FIFO"), "\(run.stderr)")
+    }
+
+    /// 17 levels: the file whose `extends:` goes too deep is blamed, not the one it names.
+    @Test func tooDeepAnExtendsChainBlamesTheExtendingFile() throws {
+        let scratch = try ScratchDirectory("hostile-chain")
+        _ = try scratch.write("name: leaf\n", to: "level17.yaml")
+        for level in 0..<17 { _ = try scratch.write("extends: level\(level + 1).yaml\n", to: "level\(level).yaml") }
+        let run = try CLIRunner.run(["validate", scratch.file("level0.yaml")], timeout: .seconds(60))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("level15.yaml: extends: more than 16 levels of extends"), "\(run.stderr)")
+    }
+
+    /// Integers are read as integers: 2⁵³ + 1 and Int.max are kept exactly (the result records the seed).
+    @Test(arguments: ["9007199254740993", "9223372036854775807", "1_000"])
+    func seedIsReadExactly(seed: String) throws {
+        let scratch = try ScratchDirectory("hostile-seed")
+        let path = try scenario(scratch, "s.yaml", "simulation:\n  seed: \(seed)\n  replications: 2\n")
+        let out = scratch.file("r.json")
+        let run = try CLIRunner.run(["simulate", path, "--quiet", "--out", out], timeout: .seconds(300))
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("\"seed\" : \(seed.replacingOccurrences(of: "_", with: ""))"), "seed not recorded exactly")
+    }
+
+    /// Names and ids from a file reach the terminal with their control characters escaped.
+    @Test func controlCharactersInNamesAreEscaped() throws {
+        let scratch = try ScratchDirectory("hostile-escape")
+        let path = try scenario(scratch, "s.yaml", "name: \"Evil\\e]0;owned\\a\\e[2J name\\u202E\"\n")
+        let run = try CLIRunner.run(["score", path], timeout: .seconds(300))
+        #expect(run.status == 0, "\(run.stderr)")
+        let everything = run.stdout + run.stderr
+        #expect(!everything.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(run.stdout.contains("Evil\\u{1B}]0;owned\\u{7}\\u{1B}[2J name\\u{202E}"), "\(run.stdout)")
+    }
+
+    /// 5,000 unknown keys: every one is an error, but the message is a screenful with counts.
+    @Test func floodsOfProblemsAreCounted() throws {
+        let scratch = try ScratchDirectory("hostile-flood")
+        let keys = (0..<5_000).map { "unknown_key_\($0): 1" }.joined(separator: "\n")
+        let path = try scenario(scratch, "s.yaml", keys + "\n")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("5000 problems in scenario"), "\(run.stderr.prefix(300))")
+        #expect(run.stderr.contains("… and 4950 more:"))
+        #expect(run.stderr.split(separator: "\n").count < 80, "\(run.stderr.split(separator: "\n").count) lines")
+    }
+
+    /// Negative numbers after an option are its value, not another option ("Missing value").
+    @Test(arguments: [["--replications", "-5"], ["--seed", "-1"], ["--threads", "-2"]])
+    func negativeOptionValuesAreNamed(arguments: [String]) throws {
+        let run = try CLIRunner.run(["simulate", Self.valid] + arguments, timeout: .seconds(60))
+        #expect(run.status == 2)
+        #expect(!run.stderr.contains("Missing value"), "\(run.stderr)")
+        #expect(run.stderr.contains(arguments[1]), "\(run.stderr)")
+    }
+
+    /// A reference date before every incident empties the density layer: legal, but said out loud.
+    @Test(arguments: ["0001-01-01", "2019-12-31"])
+    func referenceDateBeforeEveryIncidentIsAWarning(date: String) throws {
+        let scratch = try ScratchDirectory("hostile-reference")
+        let path = try scenario(scratch, "s.yaml", "reference_date: \(date)\n")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("reference_date: \(date) is before every incident"), "\(run.stderr)")
+    }
+
+    /// A claim cap below a day's work throttles a team to the cap: legal, but warned.
+    @Test(arguments: [500, 2_000])
+    func claimCapBelowADaysWorkIsAWarning(cap: Int) throws {
+        let scratch = try ScratchDirectory("hostile-cap")
+        let path = try scenario(scratch, "s.yaml", "simulation:\n  land_release:\n    max_area_per_team_m2: \(cap)\n")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("maximumAreaPerTeam (\(cap) m²) is below a day's work of group"), "\(run.stderr)")
+    }
+}
