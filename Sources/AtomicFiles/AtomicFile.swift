@@ -34,10 +34,12 @@ public enum AtomicFile {
             throw WriteFailed(path: path, reason: "the directory '\(directory)' does not exist; expected an existing directory to write into")
         }
         let ext = url.pathExtension
-        let stem = temporaryPrefix(of: path) + UUID().uuidString
+        // A short random part: the temporary name must fit NAME_MAX whenever the final one does.
+        let stem = temporaryPrefix(of: path) + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12))
         let temporary = url.deletingLastPathComponent().appendingPathComponent(ext.isEmpty ? stem : "\(stem).\(ext)").path
         do {
             try body(temporary)
+            keepMode(of: path, for: temporary)
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 throw WriteFailed(path: path, reason: "could not move the finished temporary file into place: \(reason)")
@@ -71,7 +73,47 @@ public enum AtomicFile {
     /// as `-journal`): `.<name without extension>.tmp-`, in the same directory. Public so that an
     /// interrupt can remove the temporary files of an output being written.
     public static func temporaryPrefix(of path: String) -> String {
-        "." + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".tmp-"
+        "." + String(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.prefix(40)) + ".tmp-"
+    }
+
+    // MARK: Staging (several outputs published together)
+
+    /// Where to write `path`'s content first when several outputs are published together: a hidden
+    /// name in the same directory, covered by ``removeTemporaryFiles(of:)``, with the same extension
+    /// (GDAL drivers look at it). Write it with ``write(to:_:)``, then ``commit(_:)`` all at once.
+    public static func stagingPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = temporaryPrefix(of: path) + "staged" + (url.pathExtension.isEmpty ? "" : "." + url.pathExtension)
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Renames every staged file over its destination, in order, each keeping the mode of the file
+    /// it replaces. Only renames happen here (microseconds each), so a run either publishes all its
+    /// outputs or, when a write fails or is interrupted before this, none.
+    ///
+    /// - Throws: ``WriteFailed`` for the first rename that fails (earlier ones stay published).
+    public static func commit(_ staged: [(staging: String, path: String)]) throws {
+        for (staging, path) in staged {
+            keepMode(of: path, for: staging)
+            guard rename(staging, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for (rest, destination) in staged { if rest != staging || destination != path { unlink(rest) } }
+                unlink(staging)
+                throw WriteFailed(path: path, reason: "could not move the finished file into place: \(reason)")
+            }
+        }
+    }
+
+    /// Removes staged files (and their temporaries) after a failed or interrupted run.
+    public static func discard(_ staged: [(staging: String, path: String)]) {
+        for (_, path) in staged { removeTemporaryFiles(of: path) }
+    }
+
+    /// A result replacing an earlier one keeps its permissions (a 0600 result stays private).
+    private static func keepMode(of path: String, for temporary: String) {
+        var existing = stat()
+        guard lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return }
+        chmod(temporary, existing.st_mode & 0o7777)
     }
 
     /// Removes the temporary files (and sidecars) of `path` that a write left in its directory.

@@ -33,10 +33,12 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try RunContext.checkWritable(out, option: "--out")
+        let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json)]
+        try OutputPaths.check(outputs)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let loaded = try scenarios.map(RunContext.loadScenario)
+        try OutputPaths.check(outputs, against: loaded.flatMap(OutputPaths.inputs(of:)))
         let layers = try loaded.map(RunContext.loadLayers)
         // Common random numbers: one seed and one replication count for all, the base's by default.
         let options = try simulation.options(for: loaded[0])
@@ -60,7 +62,7 @@ struct CompareCommand: ParsableCommand {
             runs.append(.init(scenario: scenario, model: run.model, forecast: run.forecast, result: result))
         }
         let comparison = try ComparisonReport.make(provenance: provenance, runs: runs)
-        try InterruptHandler.publish(out) { try ResultEncoding.write(comparison, to: $0) }
+        try InterruptHandler.publishAll([.init(out) { try ResultEncoding.write(comparison, to: $0) }])
         Console.output(CompareTable.render(comparison))
         RunContext.reportWritten(out, "comparison")
     }

@@ -15,10 +15,9 @@ import Synchronization
 ///
 /// - Monte Carlo workers ask ``stopCheck`` before each replication (`simulate` and `compare` pass it
 ///   to `SimulationRun.run`) and the runner throws `CancellationError`;
-/// - commands call ``checkpoint()`` between phases (after loading, after scoring) and publish each
-///   output through ``publish(_:_:)``, which checks before starting a file. A file that has started
-///   is finished (writing is atomic, temp file then rename, and takes seconds at most), so no
-///   output is ever partial, and the message says exactly which outputs exist;
+/// - commands call ``checkpoint()`` between phases (after loading, after scoring) and publish their
+///   outputs through ``publishAll(_:)``: each is written to a staging file, and all are renamed into
+///   place together at the end, so a run publishes all its outputs or none, and never a partial one;
 /// - the error travels up to `runMain`, which prints it and returns 130 to `main`, on the main
 ///   thread, after every worker has joined.
 ///
@@ -84,16 +83,42 @@ enum InterruptHandler {
         ExitStatus.Interrupted(written: outputs.withLock { $0.published })
     }
 
-    /// Writes one output (when `path` is given) unless a stop was requested, and records it.
+    /// One output of a run: where it goes (nil when the option was not given) and how to write it.
+    struct Output {
+        var path: String?
+        var write: (String) throws -> Void
+        init(_ path: String?, _ write: @escaping (String) throws -> Void) {
+            self.path = path
+            self.write = write
+        }
+    }
+
+    /// Writes every output of a run, then publishes them together: all or none.
     ///
-    /// `write` receives `path` and must publish atomically (`AtomicFile`); while it runs, a second
-    /// signal removes its temporary files before quitting.
-    static func publish(_ path: String?, _ write: (String) throws -> Void) throws {
-        guard let path else { return }
-        try checkpoint()
-        outputs.withLock { $0.writing = path }
-        defer { outputs.withLock { $0.writing = nil } }
-        try write(path)
-        outputs.withLock { $0.published.append(path) }
+    /// Each output is first written completely to a hidden staging file beside its destination
+    /// (`write` receives that path and publishes to it atomically); a stop requested before the
+    /// last one is written, or a failed write, removes the staged files and leaves every earlier
+    /// result in place. Only then are they renamed over their destinations, with no safe point in
+    /// between, so "interrupted; no output was written" is always true when it is said.
+    static func publishAll(_ requested: [Output]) throws {
+        var staged: [(staging: String, path: String)] = []
+        do {
+            for output in requested {
+                guard let path = output.path else { continue }
+                try checkpoint()
+                let staging = AtomicFile.stagingPath(for: path)
+                outputs.withLock { $0.writing = path }
+                staged.append((staging, path))
+                try output.write(staging)
+                outputs.withLock { $0.writing = nil }
+            }
+            try checkpoint()
+            try AtomicFile.commit(staged)
+        } catch {
+            outputs.withLock { $0.writing = nil }
+            AtomicFile.discard(staged)
+            throw error
+        }
+        outputs.withLock { $0.published.append(contentsOf: staged.map(\.path)) }
     }
 }

@@ -30,7 +30,9 @@ struct ReportCommand: ParsableCommand {
     var observed: String?
 
     func run() throws {
-        try RunContext.checkWritable(notebook, option: "--notebook")
+        let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook)]
+        try OutputPaths.check(outputs)
+        try OutputPaths.check(outputs, against: results + [observed].compactMap { $0 })
         InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?
         var paths = NotebookExporter.ResultPaths()
@@ -63,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         }
         let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison,
                                              title: heading, paths: paths, backtest: backtest)
-        try InterruptHandler.publish(notebook) { try ReportWriter.writeNotebook(data, to: $0) }
+        try InterruptHandler.publishAll([.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) }])
         Console.info("notebook written to \(notebook)")
     }
 

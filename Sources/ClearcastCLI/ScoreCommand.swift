@@ -54,13 +54,15 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let width = RunContext.applyThreads(threads)
-        try RunContext.checkWritable(out, option: "--out")
-        try RunContext.checkWritable(raster, option: "--raster")
-        try RunContext.checkWritable(hazards, option: "--hazards")
+        let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json),
+                       OutputPaths.Request(option: "--raster", path: raster, extensions: OutputPaths.raster),
+                       OutputPaths.Request(option: "--hazards", path: hazards, extensions: OutputPaths.vector)]
+        try OutputPaths.check(outputs)
         let cutoff = try holdoutDate()
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
+        try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
         try ResourceCheck.confirmScoring(loaded)
         let layers = try RunContext.loadLayers(loaded)
         try InterruptHandler.checkpoint()
@@ -70,9 +72,11 @@ struct ScoreCommand: ParsableCommand {
             reproducible: reproducible)
         let result = ScoreReport.make(provenance: provenance, scenario: loaded, layers: layers, run: scoring)
         // Scoring itself cannot stop half-way (RiskModel takes no stop check): `publish` checks before each file.
-        try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
-        try InterruptHandler.publish(raster) { try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: $0) }
-        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(result, layers: layers, to: $0) }
+        try InterruptHandler.publishAll([
+            .init(out) { try ResultEncoding.write(result, to: $0) },
+            .init(raster) { try GISExport.writeRaster(scoring.assessment, grid: layers.grid, to: $0) },
+            .init(hazards) { try GISExport.writeHazards(result, layers: layers, to: $0) },
+        ])
         Console.output(ScoreTable.render(result, top: top))
         RunContext.reportWritten(out, "result")
         RunContext.reportWritten(raster, "raster")

@@ -31,11 +31,13 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
 
     func run() throws {
-        try RunContext.checkWritable(out, option: "--out")
-        try RunContext.checkWritable(hazards, option: "--hazards")
+        let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json),
+                       OutputPaths.Request(option: "--hazards", path: hazards, extensions: OutputPaths.vector)]
+        try OutputPaths.check(outputs)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
+        try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
         let options = try simulation.options(for: loaded)
         let layers = try RunContext.loadLayers(loaded)
         try InterruptHandler.checkpoint()
@@ -49,8 +51,10 @@ struct SimulateCommand: ParsableCommand {
             threads: options.threads, reproducible: simulation.reproducible)
         let result = SimulationReport.make(provenance: provenance, scenario: loaded, model: run.model,
                                            forecast: run.forecast, policy: loaded.simulation?.policy.scenarioName ?? "")
-        try InterruptHandler.publish(out) { try ResultEncoding.write(result, to: $0) }
-        try InterruptHandler.publish(hazards) { try GISExport.writeHazards(run, layers: layers, to: $0) }
+        try InterruptHandler.publishAll([
+            .init(out) { try ResultEncoding.write(result, to: $0) },
+            .init(hazards) { try GISExport.writeHazards(run, layers: layers, to: $0) },
+        ])
         for warning in result.warnings { Console.warn(warning) }
         Console.output(SimulationTable.render(result))
         RunContext.reportWritten(out, "result")

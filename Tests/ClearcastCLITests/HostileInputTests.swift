@@ -111,3 +111,82 @@ struct HostileInputTests {
         #expect(run.stderr.contains("maximumAreaPerTeam (\(cap) m²) is below a day's work of group"), "\(run.stderr)")
     }
 }
+
+/// Outputs are checked before the run and never replace an input, a link, a device or a
+/// read-only file; a run publishes all its outputs or none.
+@Suite("Hostile output paths")
+struct HostileOutputTests {
+    static let valid = HostileInputTests.valid
+
+    private func run(_ arguments: [String], in scratch: ScratchDirectory) throws -> CLIRunner.Output {
+        try CLIRunner.run(arguments, in: scratch.url, timeout: .seconds(300))
+    }
+
+    /// Each refused before any work: exit 2, the option named, nothing written or replaced.
+    @Test(arguments: [
+        (["--out", "scenario.json"], "is an input of this run"),
+        (["--hazards", "LAYER"], "is an input of this run"),
+        (["--hazards", "r.shp"], "'.shp' is not a format this option writes"),
+        (["--raster", "r.png"], "'.png' is not a format this option writes"),
+        (["--out", "."], "is a directory"),
+        (["--out", "link.json"], "is a symbolic link"),
+        (["--out", "ro.json"], "read-only"),
+        (["--out", "same.json", "--hazards", "same.json"], "is the same file as --out"),
+        (["--out", "a.json", "--hazards", "a.geojson", "--raster", "a.json"], "'.json' is not a format"),
+        (["--out", "fifo.json"], "is a device, FIFO or socket"),
+    ])
+    func badOutputPathsAreRefusedBeforeTheRun(arguments: [String], message: String) throws {
+        let scratch = try ScratchDirectory("hostile-out")
+        let layer = URL(fileURLWithPath: Self.valid).deletingLastPathComponent().appendingPathComponent("layers/hazards.geojson").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: layer))
+        _ = try scratch.write("{}", to: "ro.json")
+        chmod(scratch.file("ro.json"), 0o444)
+        symlink(scratch.file("target.json"), scratch.file("link.json"))
+        mkfifo(scratch.file("fifo.json"), 0o600)
+        let scenario = try scratch.write("{\"extends\": \"\(Self.valid)\"}", to: "scenario.json")
+        let resolved = arguments.map { $0 == "LAYER" ? layer : $0 }
+        let result = try run(["score", scenario] + resolved, in: scratch)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "no table is printed for a run that was refused")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: layer)) == before)
+        #expect(try String(contentsOfFile: scratch.file("ro.json"), encoding: .utf8) == "{}")
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8).hasPrefix("{\"extends\""))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("target.json")))
+    }
+
+    /// A result replacing an earlier one keeps its mode (0600 stays private).
+    @Test func replacedResultKeepsItsMode() throws {
+        let scratch = try ScratchDirectory("hostile-mode")
+        _ = try scratch.write("{}", to: "r.json")
+        chmod(scratch.file("r.json"), 0o600)
+        let result = try run(["score", Self.valid, "--out", "r.json"], in: scratch)
+        #expect(result.status == 0, "\(result.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.file("r.json"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: scratch.file("r.json"), encoding: .utf8).count > 100)
+    }
+
+    /// A long name that fits the file system fits its temporary names too.
+    @Test func longOutputNamesWork() throws {
+        let scratch = try ScratchDirectory("hostile-long")
+        let name = String(repeating: "n", count: 195) + ".json"
+        let result = try run(["score", Self.valid, "--out", name], in: scratch)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.file(name)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    /// When one output fails to write, none is published and earlier results stay.
+    @Test func oneFailedOutputPublishesNone() throws {
+        let scratch = try ScratchDirectory("hostile-all-or-none")
+        _ = try scratch.write("earlier", to: "r.json")
+        // A directory where GDAL's GeoPackage needs to create its file: writing fails late.
+        try FileManager.default.createDirectory(atPath: scratch.file(".h.tmp-staged.gpkg"), withIntermediateDirectories: false)
+        _ = try scratch.write("x", to: ".h.tmp-staged.gpkg/keep")
+        let result = try run(["score", Self.valid, "--out", "r.json", "--hazards", "h.gpkg"], in: scratch)
+        #expect(result.status != 0 && !result.signalled, "\(result.stderr)")
+        #expect(try String(contentsOfFile: scratch.file("r.json"), encoding: .utf8) == "earlier")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("h.gpkg")))
+    }
+}
