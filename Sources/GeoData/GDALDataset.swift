@@ -3,8 +3,10 @@ import Foundation
 
 /// Owns a `GDALDatasetH` (raster or vector) and closes it in `deinit`.
 ///
-/// Closing is what flushes a written file to disk, so writers call ``close()`` explicitly and check
-/// GDAL's error state before publishing the file. Not thread-safe; keep instances local.
+/// Closing is what flushes a written file to disk, so writers call ``close()`` explicitly: it
+/// throws when GDAL reported an error while flushing or closing (a full disk, a file too large).
+/// `deinit` closes quietly and is only relied on for datasets that were read. Not thread-safe; keep
+/// instances local.
 final class GDALDataset {
     private(set) var handle: GDALDatasetH?
     /// The path the dataset was opened from or created at (for error messages).
@@ -15,48 +17,75 @@ final class GDALDataset {
         self.path = path
     }
 
-    deinit { close() }
-
-    /// Closes the dataset now (idempotent). After this the handle is nil.
-    func close() {
+    deinit {
         if let handle { GDALClose(handle) }
-        handle = nil
+    }
+
+    /// Flushes and closes the dataset now (idempotent), throwing when GDAL raised an error meanwhile.
+    ///
+    /// GDAL 3.6's `GDALFlushCache` and `GDALClose` return nothing (from 3.7 on they return a
+    /// `CPLErr`), and a driver may raise an error and then a warning that overwrites the last-error
+    /// slot. So every error raised during the two calls is collected instead of reading that slot
+    /// afterwards. After this, the handle is nil even when it throws.
+    ///
+    /// - Parameter reportedPath: the path to name in the error (a writer's destination rather than
+    ///   its temporary file); ``path`` when nil.
+    /// - Throws: `writeFailed` with GDAL's messages, such as "_tiffWriteProc: File too large" or
+    ///   "sqlite3_exec(COMMIT) failed: disk I/O error".
+    func close(reportingAs reportedPath: String? = nil) throws {
+        guard let handle else { return }
+        self.handle = nil
+        let (_, errors) = GDALRuntime.collectingErrors {
+            GDALFlushCache(handle)
+            GDALClose(handle)
+        }
+        if !errors.isEmpty {
+            throw GeoDataError(.writeFailed, path: reportedPath ?? path,
+                               "GDAL failed while writing the file to disk (GDAL: \(OutputFile.summary(of: errors)))")
+        }
     }
 
     // MARK: Opening
 
-    /// Opens an existing file read-only, mapping failures to `fileNotFound`, `unreadable` or `unsupportedFormat`.
+    /// Opens an existing file read-only with one of `drivers`, after ``InputFile/check(_:expected:)``.
+    ///
+    /// Failures map to `fileNotFound`, `unreadable` or `unsupportedFormat`. Only the drivers named
+    /// here may claim the file. A format clearcast does not read, for example a VRT, therefore gets a
+    /// clear refusal and no GDAL driver ever interprets it.
     ///
     /// - Parameters:
     ///   - vector: open as a vector dataset (OGR) rather than a raster.
-    ///   - drivers: restrict to these GDAL driver short names (e.g. `["CSV"]`), or all when empty.
+    ///   - drivers: the GDAL driver short names allowed to open the file (e.g. ``GDALRuntime/vectorDrivers``).
     ///   - openOptions: driver open options as `KEY=VALUE`.
-    static func open(path: String, vector: Bool, drivers: [String] = [], openOptions: [String] = []) throws -> GDALDataset {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GeoDataError(.fileNotFound, path: path, "no file exists at this path; expected an existing \(vector ? "vector" : "raster") data file")
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw GeoDataError(.unreadable, path: path, "the file exists but is not readable by this user")
-        }
+    static func open(path: String, vector: Bool, drivers: [String], openOptions: [String] = []) throws -> GDALDataset {
+        try InputFile.check(path, expected: description(vector: vector))
+        return try openWithoutFileChecks(path: path, vector: vector, drivers: drivers, openOptions: openOptions)
+    }
+
+    /// ``open(path:vector:drivers:openOptions:)`` without the checks on the path. Tests use it to
+    /// show that GDAL itself refuses network paths.
+    static func openWithoutFileChecks(path: String, vector: Bool, drivers: [String], openOptions: [String] = []) throws -> GDALDataset {
+        precondition(!drivers.isEmpty, "an explicit list of drivers is required")
         let flags = UInt32(vector ? GDAL_OF_VECTOR : GDAL_OF_RASTER) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
         let driverList = CStringList(drivers)
         let optionList = CStringList(openOptions)
         GDALRuntime.resetError()
         guard let handle = GDALOpenEx(path, flags, driverList.constPointer, optionList.constPointer, nil) else {
-            let kind = vector ? "vector (GeoJSON, GeoPackage, Shapefile or CSV)" : "raster (GeoTIFF)"
+            let kind = description(vector: vector)
             // A driver that recognised the file but failed to parse it raises an error; no driver
             // recognising it at all means the format is not one GDAL reads.
             if GDALRuntime.lastCallFailed(), let message = GDALRuntime.lastErrorMessage(),
                !message.contains("not recognized as") {
-                throw GeoDataError(.unreadable, path: path,
-                                   "the file could not be parsed as \(kind) data (GDAL: \(message))")
+                throw GeoDataError(.unreadable, path: path, "the file could not be parsed as a \(kind) (GDAL: \(message))")
             }
-            throw GeoDataError(.unsupportedFormat, path: path, isDirectory.boolValue
-                ? "this is a directory; expected a \(kind) file"
-                : "no GDAL driver recognises this file; expected \(kind) data")
+            throw GeoDataError(.unsupportedFormat, path: path, "no GDAL driver clearcast uses recognises this file; expected a \(kind)")
         }
         return GDALDataset(handle: handle, path: path)
+    }
+
+    /// What a caller of ``open(path:vector:drivers:openOptions:)`` expects, in words.
+    private static func description(vector: Bool) -> String {
+        vector ? "vector data file (GeoJSON, GeoPackage, Shapefile or CSV)" : "raster file (GeoTIFF)"
     }
 
     // MARK: Creating
@@ -77,6 +106,11 @@ final class GDALDataset {
             throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("GDAL (\(driverName)) could not create the file"))
         }
         return GDALDataset(handle: handle, path: path)
+    }
+
+    /// Short name of the driver that opened or created the dataset (e.g. "GeoJSON"), or nil once closed.
+    var driverName: String? {
+        handle.flatMap { GDALGetDatasetDriver($0) }.flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
     }
 
     // MARK: Layers

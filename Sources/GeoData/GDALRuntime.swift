@@ -9,15 +9,22 @@ import Foundation
 /// wrapper resets GDAL's **thread-local** last-error slot before a call and folds
 /// `CPLGetLastErrorMsg()` into the ``GeoDataError`` it throws. Thread-local state means concurrent
 /// callers never see each other's messages.
+///
+/// Layer files are hostile input: the same set-up locks GDAL down for the whole process (no
+/// network, only the drivers clearcast reads and writes; see `GDALRuntime+Lockdown.swift`) before
+/// the first file is opened, so no code path can forget to.
 enum GDALRuntime {
     /// Runs the one-time set-up on first access.
     private static let initialized: Bool = {
+        setRestrictiveConfiguration()  // before any driver exists, so none starts with a laxer setting
         GDALAllRegister()
+        keepOnlyClearcastDrivers()
+        disableNetwork()
         CPLSetErrorHandler(CPLQuietErrorHandler)
         return true
     }()
 
-    /// Makes sure drivers are registered and the quiet error handler is installed.
+    /// Makes sure GDAL is locked down, drivers are registered and the quiet error handler is installed.
     static func ensureInitialized() {
         _ = initialized
     }

@@ -16,9 +16,11 @@ public struct GeoDataError: Error, CustomStringConvertible, Equatable, Sendable 
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// The path does not exist.
         case fileNotFound
-        /// The file exists but could not be read or parsed by the driver that claimed it.
+        /// The file exists but could not be read or parsed by the driver that claimed it, or it is
+        /// not a regular file (a directory, FIFO, device or socket, or has such a side file).
         case unreadable
-        /// No GDAL driver recognises the file, or the extension is not one this API writes.
+        /// No driver clearcast uses recognises the file (VRT and `/vsi…` paths are refused on
+        /// purpose), or the extension is not one this API writes.
         case unsupportedFormat
         /// The layer has no coordinate reference system and no fallback EPSG was given.
         case noCRS

@@ -17,7 +17,8 @@ import Foundation
 /// ```
 ///
 /// - Throws: `invalidArgument` when there are no bands or a band has the wrong length,
-///   `unknownCRS`, `writeFailed` (no file is left at `path`, an existing one is untouched).
+///   `unknownCRS`, `writeFailed` when GDAL or the disk reports any error, including a full disk or
+///   a file-size limit (no file is left at `path`, an existing one is untouched).
 /// - Complexity: O(bands × cells).
 public func writeGeoTIFF(path: String, grid: Grid, bands: [(name: String, values: [Double])],
                          noDataValue: Double? = .nan) throws {
@@ -33,43 +34,57 @@ public func writeGeoTIFF(path: String, grid: Grid, bands: [(name: String, values
         let dataset = try GDALDataset.create(driverName: "GTiff", path: temporary, columns: grid.columns, rows: grid.rows,
                                              bands: bands.count, type: GDT_Float64,
                                              options: ["COMPRESS=DEFLATE", "PREDICTOR=3"])
-        guard let handle = dataset.handle else { return }
-        var geoTransform = grid.geoTransform
-        GDALRuntime.resetError()
-        guard GDALSetGeoTransform(handle, &geoTransform) == CE_None, GDALSetProjection(handle, wkt) == CE_None else {
-            throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("could not georeference the GeoTIFF"))
+        // libtiff reports a failed write (e.g. "_tiffWriteProc: File too large") only through
+        // CPLError, often while flushing, so every error raised until the file is closed counts.
+        let (_, errors) = try GDALRuntime.collectingErrors {
+            try writeBands(bands, into: dataset, grid: grid, wkt: wkt, noDataValue: noDataValue, reportedPath: path)
+            try dataset.close(reportingAs: path)
         }
-        for (index, band) in bands.enumerated() {
-            guard let bandHandle = GDALGetRasterBand(handle, Int32(index + 1)) else {
-                throw GeoDataError(.writeFailed, path: path, "GDAL did not create band \(index + 1)")
-            }
-            GDALSetDescription(bandHandle, band.name)
-            if let noDataValue { GDALSetRasterNoDataValue(bandHandle, noDataValue) }
-            let status = band.values.withUnsafeBufferPointer { buffer in
-                GDALRasterIO(bandHandle, GF_Write, 0, 0, Int32(grid.columns), Int32(grid.rows),
-                             UnsafeMutableRawPointer(mutating: buffer.baseAddress), Int32(grid.columns), Int32(grid.rows),
-                             GDT_Float64, 0, 0)
-            }
-            guard status == CE_None else {
-                throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("could not write band '\(band.name)'"))
-            }
+        try OutputFile.requireNoErrors(errors, reportedPath: path, while: "writing the GeoTIFF")
+        try OutputFile.synchronize(temporary, reportedPath: path)
+    }
+}
+
+/// Georeferences `dataset` and writes every band, checking each GDAL call.
+private func writeBands(_ bands: [(name: String, values: [Double])], into dataset: GDALDataset, grid: Grid, wkt: String,
+                        noDataValue: Double?, reportedPath path: String) throws {
+    guard let handle = dataset.handle else { return }
+    var geoTransform = grid.geoTransform
+    GDALRuntime.resetError()
+    guard GDALSetGeoTransform(handle, &geoTransform) == CE_None, GDALSetProjection(handle, wkt) == CE_None else {
+        throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("could not georeference the GeoTIFF"))
+    }
+    for (index, band) in bands.enumerated() {
+        guard let bandHandle = GDALGetRasterBand(handle, Int32(index + 1)) else {
+            throw GeoDataError(.writeFailed, path: path, "GDAL did not create band \(index + 1)")
         }
-        GDALRuntime.resetError()
-        dataset.close()
-        if GDALRuntime.lastCallFailed() {
-            throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("GDAL failed while finishing the GeoTIFF"))
+        GDALSetDescription(bandHandle, band.name)
+        if let noDataValue, GDALSetRasterNoDataValue(bandHandle, noDataValue) != CE_None {
+            throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("could not set the no-data value of band '\(band.name)'"))
+        }
+        let status = band.values.withUnsafeBufferPointer { buffer in
+            GDALRasterIO(bandHandle, GF_Write, 0, 0, Int32(grid.columns), Int32(grid.rows),
+                         UnsafeMutableRawPointer(mutating: buffer.baseAddress), Int32(grid.columns), Int32(grid.rows),
+                         GDT_Float64, 0, 0)
+        }
+        guard status == CE_None else {
+            throw GeoDataError(.writeFailed, path: path, GDALRuntime.annotate("could not write band '\(band.name)'"))
         }
     }
 }
 
 // MARK: - Reading
 
-/// Reads every band of a raster (GeoTIFF or any GDAL raster format) as `Double`s.
+/// Reads every band of a GeoTIFF as `Double`s.
+///
+/// Only the GTiff driver may open the file, after the same checks as vector layers (a regular
+/// file, not a VRT; see ``InputFile``). No side files are read: `.aux.xml`, `.tfw` and external
+/// overviews are ignored (see `GDALRuntime+Lockdown.swift`).
 ///
 /// - Throws: `fileNotFound`, `unreadable`, `unsupportedFormat` with the path.
 /// - Complexity: O(bands × cells).
 public func readRaster(path: String) throws -> RasterData {
-    let dataset = try GDALDataset.open(path: path, vector: false)
+    let dataset = try GDALDataset.open(path: path, vector: false, drivers: GDALRuntime.rasterDrivers)
     guard let handle = dataset.handle else {
         throw GeoDataError(.unreadable, path: path, "dataset closed unexpectedly")
     }

@@ -10,6 +10,11 @@ import Foundation
 /// CSV carries no CRS, so `sourceEPSGIfMissing` is used, **defaulting to EPSG:4326 for CSV only**;
 /// any other layer without a CRS is an error unless `sourceEPSGIfMissing` is given.
 ///
+/// Layer files are treated as hostile input. Only a regular file is opened, and only by the GeoJSON,
+/// GPKG, ESRI Shapefile or CSV driver. VRTs and `/vsi…` paths are refused, and GDAL never uses the
+/// network: a GeoJSON `crs` link is reported as an unresolvable CRS instead of being fetched (see
+/// `InputFile` and `GDALRuntime+Lockdown.swift`).
+///
 /// Every geometry is checked with GEOS (`OGR_G_IsValid`) **before** reprojection, so
 /// self-intersecting polygons are reported by feature id instead of being silently rasterized wrong.
 ///
@@ -29,19 +34,14 @@ import Foundation
 /// - Complexity: O(total vertices), plus GEOS validity checks (O(n log n) per polygon).
 public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissing: Int? = nil,
                             layerName: String? = nil) throws -> VectorLayer {
-    let isCSV = (path as NSString).pathExtension.lowercased() == "csv"
+    let isCSV = VectorReaderOptions.isCSV(path)
     // GDAL's GeoJSON driver answers a `crs` member it cannot resolve (e.g. EPSG::999999, or a
-    // `link` CRS) with an error, then opens the file anyway as WGS 84: every feature would land in
-    // the wrong place without a word. So collect the errors raised while opening and refuse on a
-    // CRS error from any driver, or on any error from the GeoJSON driver (whose only errors on a
-    // successful open concern the CRS).
-    let (dataset, openErrors) = try GDALRuntime.collectingErrors {
-        try isCSV
-            ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: VectorReaderOptions.csvOpenOptions(for: path))
-            : GDALDataset.open(path: path, vector: true)
-    }
-    let driver = dataset.handle.flatMap { GDALGetDatasetDriver($0) }.flatMap { GDALGetDriverShortName($0) }
-        .map { String(cString: $0) }
+    // `link` CRS, whose URL is never fetched: see GDALRuntime+Lockdown) with an error, then opens
+    // the file anyway as WGS 84: every feature would land in the wrong place without a word. So
+    // refuse on a CRS error from any driver, or on any error from the GeoJSON driver (whose only
+    // errors on a successful open concern the CRS).
+    let (dataset, openErrors) = try VectorReaderOptions.openLayerFile(path)
+    let driver = dataset.driverName
     if let message = openErrors.first(where: { driver == "GeoJSON" || $0.contains("proj_create") || $0.localizedCaseInsensitiveContains("crs not found") }) {
         throw GeoDataError(.unknownCRS, path: path,
                            "the file declares a coordinate reference system GDAL/PROJ cannot resolve (GDAL: \(message)); expected a known CRS such as EPSG:4326 or EPSG:32638, or none (GeoJSON then means WGS 84)")
@@ -123,6 +123,26 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
 
 /// Constants and field conversion shared by the vector reader.
 enum VectorReaderOptions {
+    /// Whether `path` is read as CSV (by its extension, as GDAL's CSV driver decides).
+    static func isCSV(_ path: String) -> Bool {
+        (path as NSString).pathExtension.lowercased() == "csv"
+    }
+
+    /// Opens a layer file the way ``readVectorLayer(at:targetEPSG:sourceEPSGIfMissing:layerName:)``
+    /// does, returning it with every GDAL error raised while opening.
+    ///
+    /// Only ``GDALRuntime/vectorDrivers`` may claim the file, and a CSV only with the CSV driver and
+    /// ``csvOpenOptions(for:)``. ``vectorLayerFiles(at:)`` opens files the same way, so it lists the
+    /// files that reading actually uses.
+    static func openLayerFile(_ path: String) throws -> (dataset: GDALDataset, openErrors: [String]) {
+        let (dataset, errors) = try GDALRuntime.collectingErrors {
+            try isCSV(path)
+                ? GDALDataset.open(path: path, vector: true, drivers: ["CSV"], openOptions: csvOpenOptions(for: path))
+                : GDALDataset.open(path: path, vector: true, drivers: GDALRuntime.vectorDrivers)
+        }
+        return (dataset, errors)
+    }
+
     /// Field names and types of a layer, mapping OGR types onto ``FieldDefinition/FieldType``.
     static func fieldDefinitions(of layer: OGRLayerH) -> [FieldDefinition] {
         guard let definition = OGR_L_GetLayerDefn(layer) else { return [] }

@@ -8,6 +8,10 @@ import Foundation
 /// (GeoPackage keeps them as FIDs, GeoJSON as `id`). An existing file at `path` is replaced only
 /// when the whole write succeeded.
 ///
+/// GDAL writes the file in memory first, then clearcast writes the bytes to disk with checked writes
+/// and an `fsync` (see ``OutputFile``). GDAL's GeoJSON driver ignores write errors, so on a full disk
+/// it would otherwise leave a truncated file and report success.
+///
 /// ```swift
 /// try writeVectorLayer(path: "out/priorities.gpkg", epsg: 32638, layerName: "priorities",
 ///                      fields: [FieldDefinition(name: "rank", type: .integer)],
@@ -16,8 +20,10 @@ import Foundation
 /// ```
 ///
 /// - Throws: `unsupportedFormat` for other extensions, `unknownCRS`, `invalidArgument` when a
-///   feature's attributes do not match `fields`, `writeFailed` for I/O or driver failures.
-/// - Complexity: O(total vertices + features × fields).
+///   feature's attributes do not match `fields`, `writeFailed` for driver and disk failures (full
+///   disk, file-size limit), and `AtomicFile.WriteFailed` when the directory is missing or the
+///   rename fails. Nothing is left at `path` then, and an existing file there is untouched.
+/// - Complexity: O(total vertices + features × fields); memory holds the whole file once.
 public func writeVectorLayer(path: String, epsg: Int, layerName: String, fields: [FieldDefinition],
                              features: [VectorFeature]) throws {
     let driver: String
@@ -28,20 +34,37 @@ public func writeVectorLayer(path: String, epsg: Int, layerName: String, fields:
         throw GeoDataError(.unsupportedFormat, path: path,
                            "cannot write vector files with extension '.\(other)'; supported extensions are .geojson, .json (GeoJSON) and .gpkg (GeoPackage)")
     }
+    GDALRuntime.ensureInitialized()
+    let staging = OutputFile.stagingPath(for: path)
+    defer { OutputFile.removeStaging(staging.directory) }
+    try writeVectorDataset(path: staging.file, reportedPath: path, driverName: driver, epsg: epsg,
+                           layerName: layerName, fields: fields, features: features)
+    let bytes = try OutputFile.takeStagedBytes(staging.file, reportedPath: path)
     try AtomicFile.write(to: path) { temporary in
-        try writeVectorDataset(path: temporary, reportedPath: path, driverName: driver, epsg: epsg,
-                               layerName: layerName, fields: fields, features: features)
+        try OutputFile.publish(bytes, to: temporary, reportedPath: path)
     }
 }
 
 /// Writes a vector dataset with any GDAL vector driver, in place (not atomic).
 ///
 /// Internal so tests can produce Shapefiles with the same code path; `reportedPath` is the path
-/// named in errors (the destination rather than the temporary file).
+/// named in errors (the destination rather than the temporary file). Any GDAL error raised while
+/// writing fails the write, even one a driver raised without failing the call.
 func writeVectorDataset(path: String, reportedPath: String, driverName: String, epsg: Int, layerName: String,
                         fields: [FieldDefinition], features: [VectorFeature]) throws {
     let srs = try SpatialReference(epsg: epsg, path: reportedPath)
     let dataset = try GDALDataset.create(driverName: driverName, path: path)
+    let (_, errors) = try GDALRuntime.collectingErrors {
+        try writeLayer(into: dataset, srs: srs, reportedPath: reportedPath, layerName: layerName, fields: fields,
+                       features: features)
+        try dataset.close(reportingAs: reportedPath)  // flushes: errors such as a full disk surface here
+    }
+    try OutputFile.requireNoErrors(errors, reportedPath: reportedPath, while: "writing the \(driverName) file")
+}
+
+/// Creates the layer and its fields and writes every feature, checking each GDAL call.
+private func writeLayer(into dataset: GDALDataset, srs: SpatialReference, reportedPath: String, layerName: String,
+                        fields: [FieldDefinition], features: [VectorFeature]) throws {
     guard let handle = dataset.handle else { return }
     let geometryType = commonGeometryType(of: features)
     GDALRuntime.resetError()
@@ -59,7 +82,8 @@ func writeVectorDataset(path: String, reportedPath: String, driverName: String, 
             throw GeoDataError(.writeFailed, path: reportedPath, "could not define field '\(field.name)'")
         }
         defer { OGR_Fld_Destroy(definition) }
-        guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+        GDALRuntime.resetError()
+        guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE, !GDALRuntime.lastCallFailed() else {
             throw GeoDataError(.writeFailed, path: reportedPath, GDALRuntime.annotate("could not create field '\(field.name)'"))
         }
     }
@@ -78,18 +102,15 @@ func writeVectorDataset(path: String, reportedPath: String, driverName: String, 
             try set(feature.attributes[field.name] ?? .null, of: field, at: Int32(index), on: ogrFeature,
                     fid: feature.fid, path: reportedPath)
         }
-        guard let geometry = OGRGeometry(feature.geometry) else {
+        guard let geometry = OGRGeometry(feature.geometry),
+              OGR_F_SetGeometry(ogrFeature, geometry.handle) == OGRERR_NONE else {
             throw GeoDataError(.writeFailed, path: reportedPath, "could not build the geometry of feature \(feature.fid)")
         }
-        OGR_F_SetGeometry(ogrFeature, geometry.handle)
-        guard OGR_L_CreateFeature(layer, ogrFeature) == OGRERR_NONE else {
+        // Some drivers report a failed write only through CPLError, so check both.
+        GDALRuntime.resetError()
+        guard OGR_L_CreateFeature(layer, ogrFeature) == OGRERR_NONE, !GDALRuntime.lastCallFailed() else {
             throw GeoDataError(.writeFailed, path: reportedPath, GDALRuntime.annotate("could not write feature \(feature.fid)"))
         }
-    }
-    GDALRuntime.resetError()
-    dataset.close()  // flushes; GDAL 3.6's GDALClose returns nothing, so check the error state.
-    if GDALRuntime.lastCallFailed() {
-        throw GeoDataError(.writeFailed, path: reportedPath, GDALRuntime.annotate("GDAL failed while finishing the file"))
     }
 }
 
