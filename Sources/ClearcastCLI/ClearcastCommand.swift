@@ -27,6 +27,15 @@ public struct ClearcastCommand: ParsableCommand {
     /// An interrupt (see `InterruptHandler`) ends here too: the command throws at a safe point and
     /// this returns 130 on the calling thread, so `main` exits only after every worker has stopped.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int32 {
+        // Swift's runtime treats SIGQUIT (Ctrl-\\) as a crash: it printed "Program crashed" and the
+        // process then exited 0. Restore the default (end at once, exit status 131), which is what
+        // a user who sends it means; SIGINT and SIGTERM stop cleanly (InterruptHandler).
+        signal(SIGQUIT, SIG_DFL)
+        // A parent may hand it down blocked (a mask is inherited across exec): unblock it.
+        var quit = sigset_t()
+        sigemptyset(&quit)
+        sigaddset(&quit, SIGQUIT)
+        pthread_sigmask(SIG_UNBLOCK, &quit, nil)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

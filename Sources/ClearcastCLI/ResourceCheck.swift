@@ -3,19 +3,62 @@ import Scenarios
 
 /// Estimates what a run needs before starting it, and refuses or asks instead of being killed
 /// hours later by the out-of-memory killer.
+///
+/// Memory counts the process as it stands (the binary, GDAL, OpenBLAS and the loaded layers: read
+/// from `/proc/self/statm`) plus every large buffer still to come: the score layers, the raster
+/// written by `--raster`, and the Monte Carlo outcomes. Time is driven by what the simulator
+/// loops over: tasks and fielded team units, per replication (measured on the release build:
+/// about 9 µs per task and 1 µs per team unit and replication, on one core).
 enum ResourceCheck {
-    /// Memory a run may use, in bytes; `CLEARCAST_MEMORY_LIMIT_MB` overrides the default of 3/4 of RAM.
-    static var memoryLimit: Double {
-        if let text = ProcessInfo.processInfo.environment["CLEARCAST_MEMORY_LIMIT_MB"], let mb = Double(text), mb > 0 {
-            return mb * 1_048_576
+    static let environmentKey = "CLEARCAST_MEMORY_LIMIT_MB"
+    /// Smallest limit accepted: below it no run can start (the process alone takes ~60 MB).
+    static let smallestLimitMB = 64
+
+    /// Memory a run may use, in bytes: `CLEARCAST_MEMORY_LIMIT_MB` (a whole number of MiB), or 3/4 of RAM.
+    ///
+    /// - Throws: `InputError` for a value that is not a whole number from 64 to 2^40 (`50MB`, `abc`,
+    ///   `-1`, `0`, `inf` are refused, not ignored).
+    static func memoryLimit(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Double {
+        guard let text = environment[environmentKey] else {
+            return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
         }
-        return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let mb = Int(text),
+              (smallestLimitMB...(1 << 40)).contains(mb) else {
+            throw ExitStatus.InputError("\(environmentKey): found '\(text)', expected a whole number of mebibytes from \(smallestLimitMB) to \(1 << 40), e.g. 4096")
+        }
+        return Double(mb) * 1_048_576
     }
 
-    /// Bytes of the score layers (raw, normalised and stacked: about 3 doubles per cell and factor).
-    static func scoringBytes(_ grid: GridSpec) -> Double {
-        let cells = ((grid.maxX - grid.minX) / grid.cellSize).rounded(.up) * ((grid.maxY - grid.minY) / grid.cellSize).rounded(.up)
-        return cells * 8 * 4 * 3
+    /// `bytes` for people: "812 KB", "86 MB", "1.2 GB".
+    static func describe(bytes: Double) -> String {
+        switch bytes {
+        case ..<1e6: return String(format: "%.0f KB", bytes / 1e3)
+        case ..<1e9: return String(format: "%.0f MB", bytes / 1e6)
+        default: return String(format: "%.1f GB", bytes / 1e9)
+        }
+    }
+
+    /// What loading the layers adds on top of the process as it stands when the check runs (GDAL's
+    /// drivers and PROJ's database, OpenBLAS' buffers): measured, the demo's peak is ~30 MB above
+    /// the resident size after the scenario is read.
+    static let libraryHeadroom = 32.0 * 1_048_576
+
+    /// Resident memory of this process now (0 where `/proc` is missing).
+    static var residentBytes: Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let pages = text.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Grid cells of `grid` (as Double: a hostile bbox must not overflow an Int).
+    static func cells(_ grid: GridSpec) -> Double {
+        ((grid.maxX - grid.minX) / grid.cellSize).rounded(.up) * ((grid.maxY - grid.minY) / grid.cellSize).rounded(.up)
+    }
+
+    /// Bytes of the score layers: per factor the raw, normalised and stacked layer, plus the
+    /// composite and its ranks; with `raster`, the GeoTIFF's bands too (factors + 1).
+    static func scoringBytes(_ grid: GridSpec, factors: Int = 4, raster: Bool = false) -> Double {
+        cells(grid) * 8 * (Double(factors) * 3 + 2 + (raster ? Double(factors + 1) : 0))
     }
 
     /// Bytes of the Monte Carlo buffers: per replication, yearly series and per-task release days.
@@ -23,27 +66,40 @@ enum ResourceCheck {
         Double(replications) * (Double(years + 1) * 8 * 12 + Double(tasks) * 8 * 2 + 2_048)
     }
 
-    /// Refuses a scoring run whose layers would not fit in memory.
-    static func confirmScoring(_ scenario: Scenario) throws {
-        let bytes = scoringBytes(scenario.grid), limit = memoryLimit
+    /// Team units a scenario ever fields (each group's largest count over its funding plan).
+    static func teamUnits(_ scenario: Scenario) -> Double {
+        (scenario.simulation?.teams ?? []).reduce(0.0) { total, team in
+            total + Double(max(team.count, team.capacityPlan.values.max() ?? 0))
+        }
+    }
+
+    /// Seconds on one core for `replications` of `scenario` with `tasks` hazard areas.
+    static func simulationSeconds(_ scenario: Scenario, tasks: Int, replications: Int) -> Double {
+        Double(replications) * (Double(tasks) * 9e-6 + teamUnits(scenario) * 1e-6)
+    }
+
+    /// Refuses a scoring run whose layers (and raster) would not fit in memory.
+    static func confirmScoring(_ scenario: Scenario, raster: Bool = false) throws {
+        let limit = try memoryLimit()
+        let bytes = residentBytes + libraryHeadroom + scoringBytes(scenario.grid, raster: raster)
         guard bytes <= limit else {
-            throw ExitStatus.InputError(String(format: "%@: grid: scoring this grid needs about %.1f GB of memory, over the limit of %.1f GB; use a larger cell_size or a smaller bbox (or set CLEARCAST_MEMORY_LIMIT_MB)", scenario.file.path, bytes / 1e9, limit / 1e9))
+            throw ExitStatus.InputError("\(scenario.file.path): grid: scoring this grid needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use a larger cell_size or a smaller bbox (or raise \(environmentKey))")
         }
     }
 
     /// Refuses runs that would not fit in memory; asks for `--yes` for runs estimated over an hour.
     static func confirm(scenarios: [Scenario], layers: [ScenarioLayers], options: SimulationRun.Options, yes: Bool) throws {
-        var bytes = 0.0, work = 0.0
+        let limit = try memoryLimit()
+        var largest = 0.0, work = 0.0
         for (scenario, layer) in zip(scenarios, layers) {
             let years = scenario.simulation?.horizonYears ?? 1
-            bytes = max(bytes, scoringBytes(scenario.grid))
-                + simulationBytes(tasks: layer.hazards.count, years: years, replications: options.replications)
-            // About 3 events per task and step, 1 µs each, per replication.
-            work += Double(options.replications) * Double(layer.hazards.count) * 9e-6
+            largest = max(largest, scoringBytes(scenario.grid)
+                + simulationBytes(tasks: layer.hazards.count, years: years, replications: options.replications))
+            work += simulationSeconds(scenario, tasks: layer.hazards.count, replications: options.replications)
         }
-        let limit = memoryLimit
+        let bytes = residentBytes + libraryHeadroom + largest
         guard bytes <= limit else {
-            throw ExitStatus.InputError(String(format: "this run needs about %.1f GB of memory, over the limit of %.1f GB; use fewer replications or a coarser grid (or set CLEARCAST_MEMORY_LIMIT_MB)", bytes / 1e9, limit / 1e9))
+            throw ExitStatus.InputError("this run needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use fewer replications or a coarser grid (or raise \(environmentKey))")
         }
         let seconds = work / Double(max(1, options.threads))
         if seconds > 3_600, !yes {

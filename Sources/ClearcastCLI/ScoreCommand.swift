@@ -63,7 +63,7 @@ struct ScoreCommand: ParsableCommand {
         RunContext.adviseOnBLASKernel()
         let loaded = try RunContext.loadScenario(scenario)
         try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
-        try ResourceCheck.confirmScoring(loaded)
+        try ResourceCheck.confirmScoring(loaded, raster: raster != nil)
         let layers = try RunContext.loadLayers(loaded)
         try InterruptHandler.checkpoint()
         let scoring = try ScoringRun.run(scenario: loaded, layers: layers, holdoutAfter: cutoff)

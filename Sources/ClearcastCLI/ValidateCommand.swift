@@ -23,8 +23,11 @@ struct ValidateCommand: ParsableCommand {
     var scenario: String
 
     func run() throws {
+        // Reading a large layer can take a while: Ctrl-C and SIGTERM end it with 130 like every command.
+        InterruptHandler.install()
         let loaded = try RunContext.loadScenario(scenario)
         let layers = try RunContext.loadLayers(loaded)
+        try InterruptHandler.checkpoint()
         _ = try loaded.priorityParameters()
         try ValidateCommand.checkSimulation(loaded, layers: layers)
         let grid = layers.grid

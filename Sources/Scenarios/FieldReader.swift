@@ -67,9 +67,18 @@ struct FieldReader {
     }
 
     /// This node as a list of readers, one per element.
+    /// The longest list any field accepts. Real scenarios stay far below it (a century of
+    /// holidays is ~1,000 dates); the bound keeps a generated or corrupt file from turning into
+    /// minutes of calendar arithmetic and gigabytes of memory.
+    static let longestList = 10_000
+
     func list() -> [FieldReader]? {
         guard case .sequence(let items, _) = node else {
             expected("a list")
+            return nil
+        }
+        guard items.count <= Self.longestList else {
+            fail("found a list of \(items.count) items, expected at most \(Self.longestList)")
             return nil
         }
         return items.enumerated().map { FieldReader(node: $0.element, path: "\(path)[\($0.offset)]", log: log) }

@@ -95,12 +95,40 @@ import Testing
     /// A run that would not fit in memory is refused before it allocates, naming the figure and the limit.
     @Test func memoryLimitIsCheckedBeforeAllocating() throws {
         let run = try CLIRunner.run(["score", "valid.yaml", "--out", path("r.json")], in: CLIRunner.fixtures,
-                                    environment: ["CLEARCAST_MEMORY_LIMIT_MB": "0.1"])
-        #expect(run.status == 2 && run.stderr.contains("over the limit of 0.0 GB"), "\(run.stderr)")
+                                    environment: ["CLEARCAST_MEMORY_LIMIT_MB": "64"])
+        #expect(run.status == 2 && run.stderr.contains("MB of memory, over the limit of 67 MB"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path("r.json")))
         let simulate = try CLIRunner.run(["simulate", "valid.yaml", "--replications", "100000", "--yes"], in: CLIRunner.fixtures,
-                                         environment: ["CLEARCAST_MEMORY_LIMIT_MB": "5"])
-        #expect(simulate.status == 2 && simulate.stderr.contains("GB of memory, over the limit"), "\(simulate.stderr)")
+                                         environment: ["CLEARCAST_MEMORY_LIMIT_MB": "100"])
+        #expect(simulate.status == 2 && simulate.stderr.contains("MB of memory, over the limit of 105 MB"), "\(simulate.stderr)")
+    }
+
+    /// The limit is parsed strictly: a unit, a word, a sign or infinity is an error, not ignored.
+    @Test(arguments: ["50MB", "abc", "-1", "0", "inf", "1e3", "63", ""])
+    func memoryLimitIsParsedStrictly(value: String) throws {
+        let run = try CLIRunner.run(["validate", "valid.yaml"], in: CLIRunner.fixtures,
+                                    environment: ["CLEARCAST_MEMORY_LIMIT_MB": value])
+        let score = try CLIRunner.run(["score", "valid.yaml"], in: CLIRunner.fixtures,
+                                      environment: ["CLEARCAST_MEMORY_LIMIT_MB": value])
+        #expect(run.status == 0, "validate allocates nothing large: \(run.stderr)")
+        #expect(score.status == 2 && score.stderr.contains("CLEARCAST_MEMORY_LIMIT_MB: found '\(value)', expected a whole number"),
+                "\(score.stderr)")
+    }
+
+    /// The estimate counts fielded teams, not only tasks: 100,000 teams per group asks first.
+    @Test func manyTeamsNeedConfirmation() throws {
+        let scratch = try ScratchDirectory("many-teams")
+        let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
+        let scenario = try scratch.write("""
+            extends: \(valid)
+            simulation:
+              teams:
+                - {kind: manual, count: 100000, productivity: 400}
+                - {kind: survey, count: 100000, productivity: 50000}
+                - {kind: bac, count: 100000, productivity: 3000}
+            """, to: "s.yaml")
+        let run = try CLIRunner.run(["simulate", scenario, "--replications", "100000", "--threads", "1"], timeout: .seconds(120))
+        #expect(run.status == 2 && run.stderr.contains("hours; pass --yes to run it anyway"), "\(run.stderr)")
     }
 
     /// A run estimated to take hours asks for --yes instead of starting (no terminal to ask on here).

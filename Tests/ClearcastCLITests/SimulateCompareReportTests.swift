@@ -128,6 +128,28 @@ import Testing
     }
 }
 
+extension SimulateCompareReportTests {
+    /// SIGQUIT (Ctrl-\\) means "quit now": the default action (status 131 in a shell), not Swift's
+    /// crash report followed by exit 0; an earlier output stays as it was.
+    @Test func quitSignalEndsAtOnce() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("earlier result".utf8).write(to: URL(fileURLWithPath: path("keep.json")))
+        let child = try InterruptibleRun(
+            ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet", "--out", path("keep.json")],
+            in: CLIRunner.fixtures)
+        guard child.waitForStandardError(containing: "clearcast: ready: simulating") else {
+            if child.process.isRunning { child.process.terminate() }
+            Issue.record("no readiness line; stderr:\n\(child.waitUntilExit())")
+            return
+        }
+        kill(child.process.processIdentifier, SIGQUIT)
+        let stderr = child.waitUntilExit()
+        #expect(child.process.terminationReason == .uncaughtSignal && child.process.terminationStatus == SIGQUIT, "\(stderr)")
+        #expect(!stderr.contains("crashed"), "\(stderr)")
+        #expect(try String(contentsOfFile: path("keep.json"), encoding: .utf8) == "earlier result")
+    }
+}
+
 /// The `clearcast` binary run with standard error collected while it runs, so a test can act on
 /// what the child has printed so far (and the child never blocks on a full pipe).
 final class InterruptibleRun: Sendable {
