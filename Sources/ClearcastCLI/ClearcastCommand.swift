@@ -36,6 +36,7 @@ public struct ClearcastCommand: ParsableCommand {
         sigemptyset(&quit)
         sigaddset(&quit, SIGQUIT)
         pthread_sigmask(SIG_UNBLOCK, &quit, nil)
+        AddressSpace.refuseIfTooLow()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

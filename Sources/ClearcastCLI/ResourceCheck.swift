@@ -19,15 +19,20 @@ enum ResourceCheck {
     /// - Throws: `InputError` for a value that is not a whole number from 64 to 2^40 (`50MB`, `abc`,
     ///   `-1`, `0`, `inf` are refused, not ignored).
     static func memoryLimit(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Double {
+        // Under `ulimit -v`, what is left of the address space caps the run too (see AddressSpace).
+        let addressSpace = AddressSpace.limit.map { max(0, $0 - AddressSpace.reservedBytes) + residentBytes } ?? .infinity
         guard let text = environment[environmentKey] else {
-            return Double(ProcessInfo.processInfo.physicalMemory) * 0.75
+            return min(Double(ProcessInfo.processInfo.physicalMemory) * 0.75, addressSpace)
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let mb = Int(text),
               (smallestLimitMB...(1 << 40)).contains(mb) else {
             throw ExitStatus.InputError("\(environmentKey): found '\(text)', expected a whole number of mebibytes from \(smallestLimitMB) to \(1 << 40), e.g. 4096")
         }
-        return Double(mb) * 1_048_576
+        return min(Double(mb) * 1_048_576, addressSpace)
     }
+
+    /// What the user can raise: the variable, and the address-space limit when one is set.
+    static var raiseHint: String { environmentKey + (AddressSpace.limit == nil ? "" : " or ulimit -v") }
 
     /// `bytes` for people: "812 KB", "86 MB", "1.2 GB".
     static func describe(bytes: Double) -> String {
@@ -83,7 +88,7 @@ enum ResourceCheck {
         let limit = try memoryLimit()
         let bytes = residentBytes + libraryHeadroom + scoringBytes(scenario.grid, raster: raster)
         guard bytes <= limit else {
-            throw ExitStatus.InputError("\(scenario.file.path): grid: scoring this grid needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use a larger cell_size or a smaller bbox (or raise \(environmentKey))")
+            throw ExitStatus.InputError("\(scenario.file.path): grid: scoring this grid needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use a larger cell_size or a smaller bbox (or raise \(raiseHint))")
         }
     }
 
@@ -99,7 +104,7 @@ enum ResourceCheck {
         }
         let bytes = residentBytes + libraryHeadroom + largest
         guard bytes <= limit else {
-            throw ExitStatus.InputError("this run needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use fewer replications or a coarser grid (or raise \(environmentKey))")
+            throw ExitStatus.InputError("this run needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use fewer replications or a coarser grid (or raise \(raiseHint))")
         }
         let seconds = work / Double(max(1, options.threads))
         if seconds > 3_600, !yes {

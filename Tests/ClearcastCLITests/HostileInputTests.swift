@@ -190,3 +190,30 @@ struct HostileOutputTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.file("h.gpkg")))
     }
 }
+
+/// Under `ulimit -v` the process must end promptly with a message, never spin in OpenBLAS.
+@Suite("Address-space limit")
+struct AddressSpaceLimitTests {
+    private func underLimit(_ kilobytes: Int, _ arguments: [String]) throws -> CLIRunner.Output {
+        let command = "ulimit -v \(kilobytes) && exec \"$0\" \"$@\""
+        let run = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command, CLIRunner.binary.path] + arguments,
+                                        in: CLIRunner.fixtures, timeout: .seconds(120))
+        return CLIRunner.Output(status: run.status, stdout: run.stdout, stderr: run.stderr,
+                                signalled: run.signalled, timedOut: run.timedOut)
+    }
+
+    @Test(arguments: [["validate", "valid.yaml"], ["score", "valid.yaml"], ["simulate", "valid.yaml", "--quiet"]])
+    func tooLowALimitIsRefusedAtOnce(arguments: [String]) throws {
+        let run = try underLimit(400_000, arguments)
+        #expect(!run.timedOut && !run.signalled && run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("the address-space limit (ulimit -v) is 410 MB"), "\(run.stderr)")
+    }
+
+    /// A limit the libraries fit in caps the memory estimate: a run too large for it is refused
+    /// before it allocates, naming both figures.
+    @Test func theLimitCapsTheMemoryEstimate() throws {
+        let run = try underLimit(1_200_000, ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet"])
+        #expect(!run.timedOut && run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("of memory, over the limit of"), "\(run.stderr)")
+    }
+}
