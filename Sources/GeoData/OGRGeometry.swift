@@ -62,6 +62,14 @@ final class OGRGeometry {
 
     var isEmpty: Bool { OGR_G_IsEmpty(handle) != 0 }
 
+    /// Whether the geometry contains the point (`OGR_G_Contains`); false when GDAL cannot say.
+    func contains(x: Double, y: Double) -> Bool {
+        guard let point = OGR_G_CreateGeometry(wkbPoint) else { return false }
+        defer { OGR_G_DestroyGeometry(point) }
+        OGR_G_SetPoint_2D(point, 0, x, y)
+        return OGR_G_Contains(handle, point) != 0
+    }
+
     /// Reprojects in place.
     func transform(with transformer: CoordinateTransformer) -> Bool {
         OGR_G_Transform(handle, transformer.rawHandle) == OGRERR_NONE

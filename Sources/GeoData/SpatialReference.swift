@@ -64,6 +64,13 @@ final class SpatialReference {
     /// Whether the CRS is projected (planar metres or feet), as opposed to geographic degrees.
     var isProjected: Bool { OSRIsProjected(handle) != 0 }
 
+    /// The linear unit's name and its length in metres (1 for metres, 0.3048006 for US survey feet).
+    var linearUnits: (name: String, metres: Double) {
+        var name: UnsafeMutablePointer<CChar>?
+        let metres = OSRGetLinearUnits(handle, &name)
+        return (name.map { String(cString: $0) } ?? "unknown", metres)
+    }
+
     /// The EPSG code, if the definition names one or PROJ can identify it.
     var epsg: Int? {
         if let code = authorityCode() { return code }

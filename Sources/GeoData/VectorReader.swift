@@ -1,4 +1,5 @@
 import CGDAL
+import ClearcastDomain
 import Foundation
 
 /// Reads a vector layer and reprojects every geometry to `targetEPSG`.
@@ -33,7 +34,7 @@ import Foundation
 ///   `transformFailed`.
 /// - Complexity: O(total vertices), plus GEOS validity checks (O(n log n) per polygon).
 public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissing: Int? = nil,
-                            layerName: String? = nil) throws -> VectorLayer {
+                            layerName: String? = nil, focus: Point2? = nil) throws -> VectorLayer {
     let isCSV = VectorReaderOptions.isCSV(path)
     // GDAL's GeoJSON driver answers a `crs` member it cannot resolve (e.g. EPSG::999999, or a
     // `link` CRS, whose URL is never fetched: see GDALRuntime+Lockdown) with an error, then opens
@@ -71,6 +72,9 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
                            "layer '\(name)' declares no coordinate reference system; expected a .prj/CRS in the file or an explicit source EPSG")
     }
     let transformer = try CoordinateTransformer(source: source, target: target, path: path)
+    let focusInSource = try focus.flatMap { point in
+        try? CoordinateTransformer(source: target, target: source, path: path).transform(x: point.x, y: point.y)
+    }
 
     // MARK: Fields
     let fields = VectorReaderOptions.fieldDefinitions(of: layer)
@@ -94,9 +98,17 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
             throw GeoDataError(.invalidGeometry, path: path,
                                "feature \(fid) has an invalid \(String(cString: OGR_G_GetGeometryName(borrowed)))\(reason); expected a valid simple geometry without self-intersections (fix it, e.g. with ST_MakeValid, before use)")
         }
+        let coveredFocus = focusInSource.map { geometry.contains(x: $0.x, y: $0.y) } ?? false
         guard geometry.transform(with: transformer) else {
             throw GeoDataError(.transformFailed, path: path, GDALRuntime.annotate(
                 "feature \(fid) could not be reprojected from \(source.name ?? "source CRS") to EPSG:\(targetEPSG)"))
+        }
+        // A polygon spanning far beyond the target projection's valid area (a near-global box in
+        // degrees, say) comes out of the transform folded or inverted: it covered the grid before
+        // and no longer does. Say so instead of calling it "outside the grid".
+        if coveredFocus, let focus, !geometry.contains(x: focus.x, y: focus.y) {
+            throw GeoDataError(.transformFailed, path: path,
+                               "feature \(fid) covers the grid's centre in \(source.name ?? "its CRS") but not after reprojection to EPSG:\(targetEPSG): it spans far beyond the area this projection is valid for; expected polygons clipped to the study area")
         }
         guard let swiftGeometry = Geometry(ogr: geometry.handle) else {
             throw GeoDataError(.invalidGeometry, path: path,

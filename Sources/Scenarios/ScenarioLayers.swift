@@ -64,6 +64,11 @@ public struct ScenarioLayers: Sendable {
             guard crs.isProjected else {
                 throw issue("EPSG:\(spec.epsg) (\(crs.name)) is not a projected CRS; expected one in metres, e.g. a UTM zone such as EPSG:32638")
             }
+            let units = try CoordinateReferenceSystem.linearUnits(epsg: spec.epsg)
+            guard abs(units.metres - 1) < 1e-9 else {
+                throw issue("EPSG:\(spec.epsg) (\(crs.name)) measures in \(units.name), not metres; every distance and area of a scenario is in metres: expected a projected CRS in metres, e.g. a UTM zone such as EPSG:32638")
+            }
+            try checkAreaScale(spec, name: crs.name, issue: issue)
         } catch let error as GeoDataError {
             throw issue("EPSG:\(spec.epsg) is not a coordinate reference system PROJ knows (\(error.message)); expected a projected CRS such as EPSG:32638")
         }
@@ -75,9 +80,23 @@ public struct ScenarioLayers: Sendable {
         }
     }
 
+    /// Areas (hence clearance times) are planar: a projection that inflates them inflates the
+    /// forecast. Web Mercator (EPSG:3857) at 40° N counts every hectare as 1.7. Refuse more than
+    /// 10% at the grid's centre or corners; a local projection (a UTM zone) is within 0.1%.
+    private static func checkAreaScale(_ spec: GridSpec, name: String, issue: (String) -> ScenarioError) throws {
+        let points = [((spec.minX + spec.maxX) / 2, (spec.minY + spec.maxY) / 2), (spec.minX, spec.minY),
+                      (spec.maxX, spec.maxY), (spec.minX, spec.maxY), (spec.maxX, spec.minY)]
+        guard let worst = points.compactMap({ try? CoordinateReferenceSystem.areaScale(epsg: spec.epsg, x: $0.0, y: $0.1) })
+            .max(by: { abs($0 - 1) < abs($1 - 1) }) else { return }
+        guard abs(worst - 1) <= 0.10 else {
+            throw issue(String(format: "EPSG:%d (%@) distorts areas by a factor of %.2f over this grid, so hazard areas and clearance times would be off by %.0f%%; expected an equal-area or local projection, e.g. the UTM zone of the area", spec.epsg, name, worst, abs(worst - 1) * 100))
+        }
+    }
+
     private static func read(_ source: LayerSpec.Source, _ name: String, grid: Grid, log: LayerIssueLog) -> VectorLayer? {
         do {
-            return try readVectorLayer(at: source.url.path, targetEPSG: grid.epsg, sourceEPSGIfMissing: source.epsgIfMissing)
+            return try readVectorLayer(at: source.url.path, targetEPSG: grid.epsg, sourceEPSGIfMissing: source.epsgIfMissing,
+                                       focus: Point2(x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2))
         } catch let error as GeoDataError {
             log.fail(file: source.url.path, path: "layers.\(name)", "\(error.kind.rawValue): \(error.message)")
         } catch {
