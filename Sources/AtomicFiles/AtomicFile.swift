@@ -111,9 +111,10 @@ public enum AtomicFile {
 
     /// A result replacing an earlier one keeps its permissions (a 0600 result stays private).
     private static func keepMode(of path: String, for temporary: String) {
-        var existing = stat()
-        guard lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return }
-        chmod(temporary, existing.st_mode & 0o7777)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let permissions = attributes[.posixPermissions] as? Int else { return }
+        chmod(temporary, mode_t(permissions & 0o7777))
     }
 
     /// Removes the temporary files (and sidecars) of `path` that a write left in its directory.

@@ -10,4 +10,15 @@
 #include <cpl_http.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <sys/stat.h>
+
+// st_mode of `path` (following symbolic links when `follow` is non-zero, else lstat), or of the
+// open `descriptor` when `path` is NULL; 0 (no file has type bits 0) with errno set on failure.
+// Swift never touches `struct stat` itself: under MemberImportVisibility a release build of
+// Swift 6.3 attributes the imported struct to CDispatch and refuses its members.
+static inline unsigned int clearcast_file_mode(const char *path, int descriptor, int follow) {
+    struct stat info;
+    int result = path == NULL ? fstat(descriptor, &info) : (follow ? stat(path, &info) : lstat(path, &info));
+    return result == 0 ? (unsigned int)info.st_mode : 0u;
+}
 #endif

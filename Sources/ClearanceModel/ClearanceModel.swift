@@ -1,4 +1,5 @@
 import ClearcastDomain
+import EventSimulation
 
 // MARK: - ClearanceModel
 

@@ -34,17 +34,18 @@ enum OutputPaths {
         for request in requests {
             guard let path = request.path else { continue }
             let fail = { (reason: String) in ExitStatus.InputError("\(request.option) \(path): \(reason)") }
-            var status = stat()
-            if lstat(path, &status) == 0 {
-                switch status.st_mode & S_IFMT {
-                case S_IFREG:
+            // Attributes of the path itself (lstat): a symbolic link is reported as one.
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+                switch attributes[.type] as? FileAttributeType {
+                case .typeRegular?:
                     // Mode bits, not access(2) alone: root may write anything, but a 0444 result was meant to stay.
-                    guard status.st_mode & 0o222 != 0, access(path, W_OK) == 0 else {
+                    let permissions = attributes[.posixPermissions] as? Int ?? 0
+                    guard permissions & 0o222 != 0, access(path, W_OK) == 0 else {
                         throw fail("the existing file is read-only; make it writable, remove it, or choose another path")
                     }
-                case S_IFLNK:
+                case .typeSymbolicLink?:
                     throw fail("is a symbolic link; results are replaced atomically, which would replace the link itself; name the file it points to")
-                case S_IFDIR:
+                case .typeDirectory?:
                     throw fail("is a directory; expected a file name")
                 default:
                     throw fail("is a device, FIFO or socket; expected a regular file")

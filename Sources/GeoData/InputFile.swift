@@ -49,11 +49,10 @@ enum InputFile {
 
     /// Throws unless `path` (following symbolic links) is a regular file.
     static func requireRegularFile(_ path: String, expected: String) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        let mode = mode_t(clearcast_file_mode(path, -1, 1))
+        guard mode != 0 else {
             let code = errno
-            var link = stat()
-            if code == ENOENT, lstat(path, &link) == 0 {
+            if code == ENOENT, clearcast_file_mode(path, -1, 0) != 0 {
                 throw GeoDataError(.fileNotFound, path: path,
                                    "this is a symbolic link to a file that does not exist; expected an existing \(expected)")
             }
@@ -62,7 +61,7 @@ enum InputFile {
             }
             throw GeoDataError(.unreadable, path: path, "cannot be examined (\(String(cString: strerror(code)))); expected a readable \(expected)")
         }
-        if let kind = kind(of: info.st_mode) {
+        if let kind = kind(of: mode) {
             throw GeoDataError(.unreadable, path: path, "this is \(kind), not a regular file; expected a regular \(expected)")
         }
     }
@@ -87,8 +86,8 @@ enum InputFile {
             throw GeoDataError(.unreadable, path: path, "cannot be opened: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, kind(of: info.st_mode) == nil else {
+        let mode = mode_t(clearcast_file_mode(nil, descriptor, 1))
+        guard mode != 0, kind(of: mode) == nil else {
             throw GeoDataError(.unreadable, path: path, "changed into something other than a regular file while being opened")
         }
         var header = [UInt8](repeating: 0, count: 1024)
@@ -117,10 +116,9 @@ enum InputFile {
         let prefix = url.deletingPathExtension().lastPathComponent.lowercased() + "."
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for entry in entries.sorted() where entry != name && entry.lowercased().hasPrefix(prefix) {
-            var info = stat()
             let sideFile = (directory as NSString).appendingPathComponent(entry)
-            guard stat(sideFile, &info) == 0, info.st_mode & typeMask != directoryType,
-                  let kind = kind(of: info.st_mode) else { continue }
+            let mode = mode_t(clearcast_file_mode(sideFile, -1, 1))
+            guard mode != 0, mode & typeMask != directoryType, let kind = kind(of: mode) else { continue }
             throw GeoDataError(.unreadable, path: path,
                                "the side file '\(entry)' beside it is \(kind), not a regular file; GDAL opens side files named like the layer (.shx, .dbf, .prj, .cpg, .csvt, -wal) and expects regular files")
         }

@@ -72,7 +72,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
                            "layer '\(name)' declares no coordinate reference system; expected a .prj/CRS in the file or an explicit source EPSG")
     }
     let transformer = try CoordinateTransformer(source: source, target: target, path: path)
-    let focusInSource = try focus.flatMap { point in
+    let focusInSource = focus.flatMap { point in
         try? CoordinateTransformer(source: target, target: source, path: path).transform(x: point.x, y: point.y)
     }
 
