@@ -118,8 +118,11 @@ public enum AtomicFile {
     }
 
     /// Removes the temporary files (and sidecars) of `path` that a write left in its directory.
+    /// Covers the staging file of `path` and the temporary files written on the way to it.
     public static func removeTemporaryFiles(of path: String) {
-        removeLeftovers(in: URL(fileURLWithPath: path).deletingLastPathComponent().path, prefix: temporaryPrefix(of: path))
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        removeLeftovers(in: directory, prefix: temporaryPrefix(of: path))
+        removeLeftovers(in: directory, prefix: temporaryPrefix(of: stagingPath(for: path)))
     }
 
     /// Removes every file in `directory` whose name starts with `prefix`.

@@ -30,8 +30,8 @@ import Synchronization
 enum InterruptHandler {
     /// Signals received in this run.
     private static let signals = Atomic<Int>(0)
-    /// Outputs published (complete) and the one being written now.
-    private static let outputs = Locked<(published: [String], writing: String?)>(([], nil))
+    /// Outputs published (complete), and those staged or being written now (removed on a second signal).
+    private static let outputs = Locked<(published: [String], pending: [String])>(([], []))
     /// The installed dispatch sources (kept alive for the whole run).
     private static let sources = Locked<[any DispatchSourceSignal]>([])
     private static let queue = DispatchQueue(label: "clearcast.interrupts")
@@ -67,7 +67,7 @@ enum InterruptHandler {
             ExitStatus.writeToStandardError(newline + "clearcast: stopping at the next safe point (interrupt again to quit at once)\n")
             return
         }
-        if let writing = outputs.withLock({ $0.writing }) { AtomicFile.removeTemporaryFiles(of: writing) }
+        for path in outputs.withLock({ $0.pending }) { AtomicFile.removeTemporaryFiles(of: path) }
         // An output whose rename won the race with this line is complete, though not listed.
         ExitStatus.writeToStandardError(newline + "clearcast: interrupted again; quit at once; \(interruptedError().outcome)\n")
         _exit(ExitStatus.interrupted)
@@ -107,18 +107,17 @@ enum InterruptHandler {
                 guard let path = output.path else { continue }
                 try checkpoint()
                 let staging = AtomicFile.stagingPath(for: path)
-                outputs.withLock { $0.writing = path }
+                outputs.withLock { $0.pending.append(path) }
                 staged.append((staging, path))
                 try output.write(staging)
-                outputs.withLock { $0.writing = nil }
             }
             try checkpoint()
             try AtomicFile.commit(staged)
         } catch {
-            outputs.withLock { $0.writing = nil }
+            outputs.withLock { $0.pending = [] }
             AtomicFile.discard(staged)
             throw error
         }
-        outputs.withLock { $0.published.append(contentsOf: staged.map(\.path)) }
+        outputs.withLock { $0.published.append(contentsOf: staged.map(\.path)); $0.pending = [] }
     }
 }
