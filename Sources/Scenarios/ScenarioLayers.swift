@@ -94,6 +94,17 @@ public struct ScenarioLayers: Sendable {
     }
 
     private static func read(_ source: LayerSpec.Source, _ name: String, grid: Grid, log: LayerIssueLog) -> VectorLayer? {
+        // GDAL opens a Shapefile without its .dbf as geometries without attributes: every feature
+        // would then report every attribute missing. Name the cause once instead.
+        if source.url.pathExtension.lowercased() == "shp" {
+            let stem = source.url.deletingPathExtension()
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: stem.deletingLastPathComponent().path)) ?? []
+            if !siblings.contains(where: { $0.lowercased() == stem.lastPathComponent.lowercased() + ".dbf" }) {
+                log.fail(file: source.url.path, path: "layers.\(name)",
+                         "the Shapefile's attribute table is missing; expected \(stem.lastPathComponent).dbf beside it")
+                return nil
+            }
+        }
         do {
             return try readVectorLayer(at: source.url.path, targetEPSG: grid.epsg, sourceEPSGIfMissing: source.epsgIfMissing,
                                        focus: Point2(x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2))
@@ -107,20 +118,30 @@ public struct ScenarioLayers: Sendable {
 }
 
 /// Problems found inside layer files.
+///
+/// One line per cause, with a count: a layer whose `.dbf` lost a column has the same problem in
+/// every feature, and 360 lines saying so hide the one that differs. Feature numbers and quoted
+/// values are what varies between occurrences of one cause (see ``ScenarioError/cause(of:)``).
 final class LayerIssueLog {
-    private(set) var issues: [ScenarioIssue] = []
+    private var entries: [(issue: ScenarioIssue, more: Int)] = []
+    private var index: [String: Int] = [:]
     private(set) var warnings: [ScenarioIssue] = []
-    /// Per-file cap, so a broken layer of 100,000 features does not print 100,000 lines.
-    static let maximumPerFile = 20
-    private var counts: [String: Int] = [:]
+
+    var issues: [ScenarioIssue] {
+        entries.map { entry in
+            var issue = entry.issue
+            if entry.more > 0 { issue.message += " (and \(entry.more) more like it in this layer)" }
+            return issue
+        }
+    }
 
     func fail(file: String, path: String, _ message: String) {
-        counts[file, default: 0] += 1
-        let count = counts[file, default: 0]
-        if count <= Self.maximumPerFile {
-            issues.append(ScenarioIssue(file: file, path: path, line: nil, message: message))
-        } else if count == Self.maximumPerFile + 1 {
-            issues.append(ScenarioIssue(file: file, path: "", line: nil, message: "more problems in this file are not listed"))
+        let key = file + "\u{0}" + ScenarioError.cause(of: path) + "\u{0}" + ScenarioError.cause(of: message)
+        if let existing = index[key] {
+            entries[existing].more += 1
+        } else {
+            index[key] = entries.count
+            entries.append((ScenarioIssue(file: file, path: path, line: nil, message: message), 0))
         }
     }
 

@@ -82,6 +82,21 @@ struct HostileInputTests {
         #expect(run.stderr.split(separator: "\n").count < 80, "\(run.stderr.split(separator: "\n").count) lines")
     }
 
+    /// 360 features with the same fault: one line naming the first, with the count of the rest.
+    @Test func repeatedLayerProblemsAreOneLineWithACount() throws {
+        let scratch = try ScratchDirectory("hostile-layer-flood")
+        let features = (0..<360).map { i in
+            "{\"type\": \"Feature\", \"properties\": {\"casualties\": 1}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [\(45.9 + Double(i) * 1e-4), 39.6]}}"
+        }
+        _ = try scratch.write("{\"type\": \"FeatureCollection\", \"features\": [\(features.joined(separator: ","))]}", to: "i.geojson")
+        let path = try scenario(scratch, "s.yaml", "layers:\n  incidents: \(scratch.file("i.geojson"))\n")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("incidents[feature 0].date: missing"), "\(run.stderr)")
+        #expect(run.stderr.contains("(and 359 more like it in this layer)"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count < 6, "\(run.stderr)")
+    }
+
     /// Negative numbers after an option are its value, not another option ("Missing value").
     @Test(arguments: [["--replications", "-5"], ["--seed", "-1"], ["--threads", "-2"]])
     func negativeOptionValuesAreNamed(arguments: [String]) throws {
