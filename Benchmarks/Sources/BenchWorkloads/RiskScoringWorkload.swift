@@ -96,7 +96,7 @@ public struct RiskScoringWorkload: Sendable {
         try Stopwatch.time {
             _ = try CompositeScore(rawLayers: assessment.rawLayers,
                                    methods: Array(repeating: parameters.normalization, count: assessment.rawLayers.count),
-                                   weights: parameters.weights)
+                                   weights: parameters.weights.factorWeights)
         }
     }
 }
