@@ -37,6 +37,10 @@ public struct ClearcastCommand: ParsableCommand {
         sigaddset(&quit, SIGQUIT)
         pthread_sigmask(SIG_UNBLOCK, &quit, nil)
         AddressSpace.refuseIfTooLow()
+        if let unknown = unknownSubcommand(in: arguments) {
+            ExitStatus.writeToStandardError(TerminalText.escaped(unknown) + "\n")
+            return ExitStatus.badInput
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -47,5 +51,35 @@ public struct ClearcastCommand: ParsableCommand {
         } catch {
             return ExitStatus.report(error, fullMessage: fullMessage(for: error), parserCode: exitCode(for: error).rawValue)
         }
+    }
+
+    /// The message for a first argument that is neither an option nor a command (`clearcast
+    /// calibrate --help` printed the general help and exited 0, as if the command existed).
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        var message = "error: '\(first)' is not a clearcast command; expected one of \(names.dropLast().joined(separator: ", "))"
+        if let guess = closestName(to: first, among: names) { message += "; did you mean '\(guess)'?" }
+        return message
+    }
+
+    /// The name within edit distance 2 of `word`, if any (the commands are few and short).
+    static func closestName(to word: String, among names: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var previous = row[0]
+                row[0] = i + 1
+                for (j, y) in b.enumerated() {
+                    let current = row[j + 1]
+                    row[j + 1] = min(row[j] + 1, row[j + 1] + 1, previous + (x == y ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+        let scored = names.map { ($0, distance(Array(word.lowercased()), Array($0))) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
     }
 }

@@ -33,6 +33,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.setQuiet(simulation.quiet)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json)]
         try OutputPaths.check(outputs)
         InterruptHandler.install()
@@ -45,6 +46,7 @@ struct CompareCommand: ParsableCommand {
         for scenario in loaded where scenario.simulation == nil {
             throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; every compared scenario needs one")
         }
+        try Self.checkComparable(loaded)
         try ResourceCheck.confirm(scenarios: loaded, layers: layers, options: options, yes: simulation.yes)
         let provenance = try RunContext.provenance(
             command: "compare", scenarios: Array(zip(loaded, scenarios)), seed: options.seed,
@@ -65,5 +67,22 @@ struct CompareCommand: ParsableCommand {
         try InterruptHandler.publishAll([.init(out) { try ResultEncoding.write(comparison, to: $0) }])
         Console.output(CompareTable.render(comparison))
         RunContext.reportWritten(out, "comparison")
+    }
+
+    /// Rows and JSON keys of a comparison are scenario names, so they must differ (a variant that
+    /// `extends:` the base without a `name:` inherits it); different start dates are legal but
+    /// change what a paired difference means, so they are said out loud.
+    static func checkComparable(_ scenarios: [Scenario]) throws {
+        var firstWithName: [String: Scenario] = [:]
+        for scenario in scenarios {
+            if let earlier = firstWithName[scenario.name] {
+                throw ExitStatus.InputError("\(scenario.file.path): name: '\(scenario.name)' is also the name of \(earlier.file.path); expected a distinct name for each compared scenario (a variant that extends another inherits its name: give it its own name:)")
+            }
+            firstWithName[scenario.name] = scenario
+        }
+        let starts = Set(scenarios.compactMap { $0.simulation?.startDate })
+        if starts.count > 1 {
+            Console.warn("the compared scenarios start on different dates (\(starts.sorted().map(\.description).joined(separator: ", "))): replications share random numbers, but the same replication then meets a different calendar, so each paired difference also contains the shift of the start date")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Messages for people on standard error; results go to files or standard output. Everything
 /// shown passes through ``TerminalText/escaped(_:)``: it may quote a scenario file.
@@ -11,7 +12,13 @@ enum Console {
         ExitStatus.writeToStandardError("warning: " + TerminalText.escaped(message) + "\n")
     }
 
+    /// Set by `--quiet`: progress and "written to" lines are dropped; warnings and errors stay.
+    private static let quiet = Atomic<Bool>(false)
+    static var isQuiet: Bool { quiet.load(ordering: .relaxed) }
+    static func setQuiet(_ value: Bool) { quiet.store(value, ordering: .relaxed) }
+
     static func info(_ message: String) {
+        guard !isQuiet else { return }
         ExitStatus.writeToStandardError(TerminalText.escaped(message) + "\n")
     }
 

@@ -29,7 +29,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Reported figures (CSV: period_start, period_end, metric, value, ...) to backtest a simulate result against.")
     var observed: String?
 
+    @Flag(name: .long, help: RunContext.quietHelp)
+    var quiet = false
+
     func run() throws {
+        Console.setQuiet(quiet)
         let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook)]
         try OutputPaths.check(outputs)
         try OutputPaths.check(outputs, against: results + [observed].compactMap { $0 })
@@ -48,6 +52,7 @@ struct ReportCommand: ParsableCommand {
             case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
             }
         }
+        try Self.checkRelated([("score", score?.provenance), ("simulate", simulation?.provenance), ("compare", comparison?.provenance)])
         let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
                      comparison.map { "comparison of \($0.scenarios.count) scenarios" }].compactMap { $0 }
         let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
@@ -84,5 +89,16 @@ struct ReportCommand: ParsableCommand {
         while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
         let up = Array(repeating: "..", count: base.count - common)
         return (up + target[common...]).joined(separator: "/")
+    }
+
+    /// One notebook is about one question: every result given must share a scenario with the
+    /// others (a score of the demo and a simulation of Karabakh are two reports, not one).
+    static func checkRelated(_ results: [(kind: String, provenance: Provenance?)]) throws {
+        let given = results.compactMap { entry in entry.provenance.map { (entry.kind, Set($0.scenarios.map(\.name))) } }
+        for (i, first) in given.enumerated() {
+            for second in given[(i + 1)...] where first.1.isDisjoint(with: second.1) {
+                throw ExitStatus.InputError("the \(first.0) result (\(first.1.sorted().joined(separator: ", "))) and the \(second.0) result (\(second.1.sorted().joined(separator: ", "))) share no scenario; expected results of the same scenario in one notebook: report them separately")
+            }
+        }
     }
 }

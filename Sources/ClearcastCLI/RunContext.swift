@@ -52,8 +52,11 @@ enum RunContext {
     }
 
     /// Says once on stderr when OpenBLAS runs a slower kernel than this CPU supports, with the fix.
+    static let quietHelp: ArgumentHelp = "No progress bar, kernel advice or \"written to\" lines; warnings and errors still show."
+
     static func adviseOnBLASKernel() {
-        if let advisory = BLASInfo.kernelAdvisory { Console.warn(advisory) }
+        // Advice, not a warning about this run's inputs: --quiet drops it.
+        if let advisory = BLASInfo.kernelAdvisory, !Console.isQuiet { Console.warn(advisory) }
     }
 
     /// Loads a scenario and prints its warnings.

@@ -50,9 +50,13 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: RunContext.reproducibleHelp)
     var reproducible = false
 
+    @Flag(name: .long, help: RunContext.quietHelp)
+    var quiet = false
+
     func validate() throws { try RunContext.validateThreads(threads) }
 
     func run() throws {
+        Console.setQuiet(quiet)
         let width = RunContext.applyThreads(threads)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json),
                        OutputPaths.Request(option: "--raster", path: raster, extensions: OutputPaths.raster),

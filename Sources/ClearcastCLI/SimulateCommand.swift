@@ -31,6 +31,7 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
 
     func run() throws {
+        Console.setQuiet(simulation.quiet)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json),
                        OutputPaths.Request(option: "--hazards", path: hazards, extensions: OutputPaths.vector)]
         try OutputPaths.check(outputs)

@@ -13,7 +13,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: RunContext.threadsHelp)
     var threads: Int?
 
-    @Flag(name: .long, help: "No progress bar.")
+    @Flag(name: .long, help: RunContext.quietHelp)
     var quiet = false
 
     @Flag(name: .long, help: RunContext.reproducibleHelp)

@@ -22,7 +22,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML or JSON).")
     var scenario: String
 
+    @Flag(name: .long, help: "Print nothing on success (the exit status says it); warnings and errors still show.")
+    var quiet = false
+
     func run() throws {
+        Console.setQuiet(quiet)
         // Reading a large layer can take a while: Ctrl-C and SIGTERM end it with 130 like every command.
         InterruptHandler.install()
         let loaded = try RunContext.loadScenario(scenario)
@@ -30,6 +34,7 @@ struct ValidateCommand: ParsableCommand {
         try InterruptHandler.checkpoint()
         _ = try loaded.priorityParameters()
         try ValidateCommand.checkSimulation(loaded, layers: layers)
+        guard !quiet else { return }
         let grid = layers.grid
         Console.output("\(scenario): valid scenario '\(loaded.name)'")
         Console.output("  grid: \(grid.columns) x \(grid.rows) cells of \(grid.cellSize) m in EPSG:\(grid.epsg)")
@@ -37,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
             + "\(layers.settlements.count) settlements, \(layers.hazards.count) hazard areas"
             + (layers.landUse.map { ", \($0.count) land-use polygons" } ?? ""))
         if let simulation = loaded.simulation {
-            Console.output("  simulation: \(simulation.teams.count) team groups, \(simulation.replications) replications from \(simulation.startDate)")
+            Console.output("  simulation: \(simulation.teams.count) team group\(simulation.teams.count == 1 ? "" : "s"), \(simulation.replications) replications from \(simulation.startDate)")
         }
     }
 

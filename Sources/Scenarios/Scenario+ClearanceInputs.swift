@@ -30,6 +30,7 @@ extension Scenario {
                 // Exposure follows the priority score; a floor keeps unscored areas (outside the grid) at some risk.
                 civilianExposure: max(entry?.meanScore ?? 0, 0.01))
         }
+        try checkRegionNames(spec, known: Set(layers.hazards.map(\.region)))
         let centre = (x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2)
         let hasBattleAreaTeams = spec.teams.contains { $0.kind == .bac && $0.count > 0 }
         let teams = spec.teams.enumerated().map { index, team in
@@ -110,5 +111,25 @@ extension Scenario {
         return WorkCalendar(workingWeekdays: spec.calendar.workingDays, holidays: holidays.sorted(),
                             seasonalStoppages: stoppages,
                             weatherLoss: spec.calendar.weatherLoss > 0 ? .bernoulli(spec.calendar.weatherLoss) : .none)
+    }
+
+    /// Region names in stoppages and `region_sequence` must be regions of the hazard layer: a typo
+    /// (`Nort`) would otherwise make a winter stoppage or a sequence silently apply to nothing.
+    func checkRegionNames(_ spec: SimulationSpec, known: Set<String>) throws {
+        var issues: [ScenarioIssue] = []
+        let listed = known.filter { !$0.isEmpty }.sorted()
+        func check(_ name: String, path: String) {
+            guard !known.contains(name) else { return }
+            var message = "found region '\(name)', which no hazard area has; expected one of \(listed.isEmpty ? "(the hazard layer has no regions)" : listed.joined(separator: ", "))"
+            if let guess = FieldReader.closest(to: name, among: listed) { message += "; did you mean '\(guess)'?" }
+            issues.append(ScenarioIssue(file: file.path, path: path, line: nil, message: message))
+        }
+        for (i, stoppage) in spec.calendar.stoppages.enumerated() {
+            for name in stoppage.regions { check(name, path: "simulation.calendar.stoppages[\(i)].regions") }
+        }
+        if case .regionSequence(let names) = spec.policy {
+            for name in names { check(name, path: "simulation.region_sequence") }
+        }
+        guard issues.isEmpty else { throw ScenarioError(issues: issues) }
     }
 }

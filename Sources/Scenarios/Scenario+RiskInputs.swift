@@ -32,12 +32,12 @@ extension Scenario {
         switch s.weights {
         case .direct(let table):
             let factors = PriorityFactor.allCases.filter { table[$0] != nil }
-            try checkLandUse(factors.filter { (table[$0] ?? 0) > 0 }, path: "scoring.weights.direct")
+            try checkLayers(factors.filter { (table[$0] ?? 0) > 0 }, path: "scoring.weights.direct")
             do {
                 weights = try PriorityWeights(factors: factors, values: factors.map { table[$0] ?? 0 })
             } catch { throw fail("scoring.weights.direct", "\(error)") }
         case .ahp(let factors, let matrix, let accept):
-            try checkLandUse(factors, path: "scoring.weights.ahp.factors")
+            try checkLayers(factors, path: "scoring.weights.ahp.factors")
             do {
                 let pairwise = try Matrix(rows: matrix.count, columns: matrix.count, elements: Array(matrix.joined()))
                 weights = try PriorityWeights(factors: factors, pairwise: pairwise, acceptInconsistent: accept)
@@ -53,10 +53,15 @@ extension Scenario {
             normalization: s.normalization, weights: weights)
     }
 
-    private func checkLandUse(_ factors: [PriorityFactor], path: String) throws {
+    /// A factor with weight needs its layer: land use for land_value, settlements for return_pressure.
+    private func checkLayers(_ factors: [PriorityFactor], path: String) throws {
         if factors.contains(.landValue), layers.landUse == nil {
             throw ScenarioError(file: file.path, path: path,
                                 message: "weights use land_value but the scenario has no layers.land_use; add the layer or give land_value weight 0")
+        }
+        if factors.contains(.returnPressure), layers.settlements == nil {
+            throw ScenarioError(file: file.path, path: path,
+                                message: "weights use return_pressure but the scenario has no layers.settlements; add the layer or give return_pressure weight 0")
         }
     }
 }

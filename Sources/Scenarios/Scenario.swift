@@ -58,7 +58,8 @@ public struct LayerSpec: Sendable, Equatable {
     }
 
     public var incidents: Source
-    public var settlements: Source
+    /// Optional when the weights give return pressure no part.
+    public var settlements: Source?
     public var hazards: Source
     public var landUse: Source?
     public var outsideGrid: OutsideGridPolicy

@@ -34,7 +34,7 @@ public struct ScenarioLayers: Sendable {
         let grid = try makeGrid(scenario)
         let log = LayerIssueLog()
         let incidentLayer = read(scenario.layers.incidents, "incidents", grid: grid, log: log)
-        let settlementLayer = read(scenario.layers.settlements, "settlements", grid: grid, log: log)
+        let settlementLayer = scenario.layers.settlements.flatMap { read($0, "settlements", grid: grid, log: log) }
         let hazardLayer = read(scenario.layers.hazards, "hazards", grid: grid, log: log)
         let landUseLayer = scenario.layers.landUse.flatMap { read($0, "land_use", grid: grid, log: log) }
 

@@ -58,7 +58,8 @@ extension ScenarioReader {
             try distribution.validate()
             return distribution
         } catch {
-            field.fail("impossible \(kind) distribution: \(error)")
+            // The error names the distribution itself ("lognormal: p90 = …").
+            field.fail("impossible distribution: \(error)")
             return nil
         }
     }

@@ -21,6 +21,9 @@ extension ScenarioReader {
         if policy == .regionSequence, regions.isEmpty {
             (map.optional("policy") ?? field).fail("policy region_sequence needs a non-empty 'region_sequence' list of regions")
         }
+        if policy != .regionSequence, let given = map.optional("region_sequence") {
+            given.fail("is used only by policy region_sequence, but the policy is \(policy.rawValue); remove it or set policy: region_sequence")
+        }
         spec.policy = policy.policy(regions: regions)
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
         if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2"]) {

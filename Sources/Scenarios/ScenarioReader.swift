@@ -77,12 +77,14 @@ enum ScenarioReader {
             return nil
         }
         let incidents = map.required("incidents", "a point layer of past incidents").flatMap(readSource)
-        let settlements = map.required("settlements", "a point layer of settlements").flatMap(readSource)
+        let settlementsField = map.optional("settlements")
+        let settlements = settlementsField.flatMap(readSource)
         let hazards = map.required("hazards", "a polygon layer of hazard areas").flatMap(readSource)
         let landUse = map.optional("land_use").flatMap(readSource)
         let policy = map.optional("outside_grid")?.choice(["warn", "error"]).flatMap(LayerSpec.OutsideGridPolicy.init)
-        guard let incidents, let settlements, let hazards else { return nil }
+        guard let incidents, let hazards else { return nil }
         if map.optional("land_use") != nil, landUse == nil { return nil }
+        if settlementsField != nil, settlements == nil { return nil }
         return LayerSpec(incidents: incidents, settlements: settlements, hazards: hazards,
                          landUse: landUse, outsideGrid: policy ?? .warn)
     }

@@ -53,7 +53,7 @@ import ClearanceModel
         ("crs: EPSG:32638", "crs: WGS84", "grid.crs", "found 'WGS84', expected a CRS written EPSG:<code>", 5),
         ("  incidents: layers/incidents.geojson", "  incidents: layers/nowhere.geojson", "layers.incidents", "layer file 'layers/nowhere.geojson' not found", 9),
         ("weather_loss: 0.1", "weather_loss: 1.5", "simulation.calendar.weather_loss", "found 1.5, expected a share of working days lost in [0, 0.95]", 23),
-        ("median: 300, p90: 600", "median: 300, p90: 200", "simulation.teams[0].productivity", "impossible lognormal distribution", 31),
+        ("median: 300, p90: 600", "median: 300, p90: 200", "simulation.teams[0].productivity", "impossible distribution: lognormal: p90", 31),
         ("kind: manual", "kind: manul", "simulation.teams[0].kind", "did you mean 'manual'?", 29),
         ("nts_cancel_share: {dist: beta, alpha: 2, beta: 3}", "nts_cancel_share: {dist: normal, mean: 0.3, sd: 0.1}",
          "simulation.land_release.nts_cancel_share", "expected a share", 27),

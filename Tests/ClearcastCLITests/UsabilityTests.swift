@@ -1,0 +1,83 @@
+import _TestSupport
+import Foundation
+import Testing
+
+/// What a new user tripped on: inputs that were accepted silently and outputs that did not match.
+@Suite("Planner usability")
+struct UsabilityTests {
+    static let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
+
+    private func variant(_ scratch: ScratchDirectory, _ name: String, _ body: String) throws -> String {
+        try scratch.write("extends: \(Self.valid)\n" + body, to: name)
+    }
+
+    /// A variant without its own `name:` inherits the base's: refused, naming both files.
+    @Test func comparedScenariosNeedDistinctNames() throws {
+        let scratch = try ScratchDirectory("usability-names")
+        let copy = try variant(scratch, "more.yaml", "simulation:\n  replications: 4\n")
+        let run = try CLIRunner.run(["compare", Self.valid, copy, "--quiet"], timeout: .seconds(300))
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("more.yaml: name: 'CLI fixture' is also the name of"), "\(run.stderr)")
+        let named = try variant(scratch, "named.yaml", "name: More teams\nsimulation:\n  replications: 4\n")
+        let ok = try CLIRunner.run(["compare", Self.valid, named, "--quiet", "--replications", "4"], timeout: .seconds(300))
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(!ok.stderr.contains("start on different dates"))
+    }
+
+    /// Different start dates are legal, but the paired differences then include the shift: said.
+    @Test func differentStartDatesAreAWarning() throws {
+        let scratch = try ScratchDirectory("usability-start")
+        let later = try variant(scratch, "later.yaml", "name: Later start\nsimulation:\n  start_date: 2022-01-01\n")
+        let run = try CLIRunner.run(["compare", Self.valid, later, "--quiet", "--replications", "4"], timeout: .seconds(300))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("start on different dates (2021-01-01, 2022-01-01)"), "\(run.stderr)")
+    }
+
+    /// A score of one scenario and a simulation of another are two reports, not one.
+    @Test func reportRefusesUnrelatedResults() throws {
+        let scratch = try ScratchDirectory("usability-report")
+        let other = try variant(scratch, "other.yaml", "name: Another district\n")
+        #expect(try CLIRunner.run(["score", Self.valid, "--out", scratch.file("score.json")]).status == 0)
+        #expect(try CLIRunner.run(["simulate", other, "--quiet", "--replications", "4", "--out", scratch.file("sim.json")],
+                                  timeout: .seconds(300)).status == 0)
+        let run = try CLIRunner.run(["report", scratch.file("score.json"), scratch.file("sim.json"),
+                                     "--notebook", scratch.file("r.ipynb")])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("share no scenario"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("r.ipynb")))
+    }
+
+    /// A layer whose factor has no weight is optional: settlements without return pressure.
+    @Test func settlementsAreOptionalWithoutReturnPressure() throws {
+        let scratch = try ScratchDirectory("usability-settlements")
+        var text = try String(contentsOfFile: Self.valid, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  settlements: layers/settlements.geojson\n", with: "")
+            .replacingOccurrences(of: "return_pressure: 0.3, ", with: "")
+            .replacingOccurrences(of: "layers/", with: CLIRunner.fixtures.appendingPathComponent("layers").path + "/")
+        let path = try scratch.write(text, to: "s.yaml")
+        let run = try CLIRunner.run(["score", path], timeout: .seconds(300))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("return_pressure"), "\(run.stdout)")
+    }
+
+    /// An unknown command is an error with a suggestion, even with --help (it printed the general
+    /// help and exited 0, as if the command existed).
+    @Test(arguments: [(["calibrate", "--help"], "'calibrate' is not a clearcast command"),
+                      (["simulat", "x.yaml"], "did you mean 'simulate'?")])
+    func unknownCommandsAreErrors(arguments: [String], message: String) throws {
+        let run = try CLIRunner.run(arguments)
+        #expect(run.status == 2 && run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    /// --quiet on every command: no kernel advice, no "written to" lines; the summary of validate goes too.
+    @Test func quietOnEveryCommand() throws {
+        let scratch = try ScratchDirectory("usability-quiet")
+        let validate = try CLIRunner.run(["validate", "--quiet", Self.valid])
+        #expect(validate.status == 0 && validate.stdout.isEmpty, "\(validate.stdout)")
+        let score = try CLIRunner.run(["score", "--quiet", Self.valid, "--out", scratch.file("s.json")])
+        #expect(score.status == 0 && !score.stderr.contains("written to") && !score.stderr.contains("OpenBLAS"), "\(score.stderr)")
+        let report = try CLIRunner.run(["report", "--quiet", scratch.file("s.json"), "--notebook", scratch.file("r.ipynb")])
+        #expect(report.status == 0 && report.stderr.isEmpty, "\(report.stderr)")
+    }
+}
