@@ -31,6 +31,7 @@ extension Scenario {
                 civilianExposure: max(entry?.meanScore ?? 0, 0.01))
         }
         try checkRegionNames(spec, known: Set(layers.hazards.map(\.region)))
+        try checkTeamBases(spec)
         let centre = (x: (grid.minX + grid.maxX) / 2, y: (grid.minY + grid.maxY) / 2)
         let hasBattleAreaTeams = spec.teams.contains { $0.kind == .bac && $0.count > 0 }
         let teams = spec.teams.enumerated().map { index, team in
@@ -131,5 +132,23 @@ extension Scenario {
             for name in names { check(name, path: "simulation.region_sequence") }
         }
         guard issues.isEmpty else { throw ScenarioError(issues: issues) }
+    }
+
+    /// A team base is in grid metres; a base far from the grid (more than the grid's own size away)
+    /// is a mistake, most often longitude and latitude written in a projected scenario, and would
+    /// make every trip take months.
+    func checkTeamBases(_ spec: SimulationSpec) throws {
+        let span = max(grid.maxX - grid.minX, grid.maxY - grid.minY)
+        for (i, team) in spec.teams.enumerated() {
+            guard let base = team.base else { continue }
+            let dx = max(grid.minX - base.x, 0, base.x - grid.maxX), dy = max(grid.minY - base.y, 0, base.y - grid.maxY)
+            guard (dx * dx + dy * dy).squareRoot() > span else { continue }
+            let degrees = abs(base.x) <= 180 && abs(base.y) <= 90
+            throw ScenarioError(file: file.path, path: "simulation.teams[\(i)].base", message: String(
+                format: "found [%@, %@], %@; expected metres in the grid CRS (EPSG:%d), near the grid [%.0f, %.0f, %.0f, %.0f]",
+                FieldReader.format(base.x), FieldReader.format(base.y),
+                degrees ? "which looks like longitude and latitude" : "which is far outside the grid",
+                grid.epsg, grid.minX, grid.minY, grid.maxX, grid.maxY))
+        }
     }
 }

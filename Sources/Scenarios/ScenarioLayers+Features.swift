@@ -1,5 +1,6 @@
 import ClearanceModel
 import ClearcastDomain
+import Foundation
 import GeoData
 import RiskModel
 
@@ -10,6 +11,7 @@ extension ScenarioLayers {
                           log: LayerIssueLog) -> ([Incident], Int) {
         var result: [Incident] = []
         var outside = 0
+        var unknownDevices: [String: Int] = [:]
         for feature in layer.features {
             let at = FeatureReader(layer: layer, feature: feature, layerName: "incidents", log: log)
             guard let point = at.point() else { continue }
@@ -21,21 +23,35 @@ extension ScenarioLayers {
             let casualties = at.integer("casualties", default: 1, range: 0...100_000, "a number of casualties")
             guard let casualties else { continue }
             let device = at.string("device", optional: true)
+            if let device, !Self.knownDevices.contains(device.lowercased()) { unknownDevices[device, default: 0] += 1 }
             guard grid.cell(containingX: point.x, y: point.y) != nil else {
                 outside += 1
                 if policy == .error {
-                    at.fail(nil, "lies outside the grid at (\(Int(point.x)), \(Int(point.y))); expected a point inside [\(Int(grid.minX)), \(Int(grid.minY)), \(Int(grid.maxX)), \(Int(grid.maxY))] (or set layers.outside_grid: warn)")
+                    // %.0f, not Int(_:): a coordinate of 1e300 in a file must not trap.
+                    let box = [grid.minX, grid.minY, grid.maxX, grid.maxY].map { String(format: "%.0f", $0) }.joined(separator: ", ")
+                    at.fail(nil, String(format: "lies outside the grid at (%.0f, %.0f); expected a point inside [%@] (or set layers.outside_grid: warn)", point.x, point.y, box))
                 }
                 continue
             }
             result.append(Incident(x: point.x, y: point.y, date: date, casualties: casualties, device: device))
         }
-        if outside > 0, policy == .warn {
+        if outside > 0, outside == layer.features.count {
+            log.fail(file: layer.path, path: "layers.incidents",
+                     "all \(outside) incidents lie outside the grid; expected most inside it (is the bbox swapped, or the grid in another UTM zone than the data?)")
+        } else if outside > 0, policy == .warn {
             log.warn(file: layer.path, path: "layers.incidents",
                      "\(outside) of \(layer.features.count) incidents lie outside the grid and are left out")
         }
+        if !unknownDevices.isEmpty {
+            let listed = unknownDevices.sorted { $0.key < $1.key }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
+            log.warn(file: layer.path, path: "layers.incidents.device",
+                     "found \(listed), expected one of AP, AV, CM, UXO, IED, unknown; the device is kept with the incident but does not change the density")
+        }
         return (result, outside)
     }
+
+    /// The `device` words the format documents (case-insensitive).
+    static let knownDevices: Set<String> = ["ap", "av", "cm", "uxo", "ied", "unknown"]
 
     // MARK: Settlements
 
@@ -96,7 +112,10 @@ extension ScenarioLayers {
                                          centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2,
                                          geometry: feature.geometry, featureID: feature.fid))
         }
-        if outside > 0 {
+        if outside > 0, outside == layer.features.count {
+            log.fail(file: layer.path, path: "layers.hazards",
+                     "all \(outside) hazard areas lie wholly outside the grid; expected them inside it (is the bbox swapped, or the grid in another UTM zone than the data?)")
+        } else if outside > 0 {
             log.warn(file: layer.path, path: "layers.hazards",
                      "\(outside) hazard areas lie wholly outside the grid: they are simulated but cannot be scored (ranked last)")
         }

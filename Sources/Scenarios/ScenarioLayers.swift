@@ -89,7 +89,7 @@ public struct ScenarioLayers: Sendable {
         guard let worst = points.compactMap({ try? CoordinateReferenceSystem.areaScale(epsg: spec.epsg, x: $0.0, y: $0.1) })
             .max(by: { abs($0 - 1) < abs($1 - 1) }) else { return }
         guard abs(worst - 1) <= 0.10 else {
-            throw issue(String(format: "EPSG:%d (%@) distorts areas by a factor of %.2f over this grid, so hazard areas and clearance times would be off by %.0f%%; expected an equal-area or local projection, e.g. the UTM zone of the area", spec.epsg, name, worst, abs(worst - 1) * 100))
+            throw issue(String(format: "EPSG:%d (%@) distorts areas by a factor of %.2f over this grid, so hazard areas and clearance times would be off by %.0f%%; expected an equal-area or local projection, e.g. the UTM zone of the area (or is the bbox swapped?)", spec.epsg, name, worst, abs(worst - 1) * 100))
         }
     }
 

@@ -97,6 +97,19 @@ struct HostileInputTests {
         #expect(run.stderr.split(separator: "\n").count < 6, "\(run.stderr)")
     }
 
+    /// Device words outside the documented ones are counted in a warning (the device changes nothing).
+    @Test func unknownDevicesAreAWarning() throws {
+        let scratch = try ScratchDirectory("hostile-device")
+        let source = CLIRunner.fixtures.appendingPathComponent("layers/incidents.geojson")
+        var text = try String(contentsOf: source, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"device\": \"AP\"", with: "\"device\": \"Mortar\"")
+        _ = try scratch.write(text, to: "i.geojson")
+        let path = try scenario(scratch, "s.yaml", "layers:\n  incidents: \(scratch.file("i.geojson"))\n")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("layers.incidents.device: found 'Mortar' ("), "\(run.stderr)")
+    }
+
     /// Negative numbers after an option are its value, not another option ("Missing value").
     @Test(arguments: [["--replications", "-5"], ["--seed", "-1"], ["--threads", "-2"]])
     func negativeOptionValuesAreNamed(arguments: [String]) throws {
