@@ -42,6 +42,7 @@ extension Scenario {
             calendar: workCalendar(spec),
             landRelease: LandReleaseParameters(nonTechnicalSurveyCancelShare: spec.ntsCancelShare,
                                                technicalSurveyReduceShare: spec.tsReduceShare,
+                                               densityProductivityFactors: spec.densityFactors,
                                                maximumAreaPerTeam: spec.maximumAreaPerTeam),
             accidents: AccidentModel(ratePerSquareMetre: spec.accidents.ratePerSquareKilometre / 1_000_000,
                                      standDownDays: Int(spec.accidents.standDownDays.rounded()),

@@ -26,7 +26,7 @@ extension ScenarioReader {
         }
         spec.policy = policy.policy(regions: regions)
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
-        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2"]) {
+        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2", "density_factors"]) {
             if let field = release.optional("max_area_per_team_m2") {
                 if case .scalar(let text, false, _) = field.node, text == "none" {
                     spec.maximumAreaPerTeam = nil
@@ -36,6 +36,13 @@ extension ScenarioReader {
             }
             if let v = release.optional("ts_speed_factor")?.number(in: 1...100, "how many times faster TS covers ground than clearance") {
                 spec.tsSpeedFactor = v
+            }
+            if let table = release.optional("density_factors")?.mapping(allowed: DensityClass.allCases.map(\.rawValue)) {
+                for density in DensityClass.allCases {
+                    if let v = table.optional(density.rawValue)?.number(in: 0.01...100, "a productivity multiplier for \(density.rawValue)-density areas") {
+                        spec.densityFactors[density] = v
+                    }
+                }
             }
             if let d = release.optional("nts_cancel_share").flatMap({ readShare($0) }) { spec.ntsCancelShare = d }
             if let d = release.optional("ts_reduce_share").flatMap({ readShare($0) }) { spec.tsReduceShare = d }

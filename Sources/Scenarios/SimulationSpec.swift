@@ -90,6 +90,8 @@ public struct SimulationSpec: Sendable {
     /// How many times faster than full clearance technical survey covers ground. Default 4: TS
     /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], facts §2).
     public var tsSpeedFactor: Double = 4
+    /// Productivity multiplier per hazard `density` class (`land_release.density_factors`); 1 when not given.
+    public var densityFactors: [DensityClass: Double] = [:]
     /// Largest share of a step one team takes, m²; larger areas are split so that several teams
     /// work them at once (a modelling assumption: a team's work site is a few hectares).
     public var maximumAreaPerTeam: Double? = 100_000

@@ -167,3 +167,20 @@ import ClearanceModel
         #expect(fixture.issues("ragged.yaml").first?.message.contains("must be square") == true)
     }
 }
+
+/// `land_release.density_factors` reaches the model (and only documented classes are accepted).
+@Suite("Density factors in scenarios")
+struct DensityFactorScenarioTests {
+    @Test func densityFactorsAreReadAndChecked() throws {
+        let fixture = try ScenarioFixture()
+        defer { fixture.remove() }
+        let base = ScenarioFixture.valid
+        try fixture.write("ok.yaml", base.replacing("    ts_reduce_share:", with: "    density_factors: {high: 0.5, low: 1.5}\n    ts_reduce_share:"))
+        let scenario = try fixture.load("ok.yaml").get()
+        #expect(scenario.simulation?.densityFactors == [.high: 0.5, .low: 1.5])
+        try fixture.write("bad.yaml", base.replacing("    ts_reduce_share:", with: "    density_factors: {hihg: 0.5}\n    ts_reduce_share:"))
+        #expect(fixture.issues("bad.yaml").first?.message.contains("unknown field 'hihg'") == true, "\(fixture.issues("bad.yaml"))")
+        try fixture.write("zero.yaml", base.replacing("    ts_reduce_share:", with: "    density_factors: {high: 0}\n    ts_reduce_share:"))
+        #expect(fixture.issues("zero.yaml").first?.message.contains("in [0.01, 100]") == true)
+    }
+}
