@@ -8,6 +8,8 @@ struct FeatureReader {
     let feature: VectorFeature
     let layerName: String
     let log: LayerIssueLog
+    /// The layer's `fields:`/`values:` mapping.
+    var source: LayerSpec.Source?
 
     func fail(_ attribute: String?, _ message: String) {
         let path = "\(layerName)[feature \(feature.fid)]" + (attribute.map { ".\($0)" } ?? "")
@@ -26,14 +28,39 @@ struct FeatureReader {
         return point
     }
 
+    /// The attribute clearcast calls `name`: under its mapped name (`fields:`), else its own name,
+    /// matched exactly or, failing that, ignoring case (`Date` for `date`); a mapped value
+    /// (`values:`) replaces the layer's.
     private func value(_ name: String) -> AttributeValue? {
-        guard let value = feature.attributes[name], !value.isNull else { return nil }
+        let wanted = source?.fieldNames[name] ?? name
+        var found = feature.attributes[wanted]
+        if found == nil, let folded = feature.attributes.keys.first(where: { $0.lowercased() == wanted.lowercased() }) {
+            found = feature.attributes[folded]
+        }
+        guard let value = found, !value.isNull else { return nil }
+        if let table = source?.valueMaps[name], let text = value.stringValue ?? value.intValue.map(String.init),
+           let mapped = table[text.lowercased()] {
+            return .string(mapped)
+        }
         return value
+    }
+
+    /// " (the layer has …; did you mean …?)" for a missing attribute: the names the layer does have.
+    private func missingHint(_ name: String) -> String {
+        let wanted = source?.fieldNames[name] ?? name
+        let names = layer.fields.map(\.name)
+        var hint = source?.fieldNames[name] != nil ? " (mapped from '\(wanted)' by fields:)" : ""
+        if let guess = FieldReader.closest(to: wanted, among: names) {
+            hint += "; the layer has '\(guess)': did you mean it? (map it with fields: {\(guess): \(name)})"
+        } else if !names.isEmpty {
+            hint += "; the layer's fields are \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "") (map one with fields:)"
+        }
+        return hint
     }
 
     func string(_ name: String, optional: Bool = false) -> String? {
         guard let value = value(name) else {
-            if !optional { fail(name, "missing; expected the attribute '\(name)'") }
+            if !optional { fail(name, "missing; expected the attribute '\(name)'" + missingHint(name)) }
             return nil
         }
         switch value {
@@ -48,19 +75,19 @@ struct FeatureReader {
     func choice(_ name: String, _ options: [String], default fallback: String? = nil) -> String? {
         guard value(name) != nil else {
             if let fallback { return fallback }
-            fail(name, "missing; expected one of \(options.joined(separator: ", "))")
+            fail(name, "missing; expected one of \(options.joined(separator: ", "))" + missingHint(name))
             return nil
         }
         guard let text = string(name) else { return nil }
         if let exact = options.first(where: { $0 == text }) { return exact }
         if let folded = options.first(where: { $0.lowercased() == text.lowercased() }) { return folded }
-        fail(name, "found '\(text)', expected one of \(options.joined(separator: ", "))")
+        fail(name, "found '\(text)', expected one of \(options.joined(separator: ", ")) (or translate it with values: {\(name): {\"\(text)\": …}})")
         return nil
     }
 
     func number(_ name: String, range: ClosedRange<Double>, _ what: String) -> Double? {
         guard let value = value(name) else {
-            fail(name, "missing; expected \(what)")
+            fail(name, "missing; expected \(what)" + missingHint(name))
             return nil
         }
         var number = value.doubleValue

@@ -48,6 +48,10 @@ public struct LayerSpec: Sendable, Equatable {
     public struct Source: Sendable, Equatable {
         public var url: URL
         public var epsgIfMissing: Int?
+        /// clearcast attribute → the layer's own field name (`fields:`, written source: clearcast).
+        public var fieldNames: [String: String] = [:]
+        /// clearcast attribute → (the layer's value, lower-cased → clearcast value) (`values:`).
+        public var valueMaps: [String: [String: String]] = [:]
     }
 
     public enum OutsideGridPolicy: String, Sendable {

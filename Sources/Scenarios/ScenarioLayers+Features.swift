@@ -8,12 +8,12 @@ extension ScenarioLayers {
     // MARK: Incidents
 
     static func incidents(_ layer: VectorLayer, grid: Grid, today: CivilDate, policy: LayerSpec.OutsideGridPolicy,
-                          log: LayerIssueLog) -> ([Incident], Int) {
+                          log: LayerIssueLog, source: LayerSpec.Source? = nil) -> ([Incident], Int) {
         var result: [Incident] = []
         var outside = 0
         var unknownDevices: [String: Int] = [:]
         for feature in layer.features {
-            let at = FeatureReader(layer: layer, feature: feature, layerName: "incidents", log: log)
+            let at = FeatureReader(layer: layer, feature: feature, layerName: "incidents", log: log, source: source)
             guard let point = at.point() else { continue }
             guard let date = at.date("date") else { continue }
             if date > today {
@@ -55,9 +55,9 @@ extension ScenarioLayers {
 
     // MARK: Settlements
 
-    static func settlements(_ layer: VectorLayer, log: LayerIssueLog) -> [Settlement] {
+    static func settlements(_ layer: VectorLayer, log: LayerIssueLog, source: LayerSpec.Source? = nil) -> [Settlement] {
         layer.features.compactMap { feature in
-            let at = FeatureReader(layer: layer, feature: feature, layerName: "settlements", log: log)
+            let at = FeatureReader(layer: layer, feature: feature, layerName: "settlements", log: log, source: source)
             guard let point = at.point(),
                   let name = at.string("name"),
                   let displaced = at.number("displaced", range: 0...1e9, "a displaced population (people)"),
@@ -69,12 +69,12 @@ extension ScenarioLayers {
 
     // MARK: Hazards
 
-    static func hazards(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog) -> [ScenarioHazard] {
+    static func hazards(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog, source: LayerSpec.Source? = nil) -> [ScenarioHazard] {
         var seen: [String: Int] = [:]
         var result: [ScenarioHazard] = []
         var outside = 0
         for feature in layer.features {
-            let at = FeatureReader(layer: layer, feature: feature, layerName: "hazards", log: log)
+            let at = FeatureReader(layer: layer, feature: feature, layerName: "hazards", log: log, source: source)
             guard feature.geometry.isAreal else {
                 at.fail(nil, "has a \(feature.geometry.typeName) geometry; expected a Polygon or MultiPolygon")
                 continue
@@ -124,9 +124,9 @@ extension ScenarioLayers {
 
     // MARK: Land use
 
-    static func landUse(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog) -> [LandUseFeature] {
+    static func landUse(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog, source: LayerSpec.Source? = nil) -> [LandUseFeature] {
         layer.features.compactMap { feature in
-            let at = FeatureReader(layer: layer, feature: feature, layerName: "land_use", log: log)
+            let at = FeatureReader(layer: layer, feature: feature, layerName: "land_use", log: log, source: source)
             guard feature.geometry.isAreal else {
                 at.fail(nil, "has a \(feature.geometry.typeName) geometry; expected a Polygon or MultiPolygon")
                 return nil

@@ -42,11 +42,12 @@ public struct ScenarioLayers: Sendable {
                                     hazards: [], landUse: nil, warnings: [])
         if let incidentLayer {
             (result.incidents, result.incidentsOutsideGrid) = incidents(
-                incidentLayer, grid: grid, today: today, policy: scenario.layers.outsideGrid, log: log)
+                incidentLayer, grid: grid, today: today, policy: scenario.layers.outsideGrid, log: log,
+                source: scenario.layers.incidents)
         }
-        if let settlementLayer { result.settlements = settlements(settlementLayer, log: log) }
-        if let hazardLayer { result.hazards = hazards(hazardLayer, grid: grid, log: log) }
-        if let landUseLayer { result.landUse = landUse(landUseLayer, grid: grid, log: log) }
+        if let settlementLayer { result.settlements = settlements(settlementLayer, log: log, source: scenario.layers.settlements) }
+        if let hazardLayer { result.hazards = hazards(hazardLayer, grid: grid, log: log, source: scenario.layers.hazards) }
+        if let landUseLayer { result.landUse = landUse(landUseLayer, grid: grid, log: log, source: scenario.layers.landUse) }
         guard log.issues.isEmpty else { throw ScenarioError(issues: log.issues) }
         result.warnings = log.warnings
         if let warning = ScoringRun.referenceDateWarning(scenario: scenario, incidents: result.incidents) {

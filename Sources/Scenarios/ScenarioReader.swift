@@ -76,11 +76,11 @@ enum ScenarioReader {
         guard let map = field.mapping(allowed: ["incidents", "settlements", "hazards", "land_use", "outside_grid"]) else {
             return nil
         }
-        let incidents = map.required("incidents", "a point layer of past incidents").flatMap(readSource)
+        let incidents = map.required("incidents", "a point layer of past incidents").flatMap { readSource($0, attributes: LayerAttributes.incidents) }
         let settlementsField = map.optional("settlements")
-        let settlements = settlementsField.flatMap(readSource)
-        let hazards = map.required("hazards", "a polygon layer of hazard areas").flatMap(readSource)
-        let landUse = map.optional("land_use").flatMap(readSource)
+        let settlements = settlementsField.flatMap { readSource($0, attributes: LayerAttributes.settlements) }
+        let hazards = map.required("hazards", "a polygon layer of hazard areas").flatMap { readSource($0, attributes: LayerAttributes.hazards) }
+        let landUse = map.optional("land_use").flatMap { readSource($0, attributes: LayerAttributes.landUse) }
         let policy = map.optional("outside_grid")?.choice(["warn", "error"]).flatMap(LayerSpec.OutsideGridPolicy.init)
         guard let incidents, let hazards else { return nil }
         if map.optional("land_use") != nil, landUse == nil { return nil }
@@ -90,17 +90,20 @@ enum ScenarioReader {
     }
 
     /// A layer path (relative to the file that wrote it), or `{path:, crs:}`; the file must exist.
-    static func readSource(_ field: FieldReader) -> LayerSpec.Source? {
+    static func readSource(_ field: FieldReader, attributes: [String]) -> LayerSpec.Source? {
         var pathField = field
         var epsg: Int?
+        var fieldNames: [String: String] = [:], valueMaps: [String: [String: String]] = [:]
         if case .mapping = field.node {
-            guard let map = field.mapping(allowed: ["path", "crs"]),
+            guard let map = field.mapping(allowed: ["path", "crs", "fields", "values"]),
                   let path = map.required("path", "the layer file") else { return nil }
             pathField = path
             if let crs = map.optional("crs") {
                 guard let code = readEPSG(crs) else { return nil }
                 epsg = code
             }
+            if let names = map.optional("fields") { fieldNames = readFieldNames(names, attributes: attributes) }
+            if let values = map.optional("values") { valueMaps = readValueMaps(values, attributes: attributes) }
         }
         guard let path = pathField.string() else { return nil }
         let url = URL(fileURLWithPath: path, relativeTo: pathField.directory).standardizedFileURL
@@ -117,6 +120,6 @@ enum ScenarioReader {
             pathField.fail("layer file '\(path)' exists but cannot be read (check its permissions)")
             return nil
         }
-        return LayerSpec.Source(url: url, epsgIfMissing: epsg)
+        return LayerSpec.Source(url: url, epsgIfMissing: epsg, fieldNames: fieldNames, valueMaps: valueMaps)
     }
 }

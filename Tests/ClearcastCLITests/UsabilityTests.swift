@@ -80,4 +80,40 @@ struct UsabilityTests {
         let report = try CLIRunner.run(["report", "--quiet", scratch.file("s.json"), "--notebook", scratch.file("r.ipynb")])
         #expect(report.status == 0 && report.stderr.isEmpty, "\(report.stderr)")
     }
+
+    /// Layers as another system exports them (its field names, words for codes, a CSV of
+    /// accidents), mapped with `fields:`/`values:`: the bundled example ranks every hazard area
+    /// exactly as the demo it was derived from (same data, same arithmetic).
+    @Test func mappedLayersScoreLikeTheOriginal() throws {
+        let scratch = try ScratchDirectory("usability-mapping")
+        for (scenario, out) in [("scenarios/exported-layers/exported-layers.yaml", "e.json"), ("scenarios/demo/demo.yaml", "d.json")] {
+            let run = try CLIRunner.run(["score", scenario, "--quiet", "--out", scratch.file(out)], timeout: .seconds(300))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        func ranking(_ name: String) throws -> [String] {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.fileURL(name))) as? [String: Any]
+            return ((json?["hazards"] as? [[String: Any]]) ?? []).map { "\($0["id"] ?? "")#\($0["rank"] ?? "")" }
+        }
+        let mapped = try ranking("e.json"), original = try ranking("d.json")
+        #expect(mapped.count == 120 && mapped == original)
+    }
+
+    /// A field the layer does not have gets a suggestion from the names it does have; a word the
+    /// scenario cannot read says how to translate it.
+    @Test func unmappedFieldsAndWordsSayHowToMapThem() throws {
+        let scratch = try ScratchDirectory("usability-unmapped")
+        let layers = CLIRunner.packageRoot.appendingPathComponent("scenarios/exported-layers/layers").path
+        let path = try scratch.write("""
+            extends: \(CLIRunner.packageRoot.appendingPathComponent("scenarios/demo/demo.yaml").path)
+            name: Unmapped
+            layers:
+              hazards:
+                path: \(layers)/hazards.geojson
+                fields: {Hazard_ID: id, Hazard Type: type}
+            """, to: "s.yaml")
+        let run = try CLIRunner.run(["validate", path], timeout: .seconds(120))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("id: missing; expected the attribute 'id' (mapped from 'Hazard_ID' by fields:); the layer has 'Hazard ID'"), "\(run.stderr)")
+        #expect(run.stderr.contains("status: missing; expected one of CHA, SHA; the layer has 'Status'") || run.stderr.contains("found 'Confirmed', expected one of CHA, SHA (or translate it with values:"), "\(run.stderr)")
+    }
 }
