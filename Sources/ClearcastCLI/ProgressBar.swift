@@ -46,9 +46,22 @@ final class ProgressBar: Sendable {
             Self.lineOpen.withLock { open in
                 // Checked under the lock the interrupt notice also takes: no bar is drawn after it.
                 guard !InterruptHandler.isRequested else { return }
-                ExitStatus.writeToStandardError("\r\(label) [\(bar)] \(percent)% (\(completed)/\(total))" + (done ? "\n" : ""))
+                let eta = done ? "" : Self.remaining(elapsed: Date().timeIntervalSince(start), completed: completed, total: total)
+                // Trailing spaces clear what a longer previous line (a longer ETA) left behind.
+                ExitStatus.writeToStandardError("\r\(label) [\(bar)] \(percent)% (\(completed)/\(total))\(eta)    " + (done ? "\n" : ""))
                 open = !done
             }
+        }
+    }
+
+    /// ", about 3 min left", from the rate so far (nothing until some work is done).
+    static func remaining(elapsed: TimeInterval, completed: Int, total: Int) -> String {
+        guard completed > 0, total > completed, elapsed > 0 else { return "" }
+        let seconds = elapsed / Double(completed) * Double(total - completed)
+        switch seconds {
+        case ..<60: return String(format: ", about %.0f s left", max(seconds, 1))
+        case ..<7_200: return String(format: ", about %.0f min left", seconds / 60)
+        default: return String(format: ", about %.1f h left", seconds / 3_600)
         }
     }
 

@@ -69,7 +69,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
         assumed = true
     } else {
         throw GeoDataError(.noCRS, path: path,
-                           "layer '\(name)' declares no coordinate reference system; expected a .prj/CRS in the file or an explicit source EPSG")
+                           "layer '\(name)' declares no coordinate reference system; expected a CRS in the file (a .prj beside a Shapefile) or, in the scenario, the layer written as {path: ..., crs: EPSG:4326} with the code its coordinates are in")
     }
     let transformer = try CoordinateTransformer(source: source, target: target, path: path)
     let focusInSource = focus.flatMap { point in
@@ -82,6 +82,7 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
 
     // MARK: Features
     var features: [VectorFeature] = []
+    var invalid: [String] = []
     OGR_L_ResetReading(layer)
     GDALRuntime.resetError()
     while let feature = OGR_L_GetNextFeature(layer) {
@@ -94,9 +95,10 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
             throw GeoDataError(.invalidGeometry, path: path, "feature \(fid): GDAL could not copy the geometry")
         }
         guard geometry.isValid else {
+            // Collected, not thrown: a planner fixes every broken polygon in one pass.
             let reason = geometry.invalidityReason().map { " (\($0))" } ?? ""
-            throw GeoDataError(.invalidGeometry, path: path,
-                               "feature \(fid) has an invalid \(String(cString: OGR_G_GetGeometryName(borrowed)))\(reason); expected a valid simple geometry without self-intersections (fix it, e.g. with ST_MakeValid, before use)")
+            invalid.append("feature \(fid), a \(String(cString: OGR_G_GetGeometryName(borrowed)))\(reason)")
+            continue
         }
         let coveredFocus = focusInSource.map { geometry.contains(x: $0.x, y: $0.y) } ?? false
         guard geometry.transform(with: transformer) else {
@@ -123,6 +125,11 @@ public func readVectorLayer(at path: String, targetEPSG: Int, sourceEPSGIfMissin
     }
     if GDALRuntime.lastCallFailed() {
         throw GeoDataError(.unreadable, path: path, GDALRuntime.annotate("reading features of layer '\(name)' failed after \(features.count) features"))
+    }
+    if !invalid.isEmpty {
+        let listed = invalid.prefix(10).joined(separator: "; ") + (invalid.count > 10 ? "; and \(invalid.count - 10) more" : "")
+        throw GeoDataError(.invalidGeometry, path: path,
+                           "\(invalid.count) feature\(invalid.count == 1 ? " has an invalid geometry" : "s have invalid geometries"): \(listed); expected valid simple geometries without self-intersections (fix them, e.g. with ST_MakeValid, before use)")
     }
     guard !features.isEmpty else {
         throw GeoDataError(.emptyLayer, path: path, "layer '\(name)' has no features; expected at least one")

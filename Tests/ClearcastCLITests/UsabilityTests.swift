@@ -1,4 +1,5 @@
 import _TestSupport
+@testable import ClearcastCLI
 import Foundation
 import Testing
 
@@ -115,5 +116,18 @@ struct UsabilityTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("id: missing; expected the attribute 'id' (mapped from 'Hazard_ID' by fields:); the layer has 'Hazard ID'"), "\(run.stderr)")
         #expect(run.stderr.contains("status: missing; expected one of CHA, SHA; the layer has 'Status'") || run.stderr.contains("found 'Confirmed', expected one of CHA, SHA (or translate it with values:"), "\(run.stderr)")
+    }
+}
+
+/// The progress bar's estimate of the time left, from the rate so far.
+@Suite("Progress ETA")
+struct ProgressEstimateTests {
+    @Test func remainingTimeFollowsTheRate() {
+        // 10 of 100 in 6 s: 54 s left; 1 of 100 in 60 s: 99 min; 1 of 1000 in 60 s: 16.7 h.
+        #expect(ProgressBar.remaining(elapsed: 6, completed: 10, total: 100) == ", about 54 s left")
+        #expect(ProgressBar.remaining(elapsed: 60, completed: 1, total: 100) == ", about 99 min left")
+        #expect(ProgressBar.remaining(elapsed: 60, completed: 1, total: 1_000) == ", about 16.6 h left")
+        #expect(ProgressBar.remaining(elapsed: 5, completed: 0, total: 10).isEmpty)
+        #expect(ProgressBar.remaining(elapsed: 5, completed: 10, total: 10).isEmpty)
     }
 }

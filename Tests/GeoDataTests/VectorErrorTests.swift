@@ -89,6 +89,24 @@ struct VectorErrorTests {
         #expect(error.message.contains("feature 2"))
     }
 
+    /// Every invalid polygon is reported at once: the count and the first ten, by feature id.
+    @Test func allInvalidGeometriesAreCounted() throws {
+        let dir = try ScratchDirectory("geodata")
+        defer { dir.remove() }
+        let features = (0..<12).map { i in
+            let x = 46.7 + Double(i) * 0.02
+            return "{\"type\":\"Feature\",\"id\":\(100 + i),\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[\(x),39.76],[\(x + 0.01),39.77],[\(x + 0.01),39.76],[\(x),39.77],[\(x),39.76]]]}}"
+        }
+        let valid = "{\"type\":\"Feature\",\"id\":1,\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[46.74,39.75],[46.75,39.75],[46.75,39.76],[46.74,39.75]]]}}"
+        let path = try dir.write("{\"type\":\"FeatureCollection\",\"features\":[\(([valid] + features).joined(separator: ","))]}", to: "many.geojson")
+        let error = try #require(geoError { try readVectorLayer(at: path, targetEPSG: 32638) })
+        #expect(error.kind == .invalidGeometry)
+        #expect(error.message.hasPrefix("12 features have invalid geometries: feature 100, a POLYGON"), "\(error.message)")
+        #expect(error.message.contains("feature 109") && !error.message.contains("feature 110,"))
+        #expect(error.message.contains("and 2 more"))
+        #expect(!error.message.contains("feature 1,"), "the valid feature is not listed")
+    }
+
     @Test func missingLayerAndNullGeometry() throws {
         let dir = try ScratchDirectory("geodata")
         defer { dir.remove() }
