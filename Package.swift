@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: [
-                "ClearcastDomain", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport",
+                "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport",
             ]
         ),
         .testTarget(

@@ -55,8 +55,10 @@ func writeVectorDataset(path: String, reportedPath: String, driverName: String, 
     let srs = try SpatialReference(epsg: epsg, path: reportedPath)
     let dataset = try GDALDataset.create(driverName: driverName, path: path)
     let (_, errors) = try GDALRuntime.collectingErrors {
+        // GeoJSON is WGS 84 longitude/latitude by its standard (RFC 7946): GDAL reprojects on
+        // write; a GeoPackage keeps the grid CRS.
         try writeLayer(into: dataset, srs: srs, reportedPath: reportedPath, layerName: layerName, fields: fields,
-                       features: features)
+                       features: features, options: driverName == "GeoJSON" ? ["RFC7946=YES"] : [])
         try dataset.close(reportingAs: reportedPath)  // flushes: errors such as a full disk surface here
     }
     try OutputFile.requireNoErrors(errors, reportedPath: reportedPath, while: "writing the \(driverName) file")
@@ -64,11 +66,12 @@ func writeVectorDataset(path: String, reportedPath: String, driverName: String, 
 
 /// Creates the layer and its fields and writes every feature, checking each GDAL call.
 private func writeLayer(into dataset: GDALDataset, srs: SpatialReference, reportedPath: String, layerName: String,
-                        fields: [FieldDefinition], features: [VectorFeature]) throws {
+                        fields: [FieldDefinition], features: [VectorFeature], options: [String] = []) throws {
     guard let handle = dataset.handle else { return }
     let geometryType = commonGeometryType(of: features)
     GDALRuntime.resetError()
-    guard let layer = GDALDatasetCreateLayer(handle, layerName, srs.handle, geometryType, nil) else {
+    let optionList = CStringList(options)
+    guard let layer = GDALDatasetCreateLayer(handle, layerName, srs.handle, geometryType, optionList.pointer) else {
         throw GeoDataError(.writeFailed, path: reportedPath, GDALRuntime.annotate("could not create layer '\(layerName)'"))
     }
     for field in fields {

@@ -94,12 +94,12 @@ struct RasterIOTests {
     @Test func successfulWriteReplacesExistingFile() throws {
         let dir = try ScratchDirectory("geodata")
         defer { dir.remove() }
-        let path = try dir.write("previous contents", to: "out.geojson")
+        let path = try dir.write("previous contents", to: "out.gpkg")
         let feature = VectorFeature(fid: 1, geometry: .point(x: 650_000, y: 4_400_000), attributes: ["n": .integer(3)])
         try writeVectorLayer(path: path, epsg: 32638, layerName: "out", fields: [FieldDefinition(name: "n", type: .integer)],
                              features: [feature])
         #expect(try readVectorLayer(at: path, targetEPSG: 32638).features == [feature])
-        #expect(try dir.contents() == ["out.geojson"])
+        #expect(try dir.contents() == ["out.gpkg"])
     }
 
     @Test func unsupportedVectorExtension() throws {

@@ -130,9 +130,17 @@ struct VectorReadTests {
                                     attributes: ["note": .string("road")])
         try writeVectorLayer(path: path, epsg: 32638, layerName: "roads",
                              fields: [FieldDefinition(name: "note", type: .string)], features: [feature])
+        // RFC 7946: the file holds WGS 84 longitude/latitude (7 decimals, ~1 cm), read back to UTM.
         let layer = try readVectorLayer(at: path, targetEPSG: 32638)
-        #expect(layer.features == [feature])
-        #expect(layer.sourceEPSG == 32638)
+        #expect(layer.sourceEPSG == 4326)
+        #expect(layer.features.map(\.fid) == [5] && layer.features.first?.attributes == feature.attributes)
+        guard case .lineString(let points)? = layer.features.first?.geometry else {
+            Issue.record("expected a line string")
+            return
+        }
+        for (read, original) in zip(points, [Point2(x: 650_000.25, y: 4_402_000.5), Point2(x: 651_000, y: 4_403_000)]) {
+            #expect(abs(read.x - original.x) < 0.02 && abs(read.y - original.y) < 0.02)
+        }
     }
 
     @Test func shapefileWrittenThroughGDALIsRead() throws {
