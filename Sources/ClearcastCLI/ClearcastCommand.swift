@@ -47,6 +47,10 @@ public struct ClearcastCommand: ParsableCommand {
             // A stop requested while the last output was written: everything exists, but the user
             // asked to stop and is told so (with the list of outputs), and scripts see 130.
             try InterruptHandler.checkpoint()
+            if Console.outputFailed {
+                ExitStatus.writeToStandardError("error: standard output could not be written (full or closed); the table was not shown (output files, if any, are complete)\n")
+                return ExitStatus.internalFailure
+            }
             return 0
         } catch {
             return ExitStatus.report(error, fullMessage: fullMessage(for: error), parserCode: exitCode(for: error).rawValue)

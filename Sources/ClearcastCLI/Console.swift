@@ -22,8 +22,25 @@ enum Console {
         ExitStatus.writeToStandardError(TerminalText.escaped(message) + "\n")
     }
 
-    /// A result (table, summary) on standard output, with control characters from files escaped.
+    /// Set when standard output could not take a result (full disk, closed): the run then ends
+    /// with an error instead of exit 0 with the table silently lost.
+    private static let outputLost = Atomic<Bool>(false)
+    static var outputFailed: Bool { outputLost.load(ordering: .relaxed) }
+
+    /// A result (table, summary) on standard output, with control characters from files escaped;
+    /// written with write(2), so a failure is seen (print's buffer would drop it at exit).
     static func output(_ text: String) {
-        print(TerminalText.escaped(text))
+        var bytes = Array((TerminalText.escaped(text) + "\n").utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                outputLost.store(true, ordering: .relaxed)
+                return
+            }
+        }
     }
 }

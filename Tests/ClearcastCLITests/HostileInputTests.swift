@@ -110,6 +110,20 @@ struct HostileInputTests {
         #expect(run.stderr.contains("layers.incidents.device: found 'Mortar' ("), "\(run.stderr)")
     }
 
+    /// Closed or full standard streams: no trap; a lost result table is an error, not exit 0.
+    @Test func fullOrClosedStandardStreams() throws {
+        func shell(_ command: String) throws -> ProcessRunner.Output {
+            try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command, CLIRunner.binary.path, Self.valid],
+                                  in: CLIRunner.fixtures, timeout: .seconds(120))
+        }
+        let full = try shell("exec \"$0\" validate \"$1\" >/dev/full")
+        #expect(full.status == 1 && !full.signalled && full.stderr.contains("standard output could not be written"), "\(full.stderr)")
+        let closedError = try shell("exec \"$0\" score \"$1\" 2>&-")
+        #expect(closedError.status == 0 && !closedError.signalled, "\(closedError.stdout)")
+        let fullError = try shell("exec \"$0\" validate /nonexistent.yaml 2>/dev/full")
+        #expect(fullError.status == 2 && !fullError.signalled)
+    }
+
     /// Negative numbers after an option are its value, not another option ("Missing value").
     @Test(arguments: [["--replications", "-5"], ["--seed", "-1"], ["--threads", "-2"]])
     func negativeOptionValuesAreNamed(arguments: [String]) throws {
