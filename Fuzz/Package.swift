@@ -5,6 +5,7 @@
 //
 //   swift build --package-path Fuzz --scratch-path Fuzz/.build --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 //   Fuzz/.build/debug/FuzzScenarioLoader -max_total_time=600 -rss_limit_mb=2048 -timeout=10 Fuzz/corpus/scenario-work Fuzz/corpus/scenario
+//   Fuzz/.build/debug/FuzzResultReader -max_total_time=600 -rss_limit_mb=2048 -timeout=10 -max_len=65536 Fuzz/corpus/FuzzResultReader-work Fuzz/corpus/result
 import PackageDescription
 
 let package = Package(
@@ -28,6 +29,12 @@ let package = Package(
         .executableTarget(
             name: "FuzzLayerReader",
             dependencies: ["FuzzSupport", .product(name: "ClearcastKit", package: "clearcast")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        // Bytes -> ResultFile.read(data:path:) (decode + validate) -> notebook, text tables, backtest.
+        .executableTarget(
+            name: "FuzzResultReader",
+            dependencies: [.product(name: "ClearcastKit", package: "clearcast")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ],

@@ -3,7 +3,7 @@
 #   include mk/robustness.mk
 #
 #   make fuzz                      run every libFuzzer target for FUZZ_SECONDS each (default 600)
-#   make fuzz FUZZ_TARGETS=FuzzLayerReader FUZZ_SECONDS=60
+#   make fuzz FUZZ_TARGETS=FuzzResultReader FUZZ_SECONDS=60
 #   make fuzz-build                build the fuzz targets only (Fuzz/, a separate package)
 #   make sanitize                  swift test under AddressSanitizer, then ThreadSanitizer
 #   make sanitize-address | sanitize-thread
@@ -17,14 +17,22 @@
 
 SWIFT        ?= swift
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= FuzzScenarioLoader FuzzLayerReader
+FUZZ_TARGETS ?= FuzzScenarioLoader FuzzLayerReader FuzzResultReader
 # -rss_limit_mb: a malloc beyond it (or a process above it) is a finding, not a machine in swap.
-# -timeout: seconds per input before it counts as a hang. -max_len: the largest seed is ~12 KB.
-FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1
+# -timeout: seconds per input before it counts as a hang.
+FUZZ_FLAGS   ?= -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
 FUZZ_BIN     := Fuzz/.build/debug
 # Seed directory of each target.
 FUZZ_SEEDS_FuzzScenarioLoader := Fuzz/corpus/scenario
 FUZZ_SEEDS_FuzzLayerReader    := Fuzz/corpus/layer
+FUZZ_SEEDS_FuzzResultReader   := Fuzz/corpus/result
+# -max_len of each target, above its largest seed (libFuzzer cuts longer seeds, and a cut JSON
+# result is only ever a syntax error): scenarios and layers ~12 KB, results ~33 KB.
+FUZZ_MAX_LEN_FuzzScenarioLoader := 16384
+FUZZ_MAX_LEN_FuzzLayerReader    := 16384
+FUZZ_MAX_LEN_FuzzResultReader   := 65536
+# Extra flags of a target: the result reader gets a dictionary of the schema's field names and values.
+FUZZ_EXTRA_FuzzResultReader     := -dict=Fuzz/corpus/result.dict
 # Sanitizer suppressions: only leaks/races inside libraries we do not build (see each file).
 LSAN_SUPPRESSIONS := $(CURDIR)/mk/lsan.supp
 TSAN_SUPPRESSIONS := $(CURDIR)/mk/tsan.supp
@@ -47,10 +55,10 @@ FUZZ_RUNS := $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 fuzz: $(FUZZ_RUNS)
 
 $(FUZZ_RUNS): fuzz-run-%: fuzz-build
-	@test -n "$(FUZZ_SEEDS_$*)" || { echo "unknown fuzz target $*; expected one of FuzzScenarioLoader FuzzLayerReader" >&2; exit 2; }
+	@test -n "$(FUZZ_SEEDS_$*)" || { echo "unknown fuzz target $*; expected one of FuzzScenarioLoader FuzzLayerReader FuzzResultReader" >&2; exit 2; }
 	@mkdir -p Fuzz/artifacts Fuzz/corpus/$*-work
 	@echo "== $* for $(FUZZ_SECONDS) s (seeds: $(FUZZ_SEEDS_$*))"
-	$(FUZZ_BIN)/$* $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	$(FUZZ_BIN)/$* $(FUZZ_FLAGS) -max_len=$(FUZZ_MAX_LEN_$*) $(FUZZ_EXTRA_$*) -max_total_time=$(FUZZ_SECONDS) \
 		-artifact_prefix=Fuzz/artifacts/$*- Fuzz/corpus/$*-work $(FUZZ_SEEDS_$*)
 
 sanitize: sanitize-address sanitize-thread

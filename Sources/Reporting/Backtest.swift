@@ -49,8 +49,9 @@ public struct Backtest: Sendable, Equatable {
         for (index, record) in records.enumerated().dropFirst() where record.count > max(startColumn, endColumn, metricColumn, valueColumn) {
             guard record[metricColumn] == "released_area" else { continue }
             guard let start = try? CivilDate(iso: record[startColumn]), let end = try? CivilDate(iso: record[endColumn]),
-                  let value = Double(record[valueColumn]), end >= start else {
-                throw ParseError(path: path, line: index + 1, reason: "expected dates YYYY-MM-DD and a number, found \(record)")
+                  let value = Double(record[valueColumn]), value.isFinite, value >= 0, end >= start else {
+                // Double("nan") and Double("inf") parse: a released area must still be a finite number ≥ 0.
+                throw ParseError(path: path, line: index + 1, reason: "expected dates YYYY-MM-DD and a number ≥ 0, found \(record)")
             }
             let from = Double(simulationStart.days(to: start)), to = Double(simulationStart.days(to: end) + 1)
             var mean = 0.0, p10 = 0.0, p90 = 0.0, covered = 0.0

@@ -31,8 +31,9 @@ struct ColorScale {
     /// The class of `value`; values at or below 0 go to bin 0, at or above `maximum` to the last bin.
     func bin(for value: Double) -> Int {
         guard value.isFinite, value > 0 else { return 0 }
-        let position = Int((value / maximum * Double(bins)).rounded(.down))
-        return min(bins - 1, max(0, position))
+        // Clamped before the conversion: Int(_:) traps on values beyond Int's range (or infinity).
+        let position = min(Double(bins - 1), (value / maximum * Double(bins)).rounded(.down))
+        return max(0, Int(position))
     }
 
     func color(for value: Double) -> String { color(bin: bin(for: value)) }

@@ -38,10 +38,17 @@ struct HeatMap {
 
     // MARK: Rendering
 
+    /// Most rows and columns drawn; results hold at most 160 (`ScoreReport.previewSide`). A larger
+    /// size (only in a file that skipped validation) is cut, so the loops below stay bounded.
+    static let maximumSide = 1024
+
     /// - Complexity: O(rows × columns) time; output size O(runs of equal classes).
     func render() -> String {
         let marginLeft = 70.0, marginTop = 40.0, marginBottom = 48.0, legendWidth = 150.0
         let box = 520.0
+        let rows = min(max(0, self.rows), Self.maximumSide), columns = min(max(0, self.columns), Self.maximumSide)
+        // A zero, negative, tiny or huge cell size would give infinite scales and NaN coordinates.
+        let cellSize = (1e-6...1e12).contains(self.cellSize) ? self.cellSize : 1
         let extentX = Double(max(1, columns)) * cellSize, extentY = Double(max(1, rows)) * cellSize
         // One scale for both axes: a map must not be stretched.
         let pixelsPerMetre = min(box / extentX, box / extentY)
@@ -56,7 +63,7 @@ struct HeatMap {
         let cell = cellSize * pixelsPerMetre
 
         svg.beginGroup([("shape-rendering", "crispEdges")])
-        for row in 0..<max(0, rows) {
+        for row in 0..<rows {
             var column = 0
             while column < columns {
                 let bin = scale.bin(for: value(row: row, column: column))
@@ -70,7 +77,8 @@ struct HeatMap {
         svg.endGroup()
         svg.rect(x: marginLeft, y: marginTop, width: mapWidth, height: mapHeight, fill: "none", stroke: ChartPalette.axis)
         drawAxes(&svg, px: px, py: py, mapWidth: mapWidth, mapHeight: mapHeight, marginLeft: marginLeft,
-                 marginTop: marginTop)
+                 marginTop: marginTop,
+                 extent: (east: west + Double(columns) * cellSize, south: north - Double(rows) * cellSize))
         for label in labels {
             let x = px(label.x), y = py(label.y)
             // Centroids outside the previewed extent would be drawn over the axes: leave them out.
@@ -82,17 +90,21 @@ struct HeatMap {
         return svg.render()
     }
 
+    /// The value at (row, column) of the row-major `values`; 0 outside them (and for any position
+    /// whose index would overflow).
     func value(row: Int, column: Int) -> Double {
-        let index = row * columns + column
-        return index < values.count ? values[index] : 0
+        let (offset, overflow) = row.multipliedReportingOverflow(by: columns)
+        let (index, carry) = offset.addingReportingOverflow(column)
+        return !overflow && !carry && index >= 0 && index < values.count ? values[index] : 0
     }
 
     // MARK: Decorations
 
     private func drawAxes(_ svg: inout SVGDocument, px: (Double) -> Double, py: (Double) -> Double,
-                          mapWidth: Double, mapHeight: Double, marginLeft: Double, marginTop: Double) {
+                          mapWidth: Double, mapHeight: Double, marginLeft: Double, marginTop: Double,
+                          extent: (east: Double, south: Double)) {
         let bottom = marginTop + mapHeight
-        let eastKm = (west + Double(columns) * cellSize) / 1000, southKm = (north - Double(rows) * cellSize) / 1000
+        let eastKm = extent.east / 1000, southKm = extent.south / 1000
         let decimals = (eastKm - west / 1000) < 5 ? 1 : 0
         for tick in LinearScale.niceTicks(west / 1000, eastKm, count: 5) {
             let x = px(tick * 1000)

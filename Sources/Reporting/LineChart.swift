@@ -37,9 +37,10 @@ struct LineChart {
         var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
         frame.drawTitle(&svg, title)
         let all = series.flatMap(\.points)
-        let xs = all.map(\.x)
+        // Domains from finite values only: NaN would make the ClosedRange below trap.
+        let xs = all.map(\.x).filter(\.isFinite)
         let xLower = xs.min() ?? 0, xUpper = xs.max() ?? 1
-        let yUpper = LinearScale.niceUpper(all.map { max($0.high, $0.mid) }.max() ?? 1)
+        let yUpper = LinearScale.niceUpper(all.map { max($0.high, $0.mid) }.filter(\.isFinite).max() ?? 1)
         let x = LinearScale(domain: xLower...max(xLower, xUpper), range: (frame.plotLeft + 10, frame.plotRight - 10))
         let y = LinearScale(domain: 0...yUpper, range: (frame.plotBottom, frame.plotTop))
         frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, yUpper, count: 5), label: yLabel)
@@ -51,13 +52,16 @@ struct LineChart {
             svg.text("No data in this result", x: (frame.plotLeft + frame.plotRight) / 2, y: (frame.plotTop + frame.plotBottom) / 2,
                      anchor: .middle, size: 12, fill: ChartPalette.axis)
         }
-        for (index, line) in series.enumerated() where !line.points.isEmpty {
+        for (index, line) in series.enumerated() {
+            // A point with a non-finite coordinate (never in a validated result) is not drawn.
+            let points = line.points.filter { $0.x.isFinite && $0.low.isFinite && $0.mid.isFinite && $0.high.isFinite }
+            guard !points.isEmpty else { continue }
             let color = ChartPalette.color(index)
-            let upper = line.points.map { (x: x($0.x), y: y($0.high)) }
-            let lower = line.points.reversed().map { (x: x($0.x), y: y($0.low)) }
+            let upper = points.map { (x: x($0.x), y: y($0.high)) }
+            let lower = points.reversed().map { (x: x($0.x), y: y($0.low)) }
             svg.polygon(upper + lower, fill: color, opacity: 0.18, cssClass: "band")
-            svg.polyline(line.points.map { (x: x($0.x), y: y($0.mid)) }, stroke: color, cssClass: "line")
-            for point in line.points {
+            svg.polyline(points.map { (x: x($0.x), y: y($0.mid)) }, stroke: color, cssClass: "line")
+            for point in points {
                 svg.circle(cx: x(point.x), cy: y(point.mid), r: 2.5, fill: color, cssClass: "point")
             }
         }

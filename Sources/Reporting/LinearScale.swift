@@ -13,10 +13,12 @@ struct LinearScale {
     let start: Double
     let end: Double
 
-    /// A degenerate domain (lower == upper) is widened by one unit so nothing divides by zero.
+    /// A degenerate domain (lower == upper) is widened by one unit so nothing divides by zero; so is
+    /// one too narrow to tell its ends apart (1e300...1e300 + 1) or with an infinite end.
     init(domain: ClosedRange<Double>, range: (Double, Double)) {
-        lower = domain.lowerBound
-        upper = domain.upperBound > domain.lowerBound ? domain.upperBound : domain.lowerBound + 1
+        lower = domain.lowerBound.isFinite ? domain.lowerBound : 0
+        let span = domain.upperBound - lower
+        upper = span > 0 && span.isFinite ? domain.upperBound : lower + max(1, abs(lower) * 1e-9)
         start = range.0
         end = range.1
     }
@@ -30,6 +32,8 @@ struct LinearScale {
         let span = upper - lower
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(max(1, count))
+        // A subnormal interval (e.g. 5e-324) would shrink `magnitude` to 0 below: a step of 0, then NaN.
+        guard raw >= Double.leastNormalMagnitude else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
         while magnitude > raw { magnitude /= 10 }
@@ -73,6 +77,8 @@ struct LinearScale {
     static func niceUpper(_ upper: Double, count: Int = 5) -> Double {
         guard upper > 0, upper.isFinite else { return 1 }
         let step = niceStep(0, upper, count: count)
-        return (upper / step).rounded(.up) * step
+        let nice = (upper / step).rounded(.up) * step
+        // Never NaN, infinite or ≤ 0: the callers build `0...niceUpper(x)`.
+        return nice.isFinite && nice > 0 ? nice : upper
     }
 }

@@ -74,9 +74,7 @@ extension NotebookExporter {
                                              midLabel: q.p50Date.map(ReportText.month),
                                              note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
                    }, integerTicks: true,
-                   emptyDomain: result.scenarios.first.flatMap { first in
-                       ReportText.decimalYear(first.startDate).map { $0...($0 + first.horizonYears) }
-                   })
+                   emptyDomain: result.scenarios.first.flatMap { horizonDomain(start: $0.startDate, horizonYears: $0.horizonYears) })
     }
 
     static let comparisonCompletionSource = """

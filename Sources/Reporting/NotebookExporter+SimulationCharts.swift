@@ -17,9 +17,17 @@ extension NotebookExporter {
                            midLabel: q.p50Date.map(ReportText.month),
                            note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
         }
-        let start = ReportText.decimalYear(result.startDate)
         return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true,
-                          emptyDomain: start.map { $0...($0 + result.horizonYears) })
+                          emptyDomain: horizonDomain(start: result.startDate, horizonYears: result.horizonYears))
+    }
+
+    /// Start year to the end of the horizon as fractional years, for a date axis with no data;
+    /// nil unless the start is a date and the horizon a finite positive number (a negative
+    /// horizon made `start...(start + horizon)` trap before results were validated on reading).
+    static func horizonDomain(start: String, horizonYears: Double) -> ClosedRange<Double>? {
+        guard let origin = ReportText.decimalYear(start), horizonYears.isFinite, horizonYears > 0 else { return nil }
+        let end = origin + horizonYears
+        return end.isFinite && end > origin ? origin...end : nil
     }
 
     static let completionSource = """

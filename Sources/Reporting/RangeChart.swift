@@ -37,9 +37,11 @@ struct RangeChart {
         let frame = ChartFrame(height: 90 + rowHeight * Double(max(1, rows.count)), left: 170, right: 90, top: 40)
         var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
         frame.drawTitle(&svg, title)
-        let values = rows.flatMap { [$0.low, $0.mid, $0.high].compactMap { $0 } }
-        var lower = values.min() ?? emptyDomain?.lowerBound ?? 0
-        var upper = values.max() ?? emptyDomain?.upperBound ?? 1
+        // Non-finite values (which validated results never hold) are left out rather than trapping below.
+        let values = rows.flatMap { [$0.low, $0.mid, $0.high].compactMap { $0 } }.filter(\.isFinite)
+        let fallback = emptyDomain.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
+        var lower = values.min() ?? fallback?.lowerBound ?? 0
+        var upper = values.max() ?? fallback?.upperBound ?? 1
         if integerTicks {
             lower = lower.rounded(.down)
             upper = max(lower + 1, upper.rounded(.up))
@@ -47,6 +49,8 @@ struct RangeChart {
             lower = min(0, lower)
             upper = LinearScale.niceUpper(upper)
         }
+        // A ClosedRange needs lower ≤ upper (NaN or an overflow to infinity would break that).
+        if !(lower.isFinite && upper.isFinite && lower < upper) { (lower, upper) = (0, 1) }
         let x = LinearScale(domain: lower...upper, range: (frame.plotLeft, frame.plotRight))
         var ticks = LinearScale.niceTicks(lower, upper, count: 6)
         if integerTicks { ticks = ticks.filter { $0 == $0.rounded() } }
@@ -55,15 +59,15 @@ struct RangeChart {
         for (index, row) in rows.enumerated() {
             let middle = frame.plotTop + rowHeight * (Double(index) + 0.5)
             svg.text(ChartFrame.shorten(row.label, to: 26), x: frame.plotLeft - 8, y: middle + 4, anchor: .end, size: 11)
-            if let low = row.low, let high = row.high {
+            if let low = row.low, let high = row.high, low.isFinite, high.isFinite {
                 svg.rect(x: x(low), y: middle - 8, width: x(high) - x(low), height: 16, fill: color,
                          cssClass: "range", opacity: 0.35)
             }
             var textX = frame.plotLeft + 4
-            if let mid = row.mid {
+            if let mid = row.mid, mid.isFinite {
                 svg.line(x1: x(mid), y1: middle - 10, x2: x(mid), y2: middle + 10, stroke: color, width: 3,
                          cssClass: "median")
-                textX = max(x(mid), row.high.map { x($0) } ?? x(mid)) + 6
+                textX = max(x(mid), row.high.flatMap { $0.isFinite ? x($0) : nil } ?? x(mid)) + 6
             }
             if let text = row.note ?? row.midLabel {
                 svg.text(text, x: textX, y: middle + 4, size: 10, fill: ChartPalette.axis)

@@ -9,51 +9,149 @@ public enum ResultFile {
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
+        /// The field at fault, e.g. `yearly[3].remaining.p50`, when one field is (the first of several).
+        public var field: String?
         public var description: String { "\(path): \(reason)" }
+
+        public init(path: String, reason: String, field: String? = nil) {
+            self.path = path
+            self.reason = reason
+            self.field = field
+        }
     }
+
+    /// Largest result file `read` accepts; the largest bundled one (a comparison of 8 scenarios with
+    /// 3,014 hazard areas each) has 7 MB.
+    public static let maximumFileSize = 256 << 20
 
     private struct Header: Decodable {
         var schema: String?
         var kind: String?
     }
 
-    /// Reads and decodes a result written by `clearcast score|simulate|compare --out`.
+    /// Reads, decodes and validates a result written by `clearcast score|simulate|compare --out`.
     ///
-    /// - Throws: `ReadError` naming the file and what was wrong (missing, not JSON, another schema,
-    ///   an unknown kind, a field that does not match the schema).
+    /// - Throws: `ReadError` naming the file and what was wrong (missing, empty, too large, not
+    ///   JSON, another schema, an unknown kind, a field that does not match the schema, or a value
+    ///   outside what the schema and the exporters allow; see ``read(data:path:)``).
     public static func read(_ path: String) throws -> ResultFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(path: path, reason: "cannot be read (missing or not a file); expected a result JSON file")
-        }
+        try read(data: contents(of: path), path: path)
+    }
+
+    /// Decodes and validates result bytes; `path` only names them in errors.
+    ///
+    /// After decoding, the result is checked by `validate()` (``ScoreResult/validate()``,
+    /// ``SimulationResult/validate()``, ``CompareResult/validate()``), so what is returned can be
+    /// exported without the exporters meeting a negative horizon, an unordered quantile, a date
+    /// that does not exist or a preview whose size does not match its values.
+    ///
+    /// - Throws: `ReadError`; for a value out of range, `field` is its path (`yearly[3].remaining.p50`).
+    public static func read(data: Data, path: String) throws -> ResultFile {
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw ReadError(path: path, reason: "is not a JSON object; expected a clearcast result")
         }
         guard header.schema == ResultSchema.identifier else {
-            throw ReadError(path: path, reason: "has schema '\(header.schema ?? "none")'; expected '\(ResultSchema.identifier)'")
+            throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
+                + "expected '\(ResultSchema.identifier)'")
         }
+        let file: ResultFile
         do {
             switch header.kind {
-            case "score": return .score(try ResultEncoding.decode(ScoreResult.self, from: data))
-            case "simulate": return .simulation(try ResultEncoding.decode(SimulationResult.self, from: data))
-            case "compare": return .comparison(try ResultEncoding.decode(CompareResult.self, from: data))
+            case "score": file = .score(try ResultEncoding.decode(ScoreResult.self, from: data))
+            case "simulate": file = .simulation(try ResultEncoding.decode(SimulationResult.self, from: data))
+            case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data))
             default:
-                throw ReadError(path: path, reason: "has kind '\(header.kind ?? "none")'; expected score, simulate or compare")
+                throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
+                    + "expected score, simulate or compare")
             }
         } catch let error as ReadError {
             throw error
         } catch let error as DecodingError {
-            throw ReadError(path: path, reason: "does not match the result schema: \(describe(error))")
+            throw ReadError(path: path, reason: "does not match the result schema: \(describe(error))", field: field(error))
+        } catch {
+            throw ReadError(path: path, reason: "does not match the result schema: \(error)")
+        }
+        do {
+            switch file {
+            case .score(let result): try result.validate()
+            case .simulation(let result): try result.validate()
+            case .comparison(let result): try result.validate()
+            }
+        } catch let error as ResultValidationError {
+            throw ReadError(path: path, reason: "is not a valid result: \(error)", field: error.issues.first?.field)
+        }
+        return file
+    }
+
+    /// The file's bytes: a regular file or a pipe, not empty, at most ``maximumFileSize``.
+    static func contents(of path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(path: path, reason: "cannot be read (missing or not a file); expected a result JSON file")
+        }
+        defer { try? handle.close() }
+        var data = Data()
+        do {
+            // In chunks, so that a huge file or an endless device is refused without reading it all.
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+                guard data.count <= maximumFileSize else {
+                    throw ReadError(path: path, reason: "is larger than \(maximumFileSize >> 20) MiB; expected a clearcast result")
+                }
+            }
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError(path: path, reason: "cannot be read (\(error.localizedDescription)); expected a result JSON file")
+        }
+        guard !data.isEmpty else { throw ReadError(path: path, reason: "is empty; expected a clearcast result") }
+        return data
+    }
+
+    /// A decoding error's field path in the validation's notation: `yearly[3].remaining`.
+    static func fieldPath(_ codingPath: [any CodingKey]) -> String {
+        codingPath.reduce(into: "") { path, key in
+            // Array positions are "Index 3" keys; a dictionary key "3" stays a name.
+            if let index = key.intValue, key.stringValue.hasPrefix("Index ") {
+                path += "[\(index)]"
+            } else {
+                path = ResultChecker.key(path, key.stringValue)
+            }
+        }
+    }
+
+    static func field(_ error: DecodingError) -> String? {
+        switch error {
+        case .keyNotFound(let key, let context): return ResultChecker.key(fieldPath(context.codingPath), key.stringValue)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return fieldPath(context.codingPath)
+        @unknown default: return nil
         }
     }
 
     static func describe(_ error: DecodingError) -> String {
-        let path = { (context: DecodingError.Context) in context.codingPath.map(\.stringValue).joined(separator: ".") }
         switch error {
-        case .keyNotFound(let key, let context): return "missing field \(path(context)).\(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "missing field \(ResultChecker.key(fieldPath(context.codingPath), key.stringValue)); expected it (the schema requires it)"
+        case .typeMismatch(let type, let context):
+            return "\(fieldPath(context.codingPath)): expected \(typeName(type)) (\(context.debugDescription))"
+        case .valueNotFound(let type, let context):
+            return "\(fieldPath(context.codingPath)): found null; expected \(typeName(type)) (optional fields are absent, never null)"
+        case .dataCorrupted(let context):
+            return "\(fieldPath(context.codingPath)): \(context.debugDescription); expected a value of the schema's type and range"
         @unknown default: return "\(error)"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type: "a number"
+        case is Int.Type, is UInt64.Type: "an integer"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        default: String(describing: type).hasPrefix("Array") ? "an array" : "an object"
         }
     }
 }

@@ -6,10 +6,12 @@ import Testing
 /// bug stays fixed: `clearcast validate` must answer each with exit code 0 or 2 and a message,
 /// never a signal, a Swift runtime trap or a sanitizer report.
 ///
-/// `Fixtures/fuzz-regressions/` holds scenario inputs (`.yaml`, from FuzzScenarioLoader) and
-/// layer inputs (`.geojson`, `.csv`, from FuzzLayerReader). A scenario is validated as it is; a
-/// layer is validated in every role (incidents, settlements, hazards) of a scenario extending the
-/// valid CLI fixture. See Fuzz/README.md for how an input gets here.
+/// `Fixtures/fuzz-regressions/` holds scenario inputs (`.yaml`, from FuzzScenarioLoader), layer
+/// inputs (`.geojson`, `.csv`, from FuzzLayerReader) and result inputs (`result-*.json`, from
+/// FuzzResultReader). A scenario is validated as it is; a layer is validated in every role
+/// (incidents, settlements, hazards) of a scenario extending the valid CLI fixture; a result goes
+/// through `clearcast report` (read, validate, export a notebook). See Fuzz/README.md for how an
+/// input gets here.
 @Suite struct FuzzRegressionTests {
     static let directory = CLIRunner.fixtures.appendingPathComponent("fuzz-regressions")
 
@@ -26,6 +28,13 @@ import Testing
     @Test(arguments: try inputs())
     func inputIsRejectedOrAcceptedWithoutCrashing(_ name: String) throws {
         let ext = (name as NSString).pathExtension.lowercased()
+        if name.hasPrefix("result-") {
+            let scratch = try ScratchDirectory("fuzzreg-result")
+            defer { scratch.remove() }
+            try Self.expectOrderlyExit(["report", Self.directory.appendingPathComponent(name).path,
+                                        "--notebook", scratch.file("report.ipynb")], in: scratch.url, input: name)
+            return
+        }
         if ext == "yaml" || ext == "json" {
             try Self.expectOrderlyExit(["validate", name], in: Self.directory, input: name)
             return
