@@ -88,7 +88,7 @@ public struct SimulationSpec: Sendable {
     /// Share of what remains that technical survey reduces.
     public var tsReduceShare: Distribution = .constant(0)
     /// How many times faster than full clearance technical survey covers ground. Default 4: TS
-    /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], facts §2).
+    /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], sources §2).
     public var tsSpeedFactor: Double = 4
     /// Productivity multiplier per hazard `density` class (`land_release.density_factors`); 1 when not given.
     public var densityFactors: [DensityClass: Double] = [:]

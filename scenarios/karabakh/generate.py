@@ -73,8 +73,8 @@ import geokit as gk  # noqa: E402
 
 ZONE = 38
 SEED = 20201110
-TOTAL_KM2 = 11667.0        # [R] facts §3 (Suleymanov, Oct 2024; = 1,166,702 ha AzCBL)
-HIGH_KM2 = 2118.0          # [R] facts §3 (211,800 ha high contamination, AzCBL)
+TOTAL_KM2 = 11667.0        # [R] sources §3 (Suleymanov, Oct 2024; = 1,166,702 ha AzCBL)
+HIGH_KM2 = 2118.0          # [R] sources §3 (211,800 ha high contamination, AzCBL)
 TILE = 2500.0
 LOC_SPLIT_M = 5000.0
 
@@ -116,7 +116,7 @@ SEEDS_LL = {
     "Khojaly": [(46.79, 39.91), (46.75, 39.82), (46.60, 39.95), (46.83, 40.00)],
 }
 
-# Area released per district in 2023, ha [R] facts §3 (Cabinet of Ministers via Trend 3870489).
+# Area released per district in 2023, ha [R] sources §3 (Cabinet of Ministers via Trend 3870489).
 RELEASED_2023_HA = {"Jabrayil": 14016.7, "Aghdam": 7956.1, "Gubadli": 6993.9, "Kalbajar": 6400.2,
                     "Fuzuli": 6025.1, "Khojavand": 4400.4, "Zangilan": 3570.8, "Lachin": 1454.2,
                     "Tartar": 1286.9, "Shusha": 585.4, "Khojaly": 174.5}
@@ -130,7 +130,7 @@ RANGE = {"Khojavand", "Khojaly", "Tartar"}
 # general knowledge, not from the facts sheet); only the shares are used, scaled to 800,000.
 POP_1993_K = {"Aghdam": 130, "Fuzuli": 100, "Jabrayil": 60, "Zangilan": 35, "Gubadli": 32,
               "Lachin": 60, "Kalbajar": 55, "Shusha": 20, "Khojaly": 10, "Khojavand": 15, "Tartar": 10}
-IDPS = 800000               # [R] facts §3 (Milli Majlis letter, May 2025)
+IDPS = 800000               # [R] sources §3 (Milli Majlis letter, May 2025)
 
 # Settlements: (name, district, lon, lat, is_centre, in Great Return by 2024 [G, from memory]).
 # Coordinates are approximate (+-5 km), from general knowledge.

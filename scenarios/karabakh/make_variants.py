@@ -22,30 +22,30 @@ REST = {
       base: [684169, 4385561]       # Fuzuli
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 1          # [G] no source; plausible 1-5""",
-    "manual": """      types: [AP, AV]               # [S] as baseline.yaml: CM and UXO areas go to BAC (IMAS 09.11) facts §1
+    "manual": """      types: [AP, AV]               # [S] as baseline.yaml: CM and UXO areas go to BAC (IMAS 09.11) sources §1
       productivity:
-        default: {dist: lognormal, median: 300, p90: 500}    # [S]/[G] as baseline.yaml (HALO 10-50 m2/deminer/day x 10) facts §2
+        default: {dist: lognormal, median: 300, p90: 500}    # [S]/[G] as baseline.yaml (HALO 10-50 m2/deminer/day x 10) sources §2
         AP: {dist: lognormal, median: 250, p90: 450}         # [G] as baseline.yaml
-      terrain_factors: {mountain: 0.6, vegetated: 0.8, urban: 0.7}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      terrain_factors: {mountain: 0.6, vegetated: 0.8, urban: 0.7}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
       base: [664774, 4428431]       # Aghdam
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "mechanical": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) facts §1
-      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day facts §2
-      terrain_factors: {mountain: 0.3, vegetated: 0.7, urban: 0.5}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+    "mechanical": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) sources §1
+      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day sources §2
+      terrain_factors: {mountain: 0.3, vegetated: 0.7, urban: 0.5}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
       base: [700485, 4369307]       # Horadiz
       travel_km_per_day: 100        # [G] no source; machines move on low-loaders, plausible 50-150
       mobilisation_days: 3          # [G] no source; plausible 1-5""",
-    "dogs": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) facts §1
-      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) facts §2
-      terrain_factors: {mountain: 0.7, vegetated: 0.8}           # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+    "dogs": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) sources §1
+      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) sources §2
+      terrain_factors: {mountain: 0.7, vegetated: 0.8}           # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
       base: [684169, 4385561]       # Fuzuli
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "bac": """      types: [UXO, CM]              # [S] BAC covers UXO and cluster munitions (IMAS 09.11) facts §1, as baseline.yaml
+    "bac": """      types: [UXO, CM]              # [S] BAC covers UXO and cluster munitions (IMAS 09.11) sources §1, as baseline.yaml
       steps: [technical_survey, battle_area_clearance, clearance]   # as baseline.yaml: CM areas end with clearance, done by these teams
-      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team facts §2
-      terrain_factors: {mountain: 0.5, vegetated: 0.7, urban: 0.6}   # [G] no source; HALO rates vary 5-fold with terrain [S] facts §2, so factors 0.2-1
+      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team sources §2
+      terrain_factors: {mountain: 0.5, vegetated: 0.7, urban: 0.6}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
       base: [674794, 4363132]       # Jabrayil
       travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
       mobilisation_days: 1          # [G] no source; plausible 1-5"""}
@@ -53,7 +53,7 @@ REST = {
 HEAD = """# ============================================================================================
 # Karabakh reference scenario: {title}
 # Extends baseline.yaml; only the fields below differ. Hazards and incidents are SYNTHETIC
-# (see README.md). Citations: "facts §N" = shared/reference/mine-action-facts.md, tags [S]/[R]/[D]/[G].
+# (see README.md). Citations: "sources §N" (or "facts §N") = docs/sources.md section N, tags [S]/[R]/[D]/[G].
 # Written by make_variants.py: edit the table there, not this file.
 # ============================================================================================
 clearcast: 1                        # format version (docs/scenario-format.md)
@@ -98,7 +98,7 @@ def main():
           "multiplied by 1.04 and rounded to the nearest team (small counts such as the 2021 dogs\n"
           "round back to the baseline value). The result is honestly small; see capacity-doubled.yaml\n"
           "for a doubling of the whole capacity.",
-          "simulation:\n" + team_block(1.04, "x 1.04 (international share ~4 % of spending [R] facts §3, doubled)"))
+          "simulation:\n" + team_block(1.04, "x 1.04 (international share ~4 % of spending [R] sources §3, doubled)"))
     write("capacity-doubled.yaml", "WHOLE CAPACITY DOUBLED (what-if, not a funding scenario)",
           "Karabakh, whole capacity doubled",
           "Every team count of the baseline doubled from the start. This is a what-if bound, not a\n"
