@@ -65,14 +65,18 @@ extension GDALRuntime {
 
     /// Deregisters every driver not named in ``vectorDrivers``, ``rasterDrivers`` or ``internalDrivers``.
     ///
-    /// The drivers are deregistered but not destroyed. A handful of objects is leaked once per
-    /// process, and no unload hook of an unused driver ever runs.
+    /// Each is destroyed after deregistering (as GDAL's own driver-manager shutdown does): a
+    /// deregistered driver belongs to nobody, and LeakSanitizer reported the ~145 of them at the
+    /// end of every fuzz run, hiding real findings.
     static func keepOnlyClearcastDrivers() {
         let keep = Set(vectorDrivers + rasterDrivers + internalDrivers)
         for index in stride(from: Int(GDALGetDriverCount()) - 1, through: 0, by: -1) {
             guard let driver = GDALGetDriver(Int32(index)) else { continue }
             let name = GDALGetDriverShortName(driver).map { String(cString: $0) } ?? ""
-            if !keep.contains(name) { GDALDeregisterDriver(driver) }
+            if !keep.contains(name) {
+                GDALDeregisterDriver(driver)
+                GDALDestroyDriver(driver)
+            }
         }
     }
 

@@ -16,6 +16,9 @@ import Foundation
 enum GDALRuntime {
     /// Runs the one-time set-up on first access.
     private static let initialized: Bool = {
+        // Process-lifetime set-up: not leaks (see clearcast_lsan_disable in the C shim).
+        clearcast_lsan_disable()
+        defer { clearcast_lsan_enable() }
         setRestrictiveConfiguration()  // before any driver exists, so none starts with a laxer setting
         GDALAllRegister()
         keepOnlyClearcastDrivers()
