@@ -1,7 +1,7 @@
 // MARK: - ChartFrame
 
 /// The common layout of the cartesian charts: a plot area inside margins, a title, axes with
-/// tick labels and light grid lines, and a one-row legend under the title.
+/// tick labels and light grid lines, and a one-row legend under the title (names whole when they fit).
 ///
 /// ```swift
 /// let frame = ChartFrame(width: 640, height: 360, left: 70)
@@ -65,16 +65,34 @@ struct ChartFrame {
                  fill: ChartPalette.axis)
     }
 
-    /// Swatches and names in one row under the title; long names are shortened to keep the row inside.
+    /// Swatches and names in one row under the title. Each entry takes the width its name needs
+    /// (an estimate: 0.5 em per character, measured ~0.46 for this font); when the row would overflow, the font steps down to
+    /// 10 px, and only then are the longest names shortened, one character at a time, so that
+    /// "Anti-personnel mines" stays whole whenever it can.
     func drawLegend(_ svg: inout SVGDocument, _ entries: [(name: String, color: String)]) {
         guard !entries.isEmpty else { return }
-        let slot = (plotRight - plotLeft) / Double(max(1, entries.count))
-        let maximumCharacters = max(4, Int((slot - 18) / 6.2))
-        for (index, entry) in entries.enumerated() {
-            let x = plotLeft + Double(index) * slot
-            svg.rect(x: x, y: 30, width: 12, height: 12, fill: entry.color, cssClass: "legend")
-            svg.text(Self.shorten(entry.name, to: maximumCharacters), x: x + 16, y: 40, size: 11)
+        let available = plotRight - plotLeft
+        var size = 11.0
+        var names = entries.map(\.name)
+        func rowWidth() -> Double {
+            names.reduce(0) { $0 + Self.legendEntryWidth($1, size: size) }
         }
+        if rowWidth() > available { size = 10 }
+        while rowWidth() > available, let longest = names.indices.max(by: { names[$0].count < names[$1].count }),
+              names[longest].count > 4 {
+            names[longest] = Self.shorten(entries[longest].name, to: names[longest].count - 1)
+        }
+        var x = plotLeft
+        for (entry, name) in zip(entries, names) {
+            svg.rect(x: x, y: 30, width: 12, height: 12, fill: entry.color, cssClass: "legend")
+            svg.text(name, x: x + 16, y: 40, size: size)
+            x += Self.legendEntryWidth(name, size: size)
+        }
+    }
+
+    /// Swatch, gap, text and spacing of one legend entry, in pixels.
+    static func legendEntryWidth(_ name: String, size: Double) -> Double {
+        16 + Double(name.count) * size * 0.5 + 14
     }
 
     /// `text` cut to `count` characters with an ellipsis (labels must not overlap the next one).

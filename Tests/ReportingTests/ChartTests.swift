@@ -17,6 +17,21 @@ struct ChartTests {
         #expect(unit.name == "km²")
     }
 
+    @Test("Legend: the five class names stay whole; too many long names are shortened to fit the row")
+    func legendKeepsNamesWholeWhenTheyFit() {
+        let frame = ChartFrame()
+        let names = ["All hazards", "Anti-personnel mines", "Anti-vehicle mines", "Cluster munitions", "UXO"]
+        var svg = SVGDocument(width: frame.width, height: frame.height, title: "t")
+        frame.drawLegend(&svg, names.map { (name: $0, color: "#000000") })
+        let rendered = svg.render()
+        for name in names { #expect(rendered.contains(">\(name)<"), "\(name) was shortened") }
+        #expect(!rendered.contains("…"))
+        let many = (1...12).map { "A rather long scenario name \($0)" }
+        var crowded = SVGDocument(width: frame.width, height: frame.height, title: "t")
+        frame.drawLegend(&crowded, many.map { (name: $0, color: "#000000") })
+        #expect(crowded.render().contains("…"))
+    }
+
     @Test("Released-area chart: one segment per positive outcome and year")
     func barChartCounts() {
         let result = ResultFixtures.simulation(years: 10, zeroCancelledIn: 2028)
