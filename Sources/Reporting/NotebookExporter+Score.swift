@@ -94,14 +94,15 @@ extension NotebookExporter {
             return [String(hazard.rank), Markdown.escape(hazard.id), Markdown.escape(hazard.name ?? ""),
                     Markdown.escape(hazard.type), Markdown.escape(hazard.status), Markdown.escape(hazard.region ?? ""),
                     Fixed.grouped(hazard.areaSquareMetres / 1e4, decimals: 2), Fixed.format(hazard.meanScore, decimals: 3),
-                    Fixed.format(hazard.benefitPerSquareMetre * 1e4, decimals: 3)]
+                    Fixed.grouped(hazard.meanScore * hazard.areaSquareMetres / 1e4, decimals: 2)]
                 + factors.map { factor in shares[factor].map { Fixed.percent($0, decimals: 0) } ?? "—" }
         }
-        let header = ["Rank", "Id", "Name", "Type", "Status", "Region", "Area (ha)", "Mean score", "Benefit per ha"]
+        let header = ["Rank", "Id", "Name", "Type", "Status", "Region", "Area (ha)", "Mean score", "Score-weighted area (ha)"]
             + factors.map { "Share: " + Markdown.escape($0) }
         let shown = ranked.count < result.hazards.count ? "The top \(ranked.count) of \(result.hazards.count)" : "All \(ranked.count)"
-        return "\(shown) ranked hazard areas, by expected risk reduction per area cleared. Shares are each factor's "
-            + "part of the hazard's mean score.\n\n" + Markdown.table(header, rows, alignRight: Set(6..<header.count).union([0]))
+        return "\(shown) ranked hazard areas, by expected risk reduction per area cleared (the mean score, 0 to 1, "
+            + "of the area's cells). The score-weighted area is the area times its mean score: how much of the map's "
+            + "risk the area holds, in hectares at full score. Shares are each factor's part of the hazard's mean score.\n\n" + Markdown.table(header, rows, alignRight: Set(6..<header.count).union([0]))
     }
 
     private static func weightsMarkdown(_ result: ScoreResult) -> String {

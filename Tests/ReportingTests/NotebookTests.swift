@@ -143,6 +143,14 @@ struct NotebookTests {
         #expect(markdown.contains("The top 20 of 30"))
         #expect(markdown.contains("Consistency ratio (CR = CI / RI) | 0.0444"))
         #expect(markdown.contains("| Hit rate, top 10% | 45.0% | 7.5% | 22.5% |"))
+        // The score-weighted area is the area (ha) times the mean score, for every row.
+        let result = ResultFixtures.score(hazards: 30)
+        #expect(markdown.contains("Score-weighted area (ha)"))
+        for hazard in result.hazards.sorted(by: { $0.rank < $1.rank }).prefix(20) {
+            let expected = Fixed.grouped(hazard.meanScore * hazard.areaSquareMetres / 1e4, decimals: 2)
+            let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") }
+            #expect(row?.contains("| \(expected) |") == true, "rank \(hazard.rank): \(row ?? "")")
+        }
         let small = try NotebookJSON.markdown(NotebookExporter.notebook(for: ResultFixtures.score(hazards: 0, validation: false, ahp: false)))
         #expect(small.contains("No hazard areas were ranked."))
         #expect(!small.contains("Validation on held-out"))
