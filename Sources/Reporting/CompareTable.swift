@@ -30,6 +30,12 @@ public enum CompareTable {
             var diff = [["scenario", "metric", "mean", "90% interval"]]
             for d in r.differences {
                 let label = numbered ? (names.firstIndex(of: d.scenario).map { "#\($0 + 1)" } ?? d.scenario) : d.scenario
+                if neitherFinishes(d, in: r) {
+                    // Both sides count as the horizon in every replication: a difference of 0 would
+                    // read as "no change" when the comparison says nothing.
+                    diff.append([label, "\(d.metric) (\(d.units))", "n/a", "neither finishes within the horizon"])
+                    continue
+                }
                 diff.append([label, "\(d.metric) (\(d.units))", signed(d.mean),
                              "[\(signed(d.p5)), \(signed(d.p95))]"])
             }
@@ -37,6 +43,18 @@ public enum CompareTable {
             lines.append("(completion times of replications unfinished at the horizon count as the horizon)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether `d` is a completion difference where no replication of the scenario nor of the base
+    /// finishes within the horizon (the paired differences are then all 0 by construction).
+    static func neitherFinishes(_ d: CompareResult.Difference, in r: CompareResult) -> Bool {
+        guard d.metric.hasPrefix("completion_") else { return false }
+        let code = String(d.metric.dropFirst("completion_".count))
+        func finished(_ name: String) -> Double? {
+            guard let result = r.scenarios.first(where: { $0.scenario == name }) else { return nil }
+            return code == "all" ? result.completion.overall.finishedShare : result.completion.byType[code]?.finishedShare ?? 0
+        }
+        return finished(d.scenario) == 0 && finished(r.base) == 0
     }
 
     static func range(_ q: DateQuantiles) -> String {

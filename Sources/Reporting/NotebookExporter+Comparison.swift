@@ -56,8 +56,11 @@ extension NotebookExporter {
         return "Each scenario minus the base, paired by replication. The 90% interval is the 5th to 95th percentile "
             + "of the paired differences; when it excludes 0 the direction of the difference is clear.\n\n"
             + Markdown.table(["Scenario", "Metric", "Units", "Mean difference", "90% interval"], result.differences.map { d in
-                [Markdown.escape(d.scenario), Markdown.escape(d.metric), Markdown.escape(d.units), Fixed.grouped(d.mean, decimals: 2),
-                 "\(Fixed.grouped(d.p5, decimals: 2)) to \(Fixed.grouped(d.p95, decimals: 2))"]
+                CompareTable.neitherFinishes(d, in: result)
+                    ? [Markdown.escape(d.scenario), Markdown.escape(d.metric), Markdown.escape(d.units), "n/a",
+                       "neither finishes within the horizon"]
+                    : [Markdown.escape(d.scenario), Markdown.escape(d.metric), Markdown.escape(d.units), Fixed.grouped(d.mean, decimals: 2),
+                       "\(Fixed.grouped(d.p5, decimals: 2)) to \(Fixed.grouped(d.p95, decimals: 2))"]
             }, alignRight: [3, 4])
     }
 

@@ -129,3 +129,26 @@ struct FormattingTests {
         #expect(ReportText.area(1_234_567, unit: ReportText.areaUnit(maximum: 2e6)) == "1.23")
     }
 }
+
+/// A completion difference between two scenarios that never finish is not "0 [0, 0]".
+@Suite("Comparison when nothing finishes")
+struct UnfinishedComparisonTests {
+    @Test func neitherFinishingIsSaidNotZero() throws {
+        var result = ResultFixtures.comparison()
+        for index in [0, 1] {
+            result.scenarios[index].completion.overall.finishedShare = 0
+            result.scenarios[index].completion.overall.p50Days = nil
+            result.scenarios[index].completion.overall.p50Date = nil
+        }
+        result.differences = [
+            .init(scenario: result.scenarios[1].scenario, metric: "completion_all", units: "years", mean: 0, p5: 0, p95: 0),
+            .init(scenario: result.scenarios[2].scenario, metric: "completion_all", units: "years", mean: -1.5, p5: -2, p95: -1),
+        ]
+        let table = CompareTable.render(result)
+        #expect(table.contains("neither finishes within the horizon"))
+        #expect(table.contains("-1.50") && table.contains("[-2.00, -1.00]"), "a scenario that finishes keeps its numbers")
+        #expect(!table.contains("+0.00") && !table.contains("[0.00, 0.00]"))
+        let markdown = try NotebookJSON.markdown(NotebookExporter.notebook(for: result))
+        #expect(markdown.contains("| n/a | neither finishes within the horizon |"))
+    }
+}
