@@ -74,10 +74,12 @@ public enum GISExport {
             fields += factors.map { .init(name: "share_\($0)", type: .real) }
         }
         if releases != nil {
-            fields += ["release_p10", "release_p50", "release_p90"].map { .init(name: $0, type: .string) }
+            // Real date fields (GeoPackage DATE, GeoJSON "YYYY-MM-DD"), so GIS tools can filter and
+            // style by date rather than by text.
+            fields += ["release_p10", "release_p50", "release_p90"].map { .init(name: $0, type: .date) }
             fields += [.init(name: "release_year_p50", type: .integer), .init(name: "released_share", type: .real)]
         }
-        let text = { (date: CivilDate?) in date.map { AttributeValue.string($0.description) } ?? .null }
+        let text = { (date: CivilDate?) in date.map { AttributeValue.date(year: $0.year, month: $0.month, day: $0.day) } ?? .null }
         let features = layers.hazards.map { area -> VectorFeature in
             let id = area.footprint.id
             var a = descriptiveAttributes(area)

@@ -31,6 +31,12 @@ import Testing
 
         try GISExport.writeHazards(run, layers: layers, to: scratch.file("simulated.geojson"))
         let features = try Self.features(scratch.file("simulated.geojson"))
+        // In a GeoPackage the release quantiles are DATE fields, not text.
+        try GISExport.writeHazards(run, layers: layers, to: scratch.file("simulated.gpkg"))
+        let package = try readVectorLayer(at: scratch.file("simulated.gpkg"), targetEPSG: 32638)
+        for name in ["release_p10", "release_p50", "release_p90"] {
+            #expect(package.fields.first { $0.name == name }?.type == .date, "\(name)")
+        }
         // Layer order, the source's feature ids, its polygons (already in the grid CRS) and attributes.
         #expect(features.map { $0["id"] as? Int } == [7, 3, 5])
         let properties = features.map { $0["properties"] as? [String: Any] ?? [:] }
