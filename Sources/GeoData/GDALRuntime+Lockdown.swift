@@ -101,7 +101,10 @@ extension GDALRuntime {
         // GDAL leaves this one out of its list of prefixes, but it is a way into /vsicurl/.
         prefixes.append("/vsicurl?")
         for prefix in prefixes where !keptFileSystems.contains(prefix) {
-            VSIInstallPluginHandler(prefix, callbacks)
+            // GDAL 3.6's plugin handler keeps the prefix *pointer*, not a copy: a Swift temporary
+            // C string would dangle after this call (AddressSanitizer caught the read in VSIStatExL).
+            // A copy made with GDAL's allocator lives as long as the handler: the whole process.
+            VSIInstallPluginHandler(CPLStrdup(prefix), callbacks)
         }
     }
 }

@@ -20,6 +20,11 @@ public enum TestEnvironment {
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)   // Sources/_TestSupport/TestEnvironment.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Whether this test process (and the `clearcast` it spawns, built alike) runs under
+    /// AddressSanitizer or ThreadSanitizer: their runtimes are linked in only then. They reserve
+    /// terabytes of address space, so an address-space limit (`ulimit -v`) cannot be tested under them.
+    public static let isSanitized: Bool = dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil
+
     /// The URL of `relativePath` inside the package, e.g. `packageURL("schemas/validate.py")`.
     public static func packageURL(_ relativePath: String) -> URL {
         packageRoot.appendingPathComponent(relativePath)
