@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClearcastDomain
 import Foundation
 import Reporting
 import Scenarios
