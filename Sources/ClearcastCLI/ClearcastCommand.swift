@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClearanceModel
+import ClearcastDomain
 import Foundation
 
 /// The `clearcast` command: risk-priority scoring and clearance forecasting for mine action.
@@ -64,26 +65,7 @@ public struct ClearcastCommand: ParsableCommand {
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
         var message = "error: '\(first)' is not a clearcast command; expected one of \(names.dropLast().joined(separator: ", "))"
-        if let guess = closestName(to: first, among: names) { message += "; did you mean '\(guess)'?" }
+        if let guess = Spelling.closest(to: first, among: names) { message += "; did you mean '\(guess)'?" }
         return message
-    }
-
-    /// The name within edit distance 2 of `word`, if any (the commands are few and short).
-    static func closestName(to word: String, among names: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var row = Array(0...b.count)
-            for (i, x) in a.enumerated() {
-                var previous = row[0]
-                row[0] = i + 1
-                for (j, y) in b.enumerated() {
-                    let current = row[j + 1]
-                    row[j + 1] = min(row[j] + 1, row[j + 1] + 1, previous + (x == y ? 0 : 1))
-                    previous = current
-                }
-            }
-            return row[b.count]
-        }
-        let scored = names.map { ($0, distance(Array(word.lowercased()), Array($0))) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
     }
 }

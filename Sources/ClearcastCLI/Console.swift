@@ -30,17 +30,8 @@ enum Console {
     /// A result (table, summary) on standard output, with control characters from files escaped;
     /// written with write(2), so a failure is seen (print's buffer would drop it at exit).
     static func output(_ text: String) {
-        var bytes = Array((TerminalText.escaped(text) + "\n").utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written > 0 {
-                bytes = bytes.dropFirst(written)
-            } else if written < 0, errno == EINTR {
-                continue
-            } else {
-                outputLost.store(true, ordering: .relaxed)
-                return
-            }
+        if !ExitStatus.writeAll(TerminalText.escaped(text) + "\n", to: STDOUT_FILENO) {
+            outputLost.store(true, ordering: .relaxed)
         }
     }
 }

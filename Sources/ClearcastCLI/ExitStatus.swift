@@ -64,16 +64,23 @@ enum ExitStatus {
     /// (`2>&-`, `2>/dev/full`) must not turn an error message into a crash, as
     /// `FileHandle.write` would.
     static func writeToStandardError(_ text: String) {
+        _ = writeAll(text, to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text` to `descriptor` with `write(2)` (retrying short writes and EINTR);
+    /// false when the stream refused it (closed, full). Never traps.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written > 0 {
                 bytes = bytes.dropFirst(written)
             } else if written < 0, errno == EINTR {
                 continue
             } else {
-                return
+                return false
             }
         }
+        return true
     }
 }

@@ -50,7 +50,7 @@ struct FeatureReader {
         let wanted = source?.fieldNames[name] ?? name
         let names = layer.fields.map(\.name)
         var hint = source?.fieldNames[name] != nil ? " (mapped from '\(wanted)' by fields:)" : ""
-        if let guess = FieldReader.closest(to: wanted, among: names) {
+        if let guess = Spelling.closest(to: wanted, among: names) {
             hint += "; the layer has '\(guess)': did you mean it? (map it with fields: {\(guess): \(name)})"
         } else if !names.isEmpty {
             hint += "; the layer's fields are \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "") (map one with fields:)"

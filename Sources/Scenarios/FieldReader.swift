@@ -59,7 +59,7 @@ struct FieldReader {
         for (key, value) in pairs where !allowed.contains(key) {
             let child = FieldReader(node: value, path: join(key), log: log)
             var message = "unknown field '\(key)'"
-            if let guess = FieldReader.closest(to: key, among: allowed) { message += "; did you mean '\(guess)'?" }
+            if let guess = Spelling.closest(to: key, among: allowed) { message += "; did you mean '\(guess)'?" }
             message += " (allowed here: \(allowed.joined(separator: ", ")))"
             child.fail(message)
         }
@@ -198,7 +198,7 @@ struct FieldReader {
         guard let text = string() else { return nil }
         guard options.contains(text) else {
             var message = "found '\(text)', expected one of \(options.joined(separator: ", "))"
-            if let guess = Self.closest(to: text, among: options) { message += "; did you mean '\(guess)'?" }
+            if let guess = Spelling.closest(to: text, among: options) { message += "; did you mean '\(guess)'?" }
             fail(message)
             return nil
         }

@@ -123,7 +123,7 @@ extension Scenario {
         func check(_ name: String, path: String) {
             guard !known.contains(name) else { return }
             var message = "found region '\(name)', which no hazard area has; expected one of \(listed.isEmpty ? "(the hazard layer has no regions)" : listed.joined(separator: ", "))"
-            if let guess = FieldReader.closest(to: name, among: listed) { message += "; did you mean '\(guess)'?" }
+            if let guess = Spelling.closest(to: name, among: listed) { message += "; did you mean '\(guess)'?" }
             issues.append(ScenarioIssue(file: file.path, path: path, line: nil, message: message))
         }
         for (i, stoppage) in spec.calendar.stoppages.enumerated() {

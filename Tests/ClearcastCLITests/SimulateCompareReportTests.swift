@@ -109,15 +109,7 @@ import Testing
     func interruptLeavesEarlierOutputIntact(signal: Int32) throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("earlier result".utf8).write(to: URL(fileURLWithPath: path("keep.json")))
-        let child = try InterruptibleRun(
-            ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet",
-             "--out", path("keep.json"), "--hazards", path("keep.gpkg")],
-            in: CLIRunner.fixtures)
-        guard child.waitForStandardError(containing: "clearcast: ready: simulating") else {
-            if child.process.isRunning { child.process.terminate() }
-            Issue.record("no readiness line; stderr:\n\(child.waitUntilExit())")
-            return
-        }
+        guard let child = try startLongRun(["--out", path("keep.json"), "--hazards", path("keep.gpkg")]) else { return }
         kill(child.process.processIdentifier, signal)
         let stderr = child.waitUntilExit()
         #expect(child.process.terminationReason == .exit && child.process.terminationStatus == 130, "\(stderr)")
@@ -129,19 +121,25 @@ import Testing
 }
 
 extension SimulateCompareReportTests {
+    /// A simulation of a million replications started in the fixtures, once it says it is in its
+    /// replications (`CLEARCAST_TEST_READY_LINE`); nil (recorded as an issue) when it never does.
+    func startLongRun(_ outputs: [String]) throws -> InterruptibleRun? {
+        let child = try InterruptibleRun(
+            ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet"] + outputs, in: CLIRunner.fixtures)
+        guard child.waitForStandardError(containing: "clearcast: ready: simulating") else {
+            if child.process.isRunning { child.process.terminate() }
+            Issue.record("no readiness line; stderr:\n\(child.waitUntilExit())")
+            return nil
+        }
+        return child
+    }
+
     /// SIGQUIT (Ctrl-\\) means "quit now": the default action (status 131 in a shell), not Swift's
     /// crash report followed by exit 0; an earlier output stays as it was.
     @Test func quitSignalEndsAtOnce() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("earlier result".utf8).write(to: URL(fileURLWithPath: path("keep.json")))
-        let child = try InterruptibleRun(
-            ["simulate", "valid.yaml", "--replications", "1000000", "--yes", "--quiet", "--out", path("keep.json")],
-            in: CLIRunner.fixtures)
-        guard child.waitForStandardError(containing: "clearcast: ready: simulating") else {
-            if child.process.isRunning { child.process.terminate() }
-            Issue.record("no readiness line; stderr:\n\(child.waitUntilExit())")
-            return
-        }
+        guard let child = try startLongRun(["--out", path("keep.json")]) else { return }
         kill(child.process.processIdentifier, SIGQUIT)
         let stderr = child.waitUntilExit()
         #expect(child.process.terminationReason == .uncaughtSignal && child.process.terminationStatus == SIGQUIT, "\(stderr)")

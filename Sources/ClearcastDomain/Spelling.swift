@@ -1,8 +1,10 @@
-extension FieldReader {
+/// "Did you mean …?" for every place that names a word the user may have mistyped: scenario
+/// fields and values, region names, command names.
+public enum Spelling {
     /// The allowed word closest to `word` by edit distance, when close enough to be a likely typo.
     ///
     /// - Complexity: O(n · m · k) for k candidates of lengths m against `word` of length n.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -17,7 +19,7 @@ extension FieldReader {
     }
 
     /// Levenshtein distance with one rolling row.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
