@@ -51,12 +51,13 @@ enum RunContext {
         ParallelWork.setWidth(threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Says once on stderr when OpenBLAS runs a slower kernel than this CPU supports, with the fix.
     static let quietHelp: ArgumentHelp = "No progress bar, kernel advice or \"written to\" lines; warnings and errors still show."
 
+    /// Says on stderr, once per terminal session, when OpenBLAS runs a slower kernel than this CPU
+    /// supports, with the fix (``KernelAdvice``). Advice, not a warning about this run's inputs:
+    /// `--quiet` drops it.
     static func adviseOnBLASKernel() {
-        // Advice, not a warning about this run's inputs: --quiet drops it.
-        if let advisory = BLASInfo.kernelAdvisory, !Console.isQuiet { Console.warn(advisory) }
+        KernelAdvice.adviseOnce()
     }
 
     /// Loads a scenario and prints its warnings.

@@ -1,6 +1,7 @@
 import _TestSupport
 @testable import ClearcastCLI
 import Foundation
+import LinearAlgebra
 import Testing
 
 /// What a new user tripped on: inputs that were accepted silently and outputs that did not match.
@@ -129,5 +130,53 @@ struct ProgressEstimateTests {
         #expect(ProgressBar.remaining(elapsed: 60, completed: 1, total: 1_000) == ", about 16.6 h left")
         #expect(ProgressBar.remaining(elapsed: 5, completed: 0, total: 10).isEmpty)
         #expect(ProgressBar.remaining(elapsed: 5, completed: 10, total: 10).isEmpty)
+    }
+}
+
+/// The OpenBLAS kernel advice is said once per terminal session, and can be silenced.
+@Suite struct KernelAdviceTests {
+    /// Prescott is older than every AVX2 CPU's best kernel, so forcing it in a child process makes
+    /// the advice fire on any CPU with AVX2 and FMA (the test process itself never sets the kernel).
+    static let advisedOnPrescott = BLASInfo.advisory(coreName: "Prescott", cpuFlags: BLASInfo.cpuFlags) != nil
+
+    @Test(.enabled(if: advisedOnPrescott, "this CPU has no AVX2: Prescott is its right kernel, so no advice fires"))
+    func adviceOncePerSessionThenSilent() throws {
+        let scratch = try ScratchDirectory("advice")
+        let runtime = scratch.url.appendingPathComponent("runtime")
+        let environment = ["OPENBLAS_CORETYPE": "Prescott", "XDG_RUNTIME_DIR": runtime.path]
+        let scenario = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
+        func score(_ extra: [String: String] = [:]) throws -> String {
+            let run = try CLIRunner.run(["score", scenario, "--out", scratch.file("r.json")],
+                                        environment: environment.merging(extra) { $1 })
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stderr
+        }
+        let first = try score(), second = try score()
+        #expect(first.contains("OPENBLAS_CORETYPE"), "first command of the session advises: \(first)")
+        #expect(!second.contains("OPENBLAS_CORETYPE"), "second command stays silent: \(second)")
+        #expect(try score(["CLEARCAST_KERNEL_ADVICE": "always"]).contains("OPENBLAS_CORETYPE"))
+        let fresh = ["XDG_RUNTIME_DIR": scratch.url.appendingPathComponent("other").path]
+        #expect(!(try score(fresh.merging(["CLEARCAST_KERNEL_ADVICE": "off"]) { $1 })).contains("OPENBLAS_CORETYPE"))
+        // The result still records the advice, whatever the terminal was told.
+        let result = try String(contentsOfFile: scratch.file("r.json"), encoding: .utf8)
+        #expect(result.contains("\"advisory\""))
+    }
+
+    @Test func modeFromEnvironment() {
+        #expect(KernelAdvice.mode([:]) == .once)
+        #expect(KernelAdvice.mode(["CLEARCAST_KERNEL_ADVICE": "OFF"]) == .off)
+        #expect(KernelAdvice.mode(["CLEARCAST_KERNEL_ADVICE": "always"]) == .always)
+        #expect(KernelAdvice.mode(["CLEARCAST_KERNEL_ADVICE": "sometimes"]) == .once)
+    }
+
+    /// Exactly one of two claims of the same marker wins; an unwritable directory still advises.
+    @Test func markerClaimedOnce() throws {
+        let scratch = try ScratchDirectory("advice-marker")
+        #expect(KernelAdvice.claimMarker(in: scratch.url, kernel: "Prescott"))
+        #expect(!KernelAdvice.claimMarker(in: scratch.url, kernel: "Prescott"))
+        #expect(KernelAdvice.claimMarker(in: scratch.url, kernel: "Haswell"), "another kernel is advised anew")
+        let blocked = scratch.url.appendingPathComponent("file")
+        try Data().write(to: blocked)
+        #expect(KernelAdvice.claimMarker(in: blocked.appendingPathComponent("sub"), kernel: "Prescott"))
     }
 }
