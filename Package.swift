@@ -60,6 +60,8 @@ let package = Package(
         .target(name: "EventSimulation"),
         // Builds and tests without GDAL or OpenBLAS (checked by `make check-layers`).
         .target(name: "ClearanceModel", dependencies: ["ClearcastDomain", "ParallelWork", "EventSimulation"]),
+        // Decisions over the clearance model: what resources meet a target (`clearcast plan`).
+        .target(name: "ResourcePlanning", dependencies: ["ClearcastDomain", "ClearanceModel"]),
 
         // MARK: Scenario files, results, command line
         .target(
@@ -73,14 +75,14 @@ let package = Package(
             name: "Reporting",
             dependencies: [
                 "ClearcastDomain", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
-                "ClearanceModel", "Scenarios",
+                "ClearanceModel", "ResourcePlanning", "Scenarios",
             ]
         ),
         .target(
             name: "ClearcastCLI",
             dependencies: [
                 "ClearcastDomain", "ParallelWork", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel",
-                "EventSimulation", "ClearanceModel", "Scenarios", "Reporting",
+                "EventSimulation", "ClearanceModel", "ResourcePlanning", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +104,10 @@ let package = Package(
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation", "_TestSupport"]),
         .testTarget(
             name: "ClearanceModelTests", dependencies: ["ClearcastDomain", "ClearanceModel", "EventSimulation", "_TestSupport"]
+        ),
+        .testTarget(
+            name: "ResourcePlanningTests",
+            dependencies: ["ClearcastDomain", "ClearanceModel", "EventSimulation", "ResourcePlanning", "_TestSupport"]
         ),
         .testTarget(
             name: "ScenariosTests",

@@ -17,6 +17,7 @@ LAYERS = [
     {"LinearAlgebra", "EventSimulation"},
     {"GeoData"},
     {"RiskModel", "ClearanceModel"},
+    {"ResourcePlanning"},
     {"Scenarios"},
     {"Reporting"},
     {"ClearcastCLI"},
@@ -24,7 +25,8 @@ LAYERS = [
 ]
 TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Musl",
              "Darwin", "Testing", "XCTest", "_Concurrency"}
-FREE_OF = {"ClearanceModel": {"CGDAL", "CLinearAlgebra"}, "EventSimulation": {"CGDAL", "CLinearAlgebra"}}
+FREE_OF = {"ClearanceModel": {"CGDAL", "CLinearAlgebra"}, "EventSimulation": {"CGDAL", "CLinearAlgebra"},
+           "ResourcePlanning": {"CGDAL", "CLinearAlgebra"}}
 IMPORT = re.compile(r"^(?:@testable\s+|@_exported\s+|public\s+|package\s+|internal\s+)*import\s+(?:struct\s+|enum\s+|class\s+|func\s+)?([A-Za-z_][A-Za-z0-9_]*)")
 
 

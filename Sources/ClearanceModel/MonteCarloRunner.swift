@@ -79,7 +79,7 @@ public enum MonteCarloRunner {
 /// Hands out replication indices and stores outcomes by index under the lock (``Locked``), taken
 /// once per replication, far from the hot loop. Outcomes are kept by index, so the forecast does not
 /// depend on which worker ran which replication.
-private final class ResultBox: Sendable {
+final class ResultBox: Sendable {
     private struct State {
         var next = 0
         var done = 0

@@ -1,0 +1,153 @@
+import ClearanceModel
+import ClearcastDomain
+
+// MARK: - MultiplierPlanner
+
+/// Finds the smallest multiplier on chosen team groups that meets a ``PlanTarget`` (plan mode (a)),
+/// or the largest one a yearly budget affords (mode (c)).
+///
+/// **Search.** Multipliers live on a grid (`step`, default 0.05). The scenario as written (1×) is
+/// simulated first; the search doubles (or halves) until it brackets the target, then bisects.
+/// It assumes that more teams never lower the probability of meeting the target; the result notes
+/// any simulated level where that fails beyond Monte Carlo error.
+///
+/// **Estimates.** At each level, replications run in batches (sequential stopping): after each
+/// batch the Wilson interval of the probability is checked, and the level is settled as soon as the
+/// 99 % interval lies wholly above or below the required probability; undecided levels stop when the
+/// 95 % half-width falls below `resolution` or the replications run out, and are decided by the
+/// estimate (the verdict says "within error"). The stricter 99 % level for stopping offsets the
+/// repeated looks. **Common random numbers**: every level uses the same seed, so replication `i`
+/// of two levels shares its productivity, weather and accident draws, and the comparison between
+/// neighbouring levels is much sharper than independent runs would give.
+///
+/// ```swift
+/// let planner = MultiplierPlanner(model: model, groups: ["mech", "manual"], seed: 1, threads: 2)
+/// let plan = try planner.plan(for: target)
+/// print(plan.answer?.multiplier ?? "unreachable")
+/// ```
+public struct MultiplierPlanner: Sendable {
+    public var model: ClearanceModel
+    public var groups: Set<String>
+    public var step = 0.05
+    public var maximumMultiplier = 8.0
+    public var resolution = 0.02
+    public var batch = 50
+    public var maximumReplications = 2000
+    public var seed: UInt64
+    public var threads: Int
+    /// Cost per team-day by kind (kinds missing cost nothing); needed for the budget mode.
+    public var costPerTeamDay: [TeamKind: Double]?
+
+    public init(model: ClearanceModel, groups: Set<String>, seed: UInt64, threads: Int = 1,
+                costPerTeamDay: [TeamKind: Double]? = nil) {
+        self.model = model
+        self.groups = groups
+        self.seed = seed
+        self.threads = threads
+        self.costPerTeamDay = costPerTeamDay
+    }
+
+    /// Checks the settings, naming each one out of range.
+    public func validate() throws {
+        var problems: [String] = []
+        let ids = model.teams.map(\.id)
+        if groups.isEmpty { problems.append("no team group to scale") }
+        for group in groups.sorted() where !ids.contains(group) {
+            let hint = Spelling.closest(to: group, among: ids).map { "; did you mean '\($0)'?" } ?? ""
+            problems.append("no team group '\(group)' (the scenario has \(ids.joined(separator: ", ")))\(hint)")
+        }
+        if !(step > 0 && step <= 1) { problems.append("step must be in (0, 1], found \(step)") }
+        if !(maximumMultiplier >= 1 && maximumMultiplier <= 100) {
+            problems.append("maximum multiplier must be in [1, 100], found \(maximumMultiplier)")
+        }
+        if !(resolution > 0 && resolution < 0.5) { problems.append("resolution must be in (0, 0.5), found \(resolution)") }
+        if batch < 1 { problems.append("batch must be ≥ 1, found \(batch)") }
+        if maximumReplications < batch { problems.append("maximum replications (\(maximumReplications)) must be ≥ batch (\(batch))") }
+        guard problems.isEmpty else { throw PlanningError.invalidSearch(problems) }
+    }
+
+    /// Plan mode (a): the smallest multiplier that meets `target`, with its neighbour below and the
+    /// frontier. With `budgetPerYear`, also mode (c): the largest multiplier whose mean yearly cost
+    /// stays within the budget, and what it achieves.
+    ///
+    /// - Parameter progress: called after each simulated level, e.g. to print it.
+    /// - Throws: ``PlanningError`` for settings or a target that do not fit the model;
+    ///   ``ClearanceModelError`` from the model; `CancellationError` when `shouldStop` says so.
+    /// - Complexity: O(log(maximumMultiplier / step)) levels of at most `maximumReplications` replications.
+    public func plan(for target: PlanTarget, budgetPerYear: Double? = nil,
+                     progress: (@Sendable (PlanCandidate) -> Void)? = nil,
+                     shouldStop: (@Sendable () -> Bool)? = nil) throws -> ResourcePlan {
+        try validate()
+        if let budgetPerYear {
+            guard costPerTeamDay != nil else {
+                throw PlanningError.invalidSearch(["a budget needs the scenario's costs.per_team_day"])
+            }
+            guard budgetPerYear > 0, budgetPerYear.isFinite else {
+                throw PlanningError.invalidSearch(["budget per year must be > 0, found \(budgetPerYear)"])
+            }
+        }
+        let evaluator = try TargetEvaluator(target, model: model)
+        var levels = LevelCache(planner: self, evaluator: evaluator, progress: progress, shouldStop: shouldStop)
+        let unit = Int((1 / step).rounded())
+        let top = max(unit, Int((maximumMultiplier / step).rounded(.down)))
+        let baseline = try levels.level(unit)
+        var notes: [String] = []
+
+        // Bracket: `low` fails (or is 0 teams' worth), `high` meets.
+        var low = 0, high: Int?
+        if baseline.verdict.meets {
+            high = unit
+            var k = unit / 2
+            while k >= 1 {
+                if try levels.level(k).verdict.meets { high = k; k /= 2 } else { low = k; break }
+            }
+            if low == 0 { notes.append("the target is met even at the smallest multiplier simulated (\(Self.format(Double(high ?? unit) * step))×)") }
+        } else {
+            low = unit
+            var k = unit
+            while k < top {
+                k = min(k * 2, top)
+                if try levels.level(k).verdict.meets { high = k; break } else { low = k }
+            }
+        }
+        if var hi = high {
+            while hi - low > 1 {
+                let mid = (low + hi) / 2
+                if try levels.level(mid).verdict.meets { hi = mid } else { low = mid }
+            }
+            high = hi
+        }
+
+        var affordable: PlanCandidate?
+        if let budgetPerYear {
+            affordable = try levels.largestAffordable(budgetPerYear, top: top)
+            if affordable == nil { notes.append("the budget does not afford even \(Self.format(step))× the scaled groups") }
+        }
+        let frontier = levels.all
+        notes += Self.monotonicityNotes(frontier)
+        if let high, let answer = levels.cached(high), answer.verdict == .meetsWithinError {
+            notes.append("the answer meets the target only within Monte Carlo error (p = \(Self.format(answer.probability.estimate)) "
+                + "after \(answer.probability.trials) replications); raise the replications for a sharper answer")
+        }
+        return ResourcePlan(
+            target: target, groups: groups.sorted(), step: step, maximumMultiplier: Double(top) * step,
+            baseline: baseline, answer: high.flatMap(levels.cached), nextSmaller: high != nil && low > 0 ? levels.cached(low) : nil,
+            bestAchievable: high == nil ? levels.cached(top) : nil, frontier: frontier,
+            budgetPerYear: budgetPerYear, affordable: affordable, notes: notes, seed: seed)
+    }
+
+    /// Pairs of levels where more teams met the target less often, beyond both 95 % intervals.
+    static func monotonicityNotes(_ frontier: [PlanCandidate]) -> [String] {
+        var notes: [String] = []
+        for (a, b) in zip(frontier, frontier.dropFirst()) where b.probability.interval().upper < a.probability.interval().lower {
+            notes.append("more teams met the target less often: \(format(a.multiplier))× p = \(format(a.probability.estimate)), "
+                + "\(format(b.multiplier))× p = \(format(b.probability.estimate)) (task order effects); the answer assumes monotonicity")
+        }
+        return notes
+    }
+
+    static func format(_ x: Double) -> String {
+        let r = (x * 1000).rounded() / 1000
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
