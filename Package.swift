@@ -117,7 +117,8 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: [
-                "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport",
+                "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation",
+                "ResourcePlanning", "_TestSupport",
             ]
         ),
         .testTarget(

@@ -6,6 +6,7 @@ import Foundation
 import GeoData
 import LinearAlgebra
 import Reporting
+import ResourcePlanning
 import RiskModel
 import Scenarios
 
@@ -36,6 +37,8 @@ extension ExitStatus {
         case let error as ReturnPressureError: return bad(error.description)
         // Every case names a field of the scenario's simulation section.
         case let error as ClearanceModelError: return bad(error.description)
+        // The target and the search settings are `plan`'s options.
+        case let error as PlanningError: return bad(error.description)
         // Distributions are written in the scenario (productivity, shares, durations).
         case let error as DistributionError: return bad("distribution: \(error.description)")
         case let error as SchedulingError: return classify(error)

@@ -19,11 +19,13 @@ public enum NotebookExporter {
         public var score: String
         public var simulation: String
         public var comparison: String
+        public var plan: String
         public init(score: String = "score.json", simulation: String = "simulation.json",
-                    comparison: String = "comparison.json") {
+                    comparison: String = "comparison.json", plan: String = "plan.json") {
             self.score = score
             self.simulation = simulation
             self.comparison = comparison
+            self.plan = plan
         }
     }
 
@@ -49,20 +51,29 @@ public enum NotebookExporter {
                         paths: ResultPaths(comparison: resultPath))
     }
 
-    /// One notebook with a section per given result (score, then simulation, then comparison).
+    /// A notebook for a `clearcast plan` result.
+    public static func notebook(for result: PlanResult, resultPath: String = "result.json") -> Data {
+        notebook(score: nil, simulation: nil, comparison: nil, plan: result, title: "Resource plan: \(result.scenario)",
+                 paths: ResultPaths(plan: resultPath))
+    }
+
+    /// One notebook with a section per given result (score, simulation, comparison, then plan).
     public static func notebook(score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?,
-                                title: String, paths: ResultPaths = ResultPaths(), backtest: Backtest? = nil) -> Data {
+                                plan: PlanResult? = nil, title: String, paths: ResultPaths = ResultPaths(),
+                                backtest: Backtest? = nil) -> Data {
         var document = NotebookDocument()
-        document.markdown(introduction(title: title, score: score, simulation: simulation, comparison: comparison))
+        document.markdown(introduction(title: title, score: score, simulation: simulation, comparison: comparison, plan: plan))
         document.code(setupSource(score: score != nil ? paths.score : nil,
                                   simulation: simulation != nil ? paths.simulation : nil,
-                                  comparison: comparison != nil ? paths.comparison : nil),
+                                  comparison: comparison != nil ? paths.comparison : nil,
+                                  plan: plan != nil ? paths.plan : nil),
                       svg: nil, description: "")
-        let several = [score != nil, simulation != nil, comparison != nil].filter { $0 }.count > 1
+        let several = [score != nil, simulation != nil, comparison != nil, plan != nil].filter { $0 }.count > 1
         if let score { appendScore(score, to: &document, heading: several ? "##" : "#") }
         if let simulation { appendSimulation(simulation, to: &document, heading: several ? "##" : "#") }
         if let backtest { appendBacktest(backtest, to: &document, heading: several ? "##" : "#") }
         if let comparison { appendComparison(comparison, to: &document, heading: several ? "##" : "#") }
+        if let plan { appendPlan(plan, to: &document, heading: several ? "##" : "#") }
         return document.data()
     }
 
@@ -73,11 +84,12 @@ public enum NotebookExporter {
     }
 
     private static func introduction(title: String, score: ScoreResult?, simulation: SimulationResult?,
-                                     comparison: CompareResult?) -> String {
+                                     comparison: CompareResult?, plan: PlanResult?) -> String {
         var parts: [String] = []
         if score != nil { parts.append("risk-priority scores") }
         if simulation != nil { parts.append("a clearance forecast") }
         if comparison != nil { parts.append("a scenario comparison") }
+        if plan != nil { parts.append("a resource plan") }
         return """
         # \(Markdown.escape(title))
 
@@ -89,17 +101,19 @@ public enum NotebookExporter {
     }
 
     /// The first code cell: result paths, imports and helpers used by every chart cell.
-    private static func setupSource(score: String?, simulation: String?, comparison: String?) -> String {
+    private static func setupSource(score: String?, simulation: String?, comparison: String?, plan: String? = nil) -> String {
         func path(_ value: String?) -> String { value.map(NotebookDocument.quote) ?? "None" }
         var loads: [String] = []
         if score != nil { loads.append("score = load(SCORE_PATH)") }
         if simulation != nil { loads.append("simulation = load(SIMULATION_PATH)") }
         if comparison != nil { loads.append("comparison = load(COMPARISON_PATH)") }
+        if plan != nil { loads.append("plan = load(PLAN_PATH)") }
+        let planPath = plan.map { "\nPLAN_PATH = \(NotebookDocument.quote($0))" } ?? ""
         return """
         # The clearcast result files this notebook reads (relative to the notebook); edit to use another run.
         SCORE_PATH = \(path(score))
         SIMULATION_PATH = \(path(simulation))
-        COMPARISON_PATH = \(path(comparison))
+        COMPARISON_PATH = \(path(comparison))\(planPath)
 
         import json
 

@@ -1,10 +1,11 @@
 import Foundation
 
-/// A result file read back for reporting: score, simulate or compare, told apart by its `kind`.
+/// A result file read back for reporting: score, simulate, compare or plan, told apart by its `kind`.
 public enum ResultFile {
     case score(ScoreResult)
     case simulation(SimulationResult)
     case comparison(CompareResult)
+    case plan(PlanResult)
 
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
@@ -61,9 +62,10 @@ public enum ResultFile {
             case "score": file = .score(try ResultEncoding.decode(ScoreResult.self, from: data))
             case "simulate": file = .simulation(try ResultEncoding.decode(SimulationResult.self, from: data))
             case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data))
+            case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data))
             default:
                 throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
-                    + "expected score, simulate or compare")
+                    + "expected score, simulate, compare or plan")
             }
         } catch let error as ReadError {
             throw error
@@ -77,6 +79,7 @@ public enum ResultFile {
             case .score(let result): try result.validate()
             case .simulation(let result): try result.validate()
             case .comparison(let result): try result.validate()
+            case .plan(let result): try result.validate()
             }
         } catch let error as ResultValidationError {
             throw ReadError(path: path, reason: "is not a valid result: \(error)", field: error.issues.first?.field)

@@ -125,6 +125,14 @@ public struct MultiplierPlanner: Sendable {
         }
         let frontier = levels.all
         notes += Self.monotonicityNotes(frontier)
+        if high == nil, let best = levels.cached(top), let half = levels.cached(top / 2), top / 2 >= unit,
+           best.probability.interval().lower <= half.probability.interval().upper {
+            let others = model.teams.map(\.id).filter { !groups.contains($0) }
+            notes.append("doubling the scaled groups from \(Self.format(half.multiplier))× to \(Self.format(best.multiplier))× "
+                + "does not raise the probability beyond Monte Carlo error: they are not what limits it "
+                + (others.isEmpty ? "(look at the calendar, stoppages, mobilisation and the claim size)"
+                                  : "(scale the other groups too: \(others.joined(separator: ", ")); or look at the calendar and stoppages)"))
+        }
         if let high, let answer = levels.cached(high), answer.verdict == .meetsWithinError {
             notes.append("the answer meets the target only within Monte Carlo error (p = \(Self.format(answer.probability.estimate)) "
                 + "after \(answer.probability.trials) replications); raise the replications for a sharper answer")

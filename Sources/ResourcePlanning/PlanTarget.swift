@@ -1,5 +1,6 @@
 import ClearanceModel
 import ClearcastDomain
+import Foundation
 
 // MARK: - PlanTarget
 
@@ -36,13 +37,14 @@ public struct PlanTarget: Sendable, Equatable, Codable {
         self.probability = probability
     }
 
-    /// "AP+AV land in North, 100 % released by 2030-12-31 with probability ≥ 0.90".
+    /// "all AP+AV land in North released by 2030-12-31 with probability ≥ 0.9", or "80 % of hazardous
+    /// land released by …".
     public var summary: String {
         let types = contaminationTypes.map { ContaminationType.allCases.filter($0.contains).map(\.rawValue).joined(separator: "+") + " land" }
-            ?? "all hazardous land"
+            ?? "hazardous land"
         let regions = regions.map { " in " + $0.sorted().joined(separator: ", ") } ?? ""
-        let share = self.share == 1 ? "all" : "\(Int((self.share * 100).rounded())) %"
-        return "\(share) of \(types)\(regions) released by \(deadline) with probability ≥ \(probability)"
+        let share = self.share == 1 ? "all" : "\(String(format: "%g", (self.share * 1000).rounded() / 10)) % of"
+        return "\(share) \(types)\(regions) released by \(deadline) with probability ≥ \(probability)"
     }
 }
 

@@ -21,6 +21,13 @@ public enum SimulationRun {
         public var ranking: [HazardRankEntry]
     }
 
+    /// The clearance model of a scenario, scored for the risk-priority policy and civilian exposure,
+    /// without running it (for analyses that run it their own way, such as `plan`).
+    public static func model(scenario: Scenario, layers: ScenarioLayers, scores: ScoreCache = ScoreCache()) throws -> ClearanceModel {
+        let assessment = try scores.assessment(layers.priorityInputs(), parameters: scenario.priorityParameters())
+        return try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
+    }
+
     /// - Parameters:
     ///   - scores: assessments to reuse across the scenarios of one run (`compare`); a scenario whose
     ///     layers and scoring equal an earlier one's is not scored again.

@@ -14,7 +14,8 @@ struct ResultMutationTests {
          ("score-direct", try JSONTree.tree(ResultFixtures.score(seed: 3, hazards: 3, validation: false, ahp: false))),
          ("simulation", try JSONTree.tree(ResultFixtures.simulation(years: 4))),
          ("simulation-empty", try JSONTree.tree(ResultFixtures.emptySimulation())),
-         ("comparison", try JSONTree.tree(ResultFixtures.comparison(names: ["Base", "Other"])))]
+         ("comparison", try JSONTree.tree(ResultFixtures.comparison(names: ["Base", "Other"]))),
+         ("plan", try JSONTree.tree(PlanResultTests.result(budget: 365 * 100 * 7)))]
     }
 
     @Test("Unmutated trees read back (the mutation baseline is valid)")
@@ -65,6 +66,9 @@ struct ResultMutationTests {
         case .comparison(let result):
             notebook = NotebookExporter.notebook(for: result)
             _ = CompareTable.render(result)
+        case .plan(let result):
+            notebook = NotebookExporter.notebook(for: result)
+            _ = PlanTable.render(result)
         }
         for svg in try NotebookJSON.svgs(notebook) {
             let xml = XMLElements(svg)

@@ -34,6 +34,8 @@ struct SchemaTests {
         files.append(("comparison-single.json", try ResultEncoding.encode(
             CompareResult(provenance: ResultFixtures.provenance(command: "compare", full: false), base: "only",
                                        scenarios: [ResultFixtures.emptySimulation()], differences: []))))
+        files.append(("plan-budget.json", try ResultEncoding.encode(PlanResultTests.result(budget: 365 * 100 * 7))))
+        files.append(("plan-unreachable.json", try ResultEncoding.encode(PlanResultTests.result(maximum: 2))))
         return files
     }
 

@@ -1,0 +1,74 @@
+import ClearanceModel
+import ClearcastDomain
+
+// MARK: - Validation
+
+extension PlanResult {
+    /// The verdicts a level may carry.
+    static let verdicts = ["meets", "fails", "meets_within_error", "fails_within_error"]
+
+    /// Checks what the schema cannot: estimates inside their intervals, successes within
+    /// replications, a frontier in multiplier order, a deadline inside the horizon, and the answer,
+    /// its neighbour and the budget level among the frontier's levels.
+    ///
+    /// - Throws: ``ResultValidationError`` listing every problem with its field path.
+    public func validate() throws {
+        typealias C = ResultChecker
+        var c = ResultChecker()
+        c.oneOf(schema, "schema", [ResultSchema.identifier])
+        c.oneOf(kind, "kind", ["plan"])
+        c.provenance(provenance, "provenance", commands: ["plan"])
+        c.count(horizonYears, "horizonYears", in: 1...ClearanceModel.maximumHorizonYears, "a horizon in years")
+        let start = c.date(startDate, "startDate")
+        if let deadline = c.date(target.deadline, "target.deadline"), let start {
+            let last = start.adding(years: min(max(horizonYears, 1), ClearanceModel.maximumHorizonYears)).adding(days: -1)
+            if deadline < start || deadline > last {
+                c.fail("target.deadline", "found \(target.deadline); expected a date from \(start) to \(last), within the horizon")
+            }
+        }
+        c.number(target.share, "target.share", in: 1e-9...1, "a share")
+        c.number(target.probability, "target.probability", in: 1e-9...(1 - 1e-9), "a probability")
+        for (i, code) in (target.types ?? []).enumerated() { c.oneOf(code, C.index("target.types", i), C.contaminationCodes) }
+        c.number(search.step, "search.step", in: 1e-6...1, "a multiplier step")
+        c.number(search.maximumMultiplier, "search.maximumMultiplier", in: 1...100, "a multiplier")
+        c.number(search.resolution, "search.resolution", in: 1e-9...0.5, "a probability resolution")
+        c.count(search.batch, "search.batch", in: 1...C.maximumReplications, "replications")
+        c.count(search.maximumReplications, "search.maximumReplications", in: search.batch...C.maximumReplications, "replications")
+        if let budget = budgetPerYear { c.number(budget, "budgetPerYear", in: 0...C.magnitude, "an amount") }
+
+        check(&c, baseline, "baseline")
+        for (name, level) in [("answer", answer), ("nextSmaller", nextSmaller), ("bestAchievable", bestAchievable),
+                              ("affordable", affordable)] {
+            guard let level else { continue }
+            check(&c, level, name)
+            if !frontier.contains(level) { c.fail(name, "is not among the frontier's levels; expected one of them") }
+        }
+        for (i, level) in frontier.enumerated() { check(&c, level, C.index("frontier", i)) }
+        for i in frontier.indices.dropFirst() where !(frontier[i - 1].multiplier < frontier[i].multiplier) {
+            c.fail(C.index("frontier", i), "found multiplier \(frontier[i].multiplier) after \(frontier[i - 1].multiplier); expected increasing multipliers")
+        }
+        if answer != nil && bestAchievable != nil {
+            c.fail("bestAchievable", "found alongside an answer; expected only when no level meets the target")
+        }
+        try c.finish()
+    }
+
+    private func check(_ c: inout ResultChecker, _ level: Level, _ path: String) {
+        typealias C = ResultChecker
+        let field = { (name: String) in C.key(path, name) }
+        c.number(level.multiplier, field("multiplier"), in: 0...100, "a multiplier")
+        c.count(level.replications, field("replications"), in: 1...C.maximumReplications, "replications")
+        c.count(level.successes, field("successes"), in: 0...max(level.replications, 0), "successes, at most the replications")
+        c.count(level.totalTeams, field("totalTeams"), in: 0...100_000_000, "a team count")
+        for (group, count) in level.teams { c.count(count, C.key(field("teams"), group), in: 0...100_000_000, "a team count") }
+        c.share(level.probability, field("probability"))
+        c.share(level.lower, field("lower"))
+        c.share(level.upper, field("upper"))
+        if !(level.lower <= level.probability && level.probability <= level.upper) {
+            c.fail(field("probability"), "found \(level.probability) outside its interval [\(level.lower), \(level.upper)]; expected it inside")
+        }
+        c.oneOf(level.verdict, field("verdict"), Self.verdicts)
+        if let cost = level.costPerYear { c.number(cost, field("costPerYear"), in: 0...C.magnitude, "an amount") }
+        c.share(level.shareReleasedAtProbability, field("shareReleasedAtProbability"))
+    }
+}

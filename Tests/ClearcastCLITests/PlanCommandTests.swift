@@ -1,0 +1,47 @@
+import _TestSupport
+import Foundation
+import Testing
+
+/// `clearcast plan` as a planner runs it: the answer, the JSON, the notebook, and errors that name
+/// the option at fault.
+@Suite("plan command")
+struct PlanCommandTests {
+    static let valid = CLIRunner.fixtures.appendingPathComponent("valid.yaml").path
+
+    @Test func planWritesAResultThatReportReads() throws {
+        let scratch = try ScratchDirectory("plan")
+        let run = try CLIRunner.run(["plan", Self.valid, "--by", "2024-12-31", "--max-replications", "100", "--quiet",
+                                     "--reproducible", "--out", scratch.file("plan.json")], timeout: .seconds(600))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Plan for ") && run.stdout.contains("Frontier"), "\(run.stdout)")
+        #expect(run.stdout.contains("Answer: ") || run.stdout.contains("Unreachable within"), "\(run.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.fileURL("plan.json"))) as? [String: Any]
+        #expect(json?["kind"] as? String == "plan" && (json?["frontier"] as? [Any])?.isEmpty == false)
+        // The same seed gives the same bytes, whatever the thread count.
+        let again = try CLIRunner.run(["plan", Self.valid, "--by", "2024-12-31", "--max-replications", "100", "--quiet",
+                                       "--reproducible", "--threads", "1", "--out", scratch.file("again.json")], timeout: .seconds(600))
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: scratch.fileURL("plan.json")) == Data(contentsOf: scratch.fileURL("again.json")))
+        let report = try CLIRunner.run(["report", scratch.file("plan.json"), "--notebook", scratch.file("plan.ipynb")])
+        #expect(report.status == 0, "\(report.stderr)")
+        let notebook = try String(contentsOfFile: scratch.file("plan.ipynb"), encoding: .utf8)
+        #expect(notebook.contains("Probability of meeting the target") && notebook.contains("PLAN_PATH"))
+    }
+
+    @Test(arguments: [
+        (["--by", "2024-13-01"], "--by: found '2024-13-01'; expected a date YYYY-MM-DD"),
+        (["--by", "2030-01-01"], "after the horizon's end"),
+        (["--by", "2024-12-31", "--types", "AP,IED"], "--types: found 'IED'; expected AP, AV, CM or UXO"),
+        (["--by", "2024-12-31", "--kinds", "manul"], "did you mean 'manual'?"),
+        (["--by", "2024-12-31", "--kinds", "dogs"], "the scenario has no dogs teams"),
+        (["--by", "2024-12-31", "--groups", "manual-9"], "no team group 'manual-9'"),
+        (["--by", "2024-12-31", "--probability", "1"], "probability must be in (0, 1)"),
+        (["--by", "2024-12-31", "--regions", "Nowhere"], "no hazard area lies in region 'Nowhere'"),
+        (["--by", "2024-12-31", "--budget-per-year", "1000"], "a budget needs the scenario's costs.per_team_day"),
+    ])
+    func badOptionsAreNamed(options: [String], message: String) throws {
+        let run = try CLIRunner.run(["plan", Self.valid, "--quiet"] + options, timeout: .seconds(300))
+        #expect(run.status == 2, "\(options): \(run.stderr)")
+        #expect(run.stderr.contains(message), "\(options): \(run.stderr)")
+    }
+}
