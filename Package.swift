@@ -58,6 +58,8 @@ let package = Package(
         // MARK: Models
         .target(name: "RiskModel", dependencies: ["ClearcastDomain", "ParallelWork", "LinearAlgebra"]),
         .target(name: "EventSimulation"),
+        // Sensitivity designs and estimators (one at a time, Morris, Sobol), for any model.
+        .target(name: "SensitivityAnalysis", dependencies: ["EventSimulation"]),
         // Builds and tests without GDAL or OpenBLAS (checked by `make check-layers`).
         .target(name: "ClearanceModel", dependencies: ["ClearcastDomain", "ParallelWork", "EventSimulation"]),
         // Decisions over the clearance model: what resources meet a target (`clearcast plan`).
@@ -102,6 +104,7 @@ let package = Package(
             dependencies: ["ClearcastDomain", "RiskModel", "LinearAlgebra", "EventSimulation", "_TestSupport"]
         ),
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation", "_TestSupport"]),
+        .testTarget(name: "SensitivityAnalysisTests", dependencies: ["SensitivityAnalysis", "_TestSupport"]),
         .testTarget(
             name: "ClearanceModelTests", dependencies: ["ClearcastDomain", "ClearanceModel", "EventSimulation", "_TestSupport"]
         ),

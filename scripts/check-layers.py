@@ -15,6 +15,7 @@ import json, os, re, subprocess, sys
 LAYERS = [
     {"ClearcastDomain", "ParallelWork", "AtomicFiles", "CLinearAlgebra", "CGDAL", "CCrypto"},
     {"LinearAlgebra", "EventSimulation"},
+    {"SensitivityAnalysis"},
     {"GeoData"},
     {"RiskModel", "ClearanceModel"},
     {"ResourcePlanning"},

@@ -126,10 +126,11 @@ public struct MultiplierPlanner: Sendable {
         let frontier = levels.all
         notes += Self.monotonicityNotes(frontier)
         if high == nil, let best = levels.cached(top), let half = levels.cached(top / 2), top / 2 >= unit,
-           best.probability.interval().lower <= half.probability.interval().upper {
+           best.probability.interval().lower <= half.probability.interval().upper,
+           best.shareReleasedAtProbability - half.shareReleasedAtProbability < 0.02 {
             let others = model.teams.map(\.id).filter { !groups.contains($0) }
             notes.append("doubling the scaled groups from \(Self.format(half.multiplier))× to \(Self.format(best.multiplier))× "
-                + "does not raise the probability beyond Monte Carlo error: they are not what limits it "
+                + "raises neither the probability (beyond Monte Carlo error) nor the share of area released: they are not what limits it "
                 + (others.isEmpty ? "(look at the calendar, stoppages, mobilisation and the claim size)"
                                   : "(scale the other groups too: \(others.joined(separator: ", ")); or look at the calendar and stoppages)"))
         }
