@@ -22,7 +22,8 @@ let package = Package(
     platforms: [.macOS(.v15)],  // Synchronization.Mutex/Atomic and UInt128
     products: [
         .executable(name: "clearcast", targets: ["clearcast"]),
-        .library(name: "ClearcastKit", targets: ["ClearcastDomain", "Scenarios", "Reporting", "RiskModel", "ClearanceModel"]),
+        .library(name: "ClearcastKit", targets: ["ClearcastDomain", "Scenarios", "Reporting", "RiskModel", "ClearanceModel",
+                                                "ResourcePlanning", "SensitivityAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
