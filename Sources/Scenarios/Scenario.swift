@@ -12,7 +12,7 @@ import Foundation
 /// let scenario = try ScenarioLoader.load(path: "scenarios/demo/demo.yaml")
 /// print(scenario.name, scenario.grid.columns, scenario.grid.rows)
 /// ```
-public struct Scenario: Sendable {
+public struct Scenario: Sendable, Equatable {
     /// The file that was loaded (the most derived one when it `extends:` others).
     public var file: URL
     /// Every file read to build this scenario, the loaded one first, then its bases.

@@ -64,7 +64,7 @@ public enum ScenarioLoader {
         }
         let base = try loadTree(baseURL, chain: &chain)
         let own = SourceNode.mapping(pairs.filter { $0.key != "extends" }, origin)
-        return base.merged(with: own)
+        return try base.merged(with: own)
     }
 
     private static func readText(_ url: URL) throws -> String {
