@@ -13,7 +13,8 @@ struct CompareCommand: ParsableCommand {
             Every scenario runs with the same seed and replication count (the first scenario's, unless \
             given), so replication i of each draws from the same random streams and differences are \
             not noise. Prints a table, and each other scenario's paired difference from the first with \
-            a 90% interval. Variants are usually a few lines that `extends:` the base.
+            a 90% interval. Variants are usually a few lines that `extends:` the base. Each --set \
+            applies to every scenario given (to change one scenario only, write a variant file).
 
               clearcast compare scenarios/karabakh/baseline.yaml \\
                   scenarios/karabakh/more-survey.yaml \\
@@ -29,6 +30,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup(title: "Scenario overrides (applied to every scenario)") var set: ScenarioOverrideOptions
+
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(scenarios.count)") }
     }
@@ -39,7 +42,8 @@ struct CompareCommand: ParsableCommand {
         try OutputPaths.check(outputs)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
-        let loaded = try scenarios.map(RunContext.loadScenario)
+        let overrides = try set.overrides()
+        let loaded = try scenarios.map { try RunContext.loadScenario($0, overrides: overrides) }
         try OutputPaths.check(outputs, against: loaded.flatMap(OutputPaths.inputs(of:)))
         let layers = try loaded.map(RunContext.loadLayers)
         // Common random numbers: one seed and one replication count for all, the base's by default.

@@ -14,7 +14,8 @@ enum RunContext {
     static func provenance(command: String, scenarios: [(Scenario, String)], seed: UInt64?, replications: Int?,
                            threads: Int, reproducible: Bool) throws -> Provenance {
         let refs = try scenarios.map { scenario, path in
-            Provenance.ScenarioRef(name: scenario.name, file: path, contentHash: try scenario.contentHash())
+            Provenance.ScenarioRef(name: scenario.name, file: path, contentHash: try scenario.contentHash(),
+                                   overrides: scenario.overrides.isEmpty ? nil : scenario.overrides.map(\.description))
         }
         return Provenance(
             version: ClearcastVersion.string, command: command, scenarios: refs, seed: seed, replications: replications,
@@ -60,9 +61,9 @@ enum RunContext {
         KernelAdvice.adviseOnce()
     }
 
-    /// Loads a scenario and prints its warnings.
-    static func loadScenario(_ path: String) throws -> Scenario {
-        let scenario = try ScenarioLoader.load(path: path)
+    /// Loads a scenario with the command's `--set` overrides and prints its warnings.
+    static func loadScenario(_ path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        let scenario = try ScenarioLoader.load(path: path, overrides: overrides)
         for warning in scenario.warnings { Console.warn(warning.description) }
         return scenario
     }

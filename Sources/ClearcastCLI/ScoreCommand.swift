@@ -53,6 +53,8 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: RunContext.quietHelp)
     var quiet = false
 
+    @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
+
     func validate() throws { try RunContext.validateThreads(threads) }
 
     func run() throws {
@@ -65,7 +67,7 @@ struct ScoreCommand: ParsableCommand {
         let cutoff = try holdoutDate()
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
-        let loaded = try RunContext.loadScenario(scenario)
+        let loaded = try RunContext.loadScenario(scenario, overrides: set.overrides())
         try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
         try ResourceCheck.confirmScoring(loaded, raster: raster != nil)
         let layers = try RunContext.loadLayers(loaded)

@@ -16,6 +16,9 @@ struct SimulateCommand: ParsableCommand {
 
               clearcast simulate scenarios/demo/demo.yaml --replications 200 \\
                   --out out/simulation.json
+              clearcast simulate scenarios/karabakh/baseline.yaml \\
+                  --set simulation.land_release.nts_cancel_share.alpha=58 \\
+                  --set simulation.land_release.nts_cancel_share.beta=42
             """
     )
 
@@ -30,6 +33,8 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
+
     func run() throws {
         Console.setQuiet(simulation.quiet)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json),
@@ -37,7 +42,7 @@ struct SimulateCommand: ParsableCommand {
         try OutputPaths.check(outputs)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
-        let loaded = try RunContext.loadScenario(scenario)
+        let loaded = try RunContext.loadScenario(scenario, overrides: set.overrides())
         try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
         let options = try simulation.options(for: loaded)
         let layers = try RunContext.loadLayers(loaded)

@@ -16,6 +16,8 @@ struct ValidateCommand: ParsableCommand {
             problem's file, line, field and what was expected.
 
               clearcast validate scenarios/demo/demo.yaml
+              clearcast validate scenarios/karabakh/baseline.yaml \\
+                  --set 'simulation.teams[name=mechanical].count=*2'
             """
     )
 
@@ -25,11 +27,13 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing on success (the exit status says it); warnings and errors still show.")
     var quiet = false
 
+    @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
+
     func run() throws {
         Console.setQuiet(quiet)
         // Reading a large layer can take a while: Ctrl-C and SIGTERM end it with 130 like every command.
         InterruptHandler.install()
-        let loaded = try RunContext.loadScenario(scenario)
+        let loaded = try RunContext.loadScenario(scenario, overrides: set.overrides())
         let layers = try RunContext.loadLayers(loaded)
         try InterruptHandler.checkpoint()
         _ = try loaded.priorityParameters()
@@ -37,6 +41,7 @@ struct ValidateCommand: ParsableCommand {
         guard !quiet else { return }
         let grid = layers.grid
         Console.output("\(scenario): valid scenario '\(loaded.name)'")
+        for override in loaded.overrides { Console.output("  with --set \(override)") }
         Console.output("  grid: \(grid.columns) x \(grid.rows) cells of \(grid.cellSize) m in EPSG:\(grid.epsg)")
         Console.output("  layers: \(layers.incidents.count) incidents (\(layers.incidentsOutsideGrid) outside the grid), "
             + "\(layers.settlements.count) settlements, \(layers.hazards.count) hazard areas"

@@ -12,10 +12,14 @@ public struct Provenance: Codable, Sendable, Equatable {
         public var file: String
         /// SHA-256 of the scenario file, the files it extends and its layer files, in order.
         public var contentHash: String
-        public init(name: String, file: String, contentHash: String) {
+        /// The `--set PATH=VALUE` overrides applied on top of the files, in order; absent when none
+        /// (the hash covers the files only, so a result is reproduced from both).
+        public var overrides: [String]?
+        public init(name: String, file: String, contentHash: String, overrides: [String]? = nil) {
             self.name = name
             self.file = file
             self.contentHash = contentHash
+            self.overrides = overrides
         }
     }
 

@@ -181,6 +181,13 @@ struct ResultChecker {
                 fail(Self.key(Self.index(Self.key(field, "scenarios"), i), "contentHash"),
                      "found \(Self.quote(scenario.contentHash)); expected 64 lowercase hexadecimal digits (SHA-256)")
             }
+            if let overrides = scenario.overrides {
+                let overridesField = Self.key(Self.index(Self.key(field, "scenarios"), i), "overrides")
+                if overrides.isEmpty { fail(overridesField, "found an empty list; expected it absent when no --set was given") }
+                for (j, text) in overrides.enumerated() where !text.contains("=") {
+                    fail(Self.index(overridesField, j), "found \(Self.quote(text)); expected PATH=VALUE, as given to --set")
+                }
+            }
         }
         if let r = p.replications {
             count(r, Self.key(field, "replications"), in: 1...Self.maximumReplications, "replications")

@@ -32,7 +32,7 @@ struct FieldReader {
 
     /// Records a problem at this field: `found …, expected …`.
     func fail(_ message: String) {
-        log.add(ScenarioIssue(file: node.origin.file.path, path: path, line: node.origin.line, message: message))
+        log.add(node.origin.issue(path: path, message: message))
     }
 
     /// Records a problem stated as what was expected; the message says what was found.
@@ -41,10 +41,11 @@ struct FieldReader {
     }
 
     func warn(_ message: String) {
-        log.warn(ScenarioIssue(file: node.origin.file.path, path: path, line: node.origin.line, message: message))
+        log.warn(node.origin.issue(path: path, message: message))
     }
 
-    /// Directory of the file that wrote this node: relative paths in it resolve from there.
+    /// Directory of the file that wrote this node: relative paths in it resolve from there (for a
+    /// value given by `--set`, the current directory).
     var directory: URL { node.origin.file.deletingLastPathComponent() }
 
     // MARK: Structure

@@ -11,8 +11,10 @@ import Foundation
 /// ```swift
 /// let scenario = try ScenarioLoader.load(path: "scenarios/demo/demo.yaml")
 /// print(scenario.name, scenario.grid.columns, scenario.grid.rows)
+/// let more = try ScenarioLoader.load(path: "scenarios/demo/demo.yaml",
+///                                    overrides: [ScenarioOverride("simulation.replications=50")])
 /// ```
-public struct Scenario: Sendable {
+public struct Scenario: Sendable, Equatable {
     /// The file that was loaded (the most derived one when it `extends:` others).
     public var file: URL
     /// Every file read to build this scenario, the loaded one first, then its bases.
@@ -28,6 +30,9 @@ public struct Scenario: Sendable {
     public var simulation: SimulationSpec?
     /// Problems that do not stop a run (each names its file, field and line).
     public var warnings: [ScenarioIssue]
+    /// The `--set` overrides applied on top of the files, in order (results record them beside the
+    /// files' content hash, which covers the files only).
+    public var overrides: [ScenarioOverride] = []
 }
 
 /// The `grid:` section.

@@ -15,23 +15,18 @@ public enum ScenarioLoader {
     /// Largest scenario file read (layers are separate files); guards against a wrong path.
     static let maximumFileBytes = 8 << 20
 
-    /// Loads the scenario at `path`, following `extends:`, and validates every field.
+    /// Loads the scenario at `path`, following `extends:`, applies `overrides` (`--set`) in order,
+    /// and validates every field. To build many scenarios from one file, read it once with
+    /// ``ScenarioSource``.
     ///
-    /// - Throws: `ScenarioError` listing every problem found.
-    public static func load(path: String) throws -> Scenario {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        var chain: [URL] = []
-        let tree = try loadTree(url, chain: &chain)
-        let log = IssueLog()
-        let root = FieldReader(node: tree, path: "", log: log)
-        guard let scenario = ScenarioReader.read(root, file: url, sourceFiles: chain), log.isEmpty else {
-            throw ScenarioError(issues: log.issues)
-        }
-        return scenario
+    /// - Throws: `ScenarioError` listing every problem, each naming the file and line, or the
+    ///   override, that caused it.
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioSource(path: path).scenario(overrides: overrides)
     }
 
     /// Reads `url` and everything it extends, merged, with `extends:` itself removed.
-    private static func loadTree(_ url: URL, chain: inout [URL]) throws -> SourceNode {
+    static func loadTree(_ url: URL, chain: inout [URL]) throws -> SourceNode {
         if let index = chain.firstIndex(of: url) {
             let cycle = (chain[index...] + [url]).map(\.lastPathComponent).joined(separator: " -> ")
             throw ScenarioError(file: chain.last?.path ?? url.path, path: "extends", message: "extends cycle: \(cycle)")
@@ -64,7 +59,7 @@ public enum ScenarioLoader {
         }
         let base = try loadTree(baseURL, chain: &chain)
         let own = SourceNode.mapping(pairs.filter { $0.key != "extends" }, origin)
-        return base.merged(with: own)
+        return try base.merged(with: own)
     }
 
     private static func readText(_ url: URL) throws -> String {

@@ -50,6 +50,7 @@ extension ScenarioReader {
         if let teamsField = map.required("teams", "a list of teams"), let list = teamsField.list() {
             if list.isEmpty { teamsField.fail("found an empty list, expected at least one team") }
             spec.teams = list.compactMap(readTeam)
+            checkUniqueNames(list, what: "team group")
         }
         if let accidents = map.optional("accidents")?.mapping(allowed: ["rate_per_km2", "stand_down_days", "casualties_per_accident"]) {
             if let v = accidents.optional("rate_per_km2")?.nonNegative("accidents per km² cleared", maximum: 1_000) { spec.accidents.ratePerSquareKilometre = v }
@@ -78,6 +79,20 @@ extension ScenarioReader {
             if let currency { spec.costs = SimulationSpec.Costs(currency: currency, perTeamDay: table) }
         }
         return spec
+    }
+
+    /// Items of a list that carry `name:` must have distinct names: variants and `--set` select
+    /// items by name, so a repeated name would make that ambiguous.
+    static func checkUniqueNames(_ items: [FieldReader], what: String) {
+        var first: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            guard let name = item.node.itemName else { continue }
+            if let earlier = first[name] {
+                item.fail("the \(what) name '\(name)' is also the name of item [\(earlier)]; expected a distinct name for each")
+            } else {
+                first[name] = index
+            }
+        }
     }
 
     /// A distribution whose values must lie in [0, 1] (a share of an area).
@@ -114,13 +129,15 @@ extension ScenarioReader {
         }
         if let v = map.optional("weather_loss")?.number(in: 0...0.95, "a share of working days lost") { calendar.weatherLoss = v }
         if let list = map.optional("stoppages")?.list() {
+            checkUniqueNames(list, what: "stoppage")
             for item in list {
-                guard let stop = item.mapping(allowed: ["regions", "from", "to"]) else { continue }
+                guard let stop = item.mapping(allowed: ["name", "regions", "from", "to"]) else { continue }
+                let name = stop.optional("name")?.string()
                 let regions = stop.required("regions", "a list of region names")?.list()?.compactMap { $0.string() }
                 let from = stop.required("from", "a day \"MM-DD\"").flatMap(readMonthDay)
                 let to = stop.required("to", "a day \"MM-DD\"").flatMap(readMonthDay)
                 if let regions, let from, let to {
-                    calendar.stoppages.append(.init(regions: regions, from: from, to: to))
+                    calendar.stoppages.append(.init(name: name, regions: regions, from: from, to: to))
                 }
             }
         }

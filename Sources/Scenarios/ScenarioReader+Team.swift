@@ -4,13 +4,14 @@ import EventSimulation
 
 extension ScenarioReader {
     static let teamFields = [
-        "kind", "count", "steps", "types", "productivity", "terrain_factors", "base", "travel_km_per_day",
+        "name", "kind", "count", "steps", "types", "productivity", "terrain_factors", "base", "travel_km_per_day",
         "mobilisation_days", "available", "capacity_plan",
     ]
 
     static func readTeam(_ field: FieldReader) -> SimulationSpec.Team? {
         guard let map = field.mapping(allowed: teamFields) else { return nil }
         typealias Team = SimulationSpec.Team
+        let name = map.optional("name")?.string()
         let kind = map.required("kind", "a team kind")?.choice(TeamKind.self)
         let count = map.required("count", "a number of teams")?.integer(in: 0...100_000, "a number of teams")
         var steps: [LandReleaseStep]?
@@ -65,7 +66,7 @@ extension ScenarioReader {
             planField.expected("a mapping from year to team count, e.g. {2021: 40, 2023: 80}")
         }
         guard let kind, let count, !productivity.isEmpty || map.optional("productivity") == nil else { return nil }
-        return Team(kind: kind, count: count, steps: steps, types: types, productivity: productivity, terrainFactors: factors,
+        return Team(name: name, kind: kind, count: count, steps: steps, types: types, productivity: productivity, terrainFactors: factors,
                     base: base, travelKmPerDay: travel, mobilisationDays: mobilisation,
                     availableFrom: from, availableTo: to, capacityPlan: plan)
     }

@@ -5,7 +5,7 @@ import RiskModel
 
 /// The `simulation:` section: teams, calendar, land release shares, accidents and civilian risk.
 /// `Scenario+ClearanceInputs` turns it (with the hazard layer) into a clearance model.
-public struct SimulationSpec: Sendable {
+public struct SimulationSpec: Sendable, Equatable {
     /// A day of the year that recurs (holidays, season bounds): month 1–12, day 1–31.
     public struct MonthDay: Sendable, Equatable, Hashable {
         public var month: Int
@@ -14,6 +14,8 @@ public struct SimulationSpec: Sendable {
 
     /// A seasonal stoppage in some regions, recurring every year (may wrap over the new year).
     public struct Stoppage: Sendable, Equatable {
+        /// The stoppage's `name:`, optional: a variant that `extends:` the scenario refers to it by name.
+        public var name: String?
         public var regions: [String]
         public var from: MonthDay
         public var to: MonthDay
@@ -30,6 +32,9 @@ public struct SimulationSpec: Sendable {
     }
 
     public struct Team: Sendable, Equatable {
+        /// The group's `name:`, optional and unique: variants (`extends:`) and `--set` select the
+        /// group by it (`simulation.teams[name=mechanical].count=*2`).
+        public var name: String?
         public var kind: TeamKind
         public var count: Int
         /// Steps this team may do; nil means the defaults for its kind.
@@ -51,7 +56,7 @@ public struct SimulationSpec: Sendable {
         public var capacityPlan: [Int: Int]
 
         public static func == (a: Team, b: Team) -> Bool {
-            a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
+            a.name == b.name && a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
                 && a.terrainFactors == b.terrainFactors && a.base?.x == b.base?.x && a.base?.y == b.base?.y
                 && a.travelKmPerDay == b.travelKmPerDay && a.mobilisationDays == b.mobilisationDays
                 && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo && a.capacityPlan == b.capacityPlan

@@ -15,6 +15,32 @@ indirect enum SourceNode: Sendable {
     struct Origin: Sendable, Equatable {
         var file: URL
         var line: Int?
+        /// How a `--set` override touched this node; nil when the file wrote it as it is.
+        var override: OverrideMark? = nil
+        /// Written with the `!replace` tag: `extends:` replaces the base's value whole instead of
+        /// merging into it.
+        var replacesBase = false
+
+        /// A problem at `path` in this node, located where the node came from: its file and line,
+        /// or the `--set` that wrote it (a file line would point at a value that is not in effect).
+        func issue(path: String, message: String) -> ScenarioIssue {
+            switch override {
+            case .value(let assignment)?:
+                ScenarioIssue(file: assignment, path: path, line: nil, message: message)
+            case .inside(let assignments)?:
+                ScenarioIssue(file: file.path, path: path, line: line, message: message + " (after \(assignments.joined(separator: ", ")))")
+            case nil:
+                ScenarioIssue(file: file.path, path: path, line: line, message: message)
+            }
+        }
+    }
+
+    /// How a `--set` override touched a node, so that a problem it caused names it.
+    enum OverrideMark: Sendable, Equatable {
+        /// The node is (part of) the value this `--set` wrote; the payload is the `--set` as typed.
+        case value(String)
+        /// The node came from a file, but these `--set`s changed something inside it.
+        case inside([String])
     }
 
     var origin: Origin {
@@ -68,8 +94,11 @@ extension SourceNode {
     private struct Position: Hashable { var line, column: Int }
     private struct Budget { var remaining: Int; var seen = Set<Position>() }
 
+    /// The tag that makes `extends:` replace a list or mapping whole (see ``merged(with:path:)``).
+    static let replaceTag = "!replace"
+
     private static func convert(_ node: Node, file: URL, budget: inout Budget) throws -> SourceNode {
-        let origin = Origin(file: file, line: node.mark?.line)
+        var origin = Origin(file: file, line: node.mark?.line)
         // The composer resolves an alias to the anchored node itself (its anchor no longer
         // attached), so an alias shows only as a node met a second time: same start position.
         // Refusing it there stops an alias bomb before its expansion is traversed. The budget is
@@ -79,6 +108,13 @@ extension SourceNode {
             throw aliasesNotSupported(file: file, line: mark.line)
         }
         guard budget.remaining >= 0 else { throw aliasesNotSupported(file: file, line: node.mark?.line) }
+        let tag = explicitTag(of: node)
+        if tag == Self.replaceTag {
+            origin.replacesBase = true
+        } else if tag.hasPrefix("!") && tag != "!" {
+            throw ScenarioError(file: file.path, line: node.mark?.line,
+                                message: "unknown tag '\(tag.count > 40 ? String(tag.prefix(40)) + "…" : tag)'; the only tag a scenario may carry is \(Self.replaceTag) (a list or mapping that replaces the extended scenario's whole)")
+        }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -100,6 +136,17 @@ extension SourceNode {
             return .mapping(pairs, origin)
         case .alias:
             throw aliasesNotSupported(file: file, line: node.mark?.line)
+        }
+    }
+
+    /// The tag written on `node` (`!replace`), or "" when none: read unresolved, because resolving
+    /// an untagged scalar's type runs regular expressions the reader does not need.
+    private static func explicitTag(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.tag.rawValue
+        case .mapping(let mapping): mapping.tag.rawValue
+        case .sequence(let sequence): sequence.tag.rawValue
+        case .alias: ""
         }
     }
 
@@ -139,32 +186,5 @@ extension SourceNode {
             }
         }
         return nil
-    }
-}
-
-// MARK: Merging
-
-extension SourceNode {
-    /// Fields an override replaces whole instead of merging into: their sub-fields are alternatives
-    /// (`direct` or `ahp`), so merging would leave both.
-    static let replacedWhole: Set<String> = ["scoring.weights"]
-
-    /// Overlays `override` on `self`: mappings merge key by key (recursively), anything else is
-    /// replaced whole. Lists are replaced, not appended, so a variant states the whole list it means.
-    func merged(with override: SourceNode, path: String = "") -> SourceNode {
-        guard !Self.replacedWhole.contains(path),
-              case .mapping(let basePairs, _) = self, case .mapping(let overPairs, let overOrigin) = override else {
-            return override
-        }
-        var result = basePairs
-        for (key, value) in overPairs {
-            let childPath = path.isEmpty ? key : "\(path).\(key)"
-            if let index = result.firstIndex(where: { $0.key == key }) {
-                result[index].value = result[index].value.merged(with: value, path: childPath)
-            } else {
-                result.append((key, value))
-            }
-        }
-        return .mapping(result, overOrigin)
     }
 }

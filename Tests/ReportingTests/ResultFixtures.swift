@@ -12,7 +12,8 @@ enum ResultFixtures {
 
     static func provenance(command: String, name: String = "North district 2026", full: Bool = true) -> Provenance {
         Provenance(version: "0.1.0", command: command,
-                   scenarios: [.init(name: name, file: "scenarios/north.yaml", contentHash: String(repeating: "ab", count: 32))],
+                   scenarios: [.init(name: name, file: "scenarios/north.yaml", contentHash: String(repeating: "ab", count: 32),
+                                     overrides: full ? ["simulation.teams[name=mechanical].count=*2"] : nil)],
                    seed: full ? 18_446_744_073_709_551_615 : nil, replications: full ? 500 : nil, threads: 2,
                    blas: .init(core: "Haswell", threads: 2, advisory: full ? "OpenBLAS runs a slower kernel" : nil),
                    runDate: full ? "2026-11-27T03:00:00Z" : nil)

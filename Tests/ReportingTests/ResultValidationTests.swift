@@ -68,6 +68,8 @@ struct ResultValidationTests {
         .init(base: .simulation, path: ["provenance", "scenarios", 0, "contentHash"], value: .string("xyz"),
               field: "provenance.scenarios[0].contentHash"),
         .init(base: .simulation, path: ["provenance", "replications"], value: .integer(3), field: "provenance.replications"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "overrides", 0], value: .string("count"),
+              field: "provenance.scenarios[0].overrides[0]"),
         .init(base: .score, path: ["grid", "cellSize"], value: .number(0), field: "grid.cellSize"),
         .init(base: .score, path: ["grid", "rows"], value: .integer(0), field: "grid.rows"),
         .init(base: .score, path: ["grid", "columns"], value: .integer(1_000_000_000), field: "grid"),

@@ -3,10 +3,11 @@
 
     python3 scenarios/karabakh/make_variants.py
 
-funding-freeze.yaml, international-doubled.yaml and capacity-doubled.yaml repeat the whole
-`teams` list (a list replaces the baseline's list under `extends:`), so they are written from
-one table here to keep the counts consistent with baseline.yaml. The other variants
-(more-survey, nearest-first, backtest-2020) are short and hand-written.
+funding-freeze.yaml, international-doubled.yaml and capacity-doubled.yaml change every team
+count, so they are written from one table here to keep the counts consistent with baseline.yaml.
+Their `teams` lists merge into the baseline's by `name:` (docs/scenario-format.md, "How
+`extends:` merges"): each item states only the counts; kind, productivity, base and the rest are
+the baseline's. The other variants (more-survey, nearest-first, backtest-2020) are hand-written.
 Team counts per year (2021..2025) are derived in README.md, "Capacity derivation".
 """
 
@@ -17,39 +18,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TEAMS = {  # kind: counts in 2021 (start), 2022, 2023, 2024, 2025, as in baseline.yaml
     "survey": (15, 32, 40, 47, 49), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
     "dogs": (4, 9, 12, 14, 15), "bac": (67, 142, 180, 210, 220)}
-REST = {
-    "survey": """      productivity: {dist: lognormal, median: 100000, p90: 200000}  # [G] as baseline.yaml (calibrated in backtest-results.md; p90 at the top of the 10,000-200,000 range)
-      base: [684169, 4385561]       # Fuzuli
-      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
-      mobilisation_days: 1          # [G] no source; plausible 1-5""",
-    "manual": """      types: [AP, AV]               # [S] as baseline.yaml: CM and UXO areas go to BAC (IMAS 09.11) sources §1
-      productivity:
-        default: {dist: lognormal, median: 300, p90: 500}    # [S]/[G] as baseline.yaml (HALO 10-50 m2/deminer/day x 10) sources §2
-        AP: {dist: lognormal, median: 250, p90: 450}         # [G] as baseline.yaml
-      terrain_factors: {mountain: 0.6, vegetated: 0.8, urban: 0.7}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
-      base: [664774, 4428431]       # Aghdam
-      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
-      mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "mechanical": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) sources §1
-      productivity: {dist: lognormal, median: 2500, p90: 5000}  # [R] Bozena ~2,500 m2/day sources §2
-      terrain_factors: {mountain: 0.3, vegetated: 0.7, urban: 0.5}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
-      base: [700485, 4369307]       # Horadiz
-      travel_km_per_day: 100        # [G] no source; machines move on low-loaders, plausible 50-150
-      mobilisation_days: 3          # [G] no source; plausible 1-5""",
-    "dogs": """      types: [AP, AV]               # [S] as baseline.yaml (IMAS 09.11) sources §1
-      productivity: {dist: lognormal, median: 850, p90: 1300}   # [R] 2 dogs 800-900 m2/day (SFOR 2001) sources §2
-      terrain_factors: {mountain: 0.7, vegetated: 0.8}           # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
-      base: [684169, 4385561]       # Fuzuli
-      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
-      mobilisation_days: 2          # [G] no source; plausible 1-5""",
-    "bac": """      types: [UXO, CM]              # [S] BAC covers UXO and cluster munitions (IMAS 09.11) sources §1, as baseline.yaml
-      steps: [technical_survey, battle_area_clearance, clearance]   # as baseline.yaml: CM areas end with clearance, done by these teams
-      productivity: {dist: lognormal, median: 8000, p90: 12000}  # [D] 800-1,250 m2/person/day x 8-person team sources §2
-      terrain_factors: {mountain: 0.5, vegetated: 0.7, urban: 0.6}   # [G] no source; HALO rates vary 5-fold with terrain [S] sources §2, so factors 0.2-1
-      base: [674794, 4363132]       # Jabrayil
-      travel_km_per_day: 200        # [G] no source; road travel including loading, plausible 100-300
-      mobilisation_days: 1          # [G] no source; plausible 1-5"""}
-
 HEAD = """# ============================================================================================
 # Karabakh reference scenario: {title}
 # Extends baseline.yaml; only the fields below differ. Hazards and incidents are SYNTHETIC
@@ -65,14 +33,15 @@ description: >
 
 
 def team_block(factor, label, freeze=False):
-    out = ["  teams:   # the whole list replaces baseline's (lists are not merged by extends)"]
+    out = ["  teams:   # merged into baseline's teams by name: only the counts differ"]
     for kind, c in TEAMS.items():
         s = [round(v * factor) for v in c]
-        out.append(f"    - kind: {kind}")
-        out.append(f"      count: {s[0]:<22d}# [D] baseline 2021 count {c[0]} {label}")
-        out.append(REST[kind])
+        out.append(f"    - name: {kind}")
+        if not freeze:
+            out.append(f"      count: {s[0]:<22d}# [D] baseline 2021 count {c[0]} {label}")
         if freeze:
-            out.append(f"      capacity_plan: {{2022: {s[1]}}}   # [D] baseline 2022 count, then frozen (no 2023-2025 growth)")
+            # !replace: the plan is this one year, not the baseline's plan with 2022 changed.
+            out.append(f"      capacity_plan: !replace {{2022: {s[1]}}}   # [D] baseline 2022 count, then frozen (no 2023-2025 growth)")
         else:
             out.append(f"      capacity_plan: {{2022: {s[1]}, 2023: {s[2]}, 2024: {s[3]}, 2025: {s[4]}}}"
                        f"   # [D] baseline {c[1]}/{c[2]}/{c[3]}/{c[4]} {label}")
