@@ -46,7 +46,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "Team kinds to scale, comma-separated: manual, mechanical, dogs, bac, survey (default: all groups).")
     var kinds: String?
 
-    @Option(name: .long, help: "Team groups to scale by id (as in the table, e.g. manual-1), comma-separated.")
+    @Option(name: .long, help: "Team groups to scale by name (the teams' name:, or kind-N for unnamed ones, as in the table), comma-separated.")
     var groups: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Largest multiplier tried.")
@@ -79,6 +79,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: RunContext.reproducibleHelp)
     var reproducible = false
 
+    @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
+
     func validate() throws {
         try RunContext.validateThreads(threads)
         if !(1...1_000_000).contains(maxReplications) {
@@ -94,7 +96,7 @@ struct PlanCommand: ParsableCommand {
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let target = try parsedTarget()
-        let loaded = try RunContext.loadScenario(scenario)
+        let loaded = try RunContext.loadScenario(scenario, overrides: set.overrides())
         try OutputPaths.check(outputs, against: OutputPaths.inputs(of: loaded))
         guard let spec = loaded.simulation else {
             throw ExitStatus.InputError("\(loaded.file.path): simulation: missing; expected a simulation section with teams")

@@ -85,7 +85,7 @@ extension Scenario {
             return CapacityChange(when: .day(max(0, date.daysSinceEpoch - start.daysSinceEpoch)), count: count)
         }
         return TeamGroup(
-            id: "\(team.kind.rawValue)-\(index + 1)", kind: team.kind,
+            id: team.name ?? "\(team.kind.rawValue)-\(index + 1)", kind: team.kind,
             count: team.count, steps: steps, contaminationTypes: types, productivity: productivity,
             stepSpeedFactors: [.technicalSurvey: spec.tsSpeedFactor],
             baseX: team.base?.x ?? centre.x, baseY: team.base?.y ?? centre.y, travelSpeedKmPerDay: team.travelKmPerDay,

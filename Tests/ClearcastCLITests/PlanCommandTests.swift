@@ -28,6 +28,18 @@ struct PlanCommandTests {
         #expect(notebook.contains("Probability of meeting the target") && notebook.contains("PLAN_PATH"))
     }
 
+    /// `--set` changes the scenario the plan starts from, and the result records it.
+    @Test func overridesReachThePlan() throws {
+        let scratch = try ScratchDirectory("plan-set")
+        let run = try CLIRunner.run(["plan", Self.valid, "--by", "2024-12-31", "--kinds", "manual", "--max-multiplier", "1",
+                                     "--max-replications", "50", "--quiet", "--set", "simulation.teams[kind=manual].count=*3",
+                                     "--out", scratch.file("p.json")], timeout: .seconds(300))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("manual-1 6"), "the baseline fields 2 × 3 manual teams: \(run.stdout)")
+        let text = try String(contentsOfFile: scratch.file("p.json"), encoding: .utf8)
+        #expect(text.contains("simulation.teams[kind=manual].count=*3"))
+    }
+
     @Test(arguments: [
         (["--by", "2024-13-01"], "--by: found '2024-13-01'; expected a date YYYY-MM-DD"),
         (["--by", "2030-01-01"], "after the horizon's end"),
