@@ -33,6 +33,8 @@ public struct Scenario: Sendable, Equatable {
     /// The `--set` overrides applied on top of the files, in order (results record them beside the
     /// files' content hash, which covers the files only).
     public var overrides: [ScenarioOverride] = []
+    /// The `uncertainty:` section (`clearcast sensitivity`), when the scenario has one.
+    public var uncertainty: UncertaintySpec?
 }
 
 /// The `grid:` section.

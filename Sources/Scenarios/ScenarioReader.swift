@@ -4,6 +4,7 @@ import Foundation
 enum ScenarioReader {
     static let topLevelFields = [
         "clearcast", "name", "description", "extends", "reference_date", "grid", "layers", "scoring", "simulation",
+        "uncertainty",
     ]
     static let supportedVersion = 1
 
@@ -20,11 +21,14 @@ enum ScenarioReader {
         let layers = map.required("layers", "the layer files").flatMap(readLayers)
         let scoring = readScoring(map.optional("scoring"))
         let simulation = map.optional("simulation").flatMap { readSimulation($0, referenceDate: referenceDate) }
+        let uncertainty = map.optional("uncertainty").flatMap(readUncertainty)
         guard let name, let referenceDate, let grid, let layers, root.log.isEmpty else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             file: file, sourceFiles: sourceFiles, name: name, description: description,
             referenceDate: referenceDate, grid: grid, layers: layers, scoring: scoring,
             simulation: simulation, warnings: root.log.warnings)
+        scenario.uncertainty = uncertainty
+        return scenario
     }
 
     // MARK: Grid
