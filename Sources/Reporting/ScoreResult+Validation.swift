@@ -3,10 +3,11 @@
 extension ScoreResult {
     /// Checks the ranges of `schemas/result.schema.json` and what the notebook and text exporters
     /// assume: a grid of 1 to 10^9 cells of (0, 100 km]; weights that are shares summing to 1
-    /// (with AHP diagnostics exactly when the method is `ahp`); hazard ranks 1...n, each once;
-    /// scores, shares, hit rates and AUC in [0, 1]; counts ≥ 0; a preview of at most 160 × 160
-    /// cells whose `values` has rows × columns entries and which covers the grid (rows =
-    /// ⌈grid rows ÷ factor⌉, likewise columns); labels naming ranked hazards; finite numbers.
+    /// (with AHP diagnostics exactly when the method is `ahp`); hazard ranks 1...n, each once, and
+    /// per factor alone-ranks 1...n, each once; scores, shares, factor mean values, hit rates and AUC
+    /// in [0, 1]; counts ≥ 0; a preview of at most 160 × 160 cells whose `values` has rows × columns
+    /// entries and which covers the grid (rows = ⌈grid rows ÷ factor⌉, likewise columns); labels
+    /// naming ranked hazards; finite numbers.
     ///
     /// - Throws: ``ResultValidationError`` listing each problem with its field path.
     public func validate() throws {
@@ -95,6 +96,8 @@ extension ScoreResult {
 
     private func checkHazards(_ c: inout ResultChecker, cells: Int?) {
         var byRank: [Int: Int] = [:]
+        // Per factor, alone-rank → where it was first seen.
+        var aloneRanks: [String: [Int: String]] = [:]
         for (i, hazard) in hazards.enumerated() {
             let path = ResultChecker.index("hazards", i)
             c.count(hazard.rank, path + ".rank", in: 1...max(1, hazards.count), "a rank")
@@ -111,7 +114,17 @@ extension ScoreResult {
             c.share(hazard.maxScore, path + ".maxScore")
             c.nonNegative(hazard.benefitPerSquareMetre, path + ".benefitPerSquareMetre")
             for (j, share) in hazard.shares.enumerated() {
-                c.share(share.weight, ResultChecker.index(path + ".shares", j) + ".weight")
+                let sharePath = ResultChecker.index(path + ".shares", j)
+                c.share(share.weight, sharePath + ".weight")
+                if let value = share.meanValue { c.share(value, sharePath + ".meanValue") }
+                guard let alone = share.aloneRank else { continue }
+                c.count(alone, sharePath + ".aloneRank", in: 1...max(1, hazards.count), "a rank")
+                if let first = aloneRanks[share.factor, default: [:]][alone] {
+                    c.fail(sharePath + ".aloneRank", "found \(alone) again (\(first)); expected alone-ranks 1...\(hazards.count), "
+                        + "each once per factor")
+                } else {
+                    aloneRanks[share.factor, default: [:]][alone] = sharePath
+                }
             }
         }
     }

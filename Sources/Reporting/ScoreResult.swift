@@ -37,6 +37,25 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var weight: Double
     }
 
+    /// One factor of a ranked hazard: why the hazard ranks where it does.
+    public struct FactorShare: Codable, Sendable, Equatable {
+        public var factor: String
+        /// The factor's share of the hazard's mean score (shares sum to 1 when the score is positive).
+        public var weight: Double
+        /// Mean normalised value of the factor over the hazard's cells, in [0, 1]: the mean score is
+        /// the weighted sum of these.
+        public var meanValue: Double?
+        /// The hazard's rank when this factor alone is scored (1 = first; same tie rules as `rank`).
+        public var aloneRank: Int?
+
+        public init(factor: String, weight: Double, meanValue: Double? = nil, aloneRank: Int? = nil) {
+            self.factor = factor
+            self.weight = weight
+            self.meanValue = meanValue
+            self.aloneRank = aloneRank
+        }
+    }
+
     public struct AHPSummary: Codable, Sendable, Equatable {
         public var lambdaMax: Double
         public var consistencyIndex: Double
@@ -79,8 +98,8 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var maxScore: Double
         /// Expected risk reduction per m² cleared (the ranking key).
         public var benefitPerSquareMetre: Double
-        /// Each factor's share of the mean score (summing to 1 when the score is positive).
-        public var shares: [FactorWeight]
+        /// Per factor: its share of the mean score, mean value and alone-rank.
+        public var shares: [FactorShare]
     }
 
     public struct ValidationSummary: Codable, Sendable, Equatable {

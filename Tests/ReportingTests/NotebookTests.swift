@@ -151,6 +151,16 @@ struct NotebookTests {
             let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") }
             #expect(row?.contains("| \(expected) |") == true, "rank \(hazard.rank): \(row ?? "")")
         }
+        // Per factor: share · mean value · alone-rank, in the weights' factor order.
+        #expect(markdown.contains("| incidents: share · value · alone | contamination: share · value · alone |"))
+        for hazard in result.hazards.sorted(by: { $0.rank < $1.rank }).prefix(20) {
+            let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") } ?? ""
+            let cells = result.weights.factors.map { weight in
+                let share = hazard.shares.first { $0.factor == weight.factor }!
+                return "\(Fixed.percent(share.weight, decimals: 0)) · \(Fixed.format(share.meanValue!, decimals: 2)) · #\(share.aloneRank!)"
+            }
+            #expect(row.hasSuffix("| " + cells.joined(separator: " | ") + " |"), "rank \(hazard.rank): \(row)")
+        }
         let small = try NotebookJSON.markdown(NotebookExporter.notebook(for: ResultFixtures.score(hazards: 0, validation: false, ahp: false)))
         #expect(small.contains("No hazard areas were ranked."))
         #expect(!small.contains("Validation on held-out"))

@@ -109,15 +109,21 @@ enum ResultFixtures {
         let rawWeights = factors.map { _ in Double.random(in: 0.1...1, using: &random) }
         let weights = rawWeights.map { $0 / rawWeights.reduce(0, +) }
         let grid = ScoreResult.GridSummary(epsg: 32636, minX: 500_000, minY: 4_100_000, cellSize: 100, columns: 400, rows: 300)
+        // Per factor, a permutation of 1...count: each hazard's rank by that factor alone.
+        let aloneRanks = factors.map { _ in Array(1...max(1, count)).shuffled(using: &random) }
         let hazards = (0..<count).map { index -> ScoreResult.RankedHazard in
             let shares = factors.map { _ in Double.random(in: 0...1, using: &random) }
+            let values = factors.map { _ in Double.random(in: 0...1, using: &random) }
             let score = Double.random(in: 0.05...0.95, using: &random)
             return .init(rank: index + 1, id: index == 0 ? "HA|001" : "HA-\(index + 1)", name: index % 3 == 0 ? nil : "Field \(index)",
                          type: ["AP", "AV", "CM", "UXO"][index % 4], status: index % 2 == 0 ? "CHA" : "SHA",
                          region: index % 5 == 0 ? nil : "North", areaSquareMetres: Double.random(in: 1000...90000, using: &random),
                          cells: Int.random(in: 1...90, using: &random), meanScore: score, maxScore: min(1, score + 0.04),
                          benefitPerSquareMetre: Double(count - index) * 1e-6,
-                         shares: zip(factors, shares).map { .init(factor: $0, weight: $1 / shares.reduce(0, +)) })
+                         shares: factors.indices.map { f in
+                             .init(factor: factors[f], weight: shares[f] / shares.reduce(0, +), meanValue: values[f],
+                                   aloneRank: aloneRanks[f][index])
+                         })
         }
         let columns = 80, rows = 60, factor = 5
         let values = (0..<(rows * columns)).map { index -> Double in
