@@ -93,10 +93,10 @@ public enum GISExport {
                 a["score_mean"] = .real(hazard.meanScore)
                 a["score_max"] = .real(hazard.maxScore)
                 a["benefit_per_m2"] = .real(hazard.benefitPerSquareMetre)
-                for share in hazard.shares {
-                    a["share_\(share.factor)"] = .real(share.weight)
-                    a["value_\(share.factor)"] = share.meanValue.map(AttributeValue.real) ?? .null
-                    a["alone_rank_\(share.factor)"] = share.aloneRank.map(AttributeValue.integer) ?? .null
+                for factor in hazard.factors {
+                    a["share_\(factor.factor)"] = .real(factor.share)
+                    a["value_\(factor.factor)"] = factor.meanValue.map(AttributeValue.real) ?? .null
+                    a["alone_rank_\(factor.factor)"] = factor.aloneRank.map(AttributeValue.integer) ?? .null
                 }
             }
             if let release = released[id] {

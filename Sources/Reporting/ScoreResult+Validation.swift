@@ -12,7 +12,7 @@ extension ScoreResult {
     /// - Throws: ``ResultValidationError`` listing each problem with its field path.
     public func validate() throws {
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
+        c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["score"])
         c.provenance(provenance, "provenance", commands: ["score"])
         let cells = checkGrid(&c)
@@ -113,17 +113,22 @@ extension ScoreResult {
             c.share(hazard.meanScore, path + ".meanScore")
             c.share(hazard.maxScore, path + ".maxScore")
             c.nonNegative(hazard.benefitPerSquareMetre, path + ".benefitPerSquareMetre")
-            for (j, share) in hazard.shares.enumerated() {
-                let sharePath = ResultChecker.index(path + ".shares", j)
-                c.share(share.weight, sharePath + ".weight")
-                if let value = share.meanValue { c.share(value, sharePath + ".meanValue") }
-                guard let alone = share.aloneRank else { continue }
-                c.count(alone, sharePath + ".aloneRank", in: 1...max(1, hazards.count), "a rank")
-                if let first = aloneRanks[share.factor, default: [:]][alone] {
-                    c.fail(sharePath + ".aloneRank", "found \(alone) again (\(first)); expected alone-ranks 1...\(hazards.count), "
+            for (j, factor) in hazard.factors.enumerated() {
+                let factorPath = ResultChecker.index(path + ".factors", j)
+                c.share(factor.share, factorPath + ".share")
+                // Only clearcast-result/1 results, read by `report`, lack them.
+                if schema == ResultSchema.identifier {
+                    if factor.meanValue == nil { c.fail(factorPath + ".meanValue", "missing; expected in \(schema) results") }
+                    if factor.aloneRank == nil { c.fail(factorPath + ".aloneRank", "missing; expected in \(schema) results") }
+                }
+                if let value = factor.meanValue { c.share(value, factorPath + ".meanValue") }
+                guard let alone = factor.aloneRank else { continue }
+                c.count(alone, factorPath + ".aloneRank", in: 1...max(1, hazards.count), "a rank")
+                if let first = aloneRanks[factor.factor, default: [:]][alone] {
+                    c.fail(factorPath + ".aloneRank", "found \(alone) again (\(first)); expected alone-ranks 1...\(hazards.count), "
                         + "each once per factor")
                 } else {
-                    aloneRanks[share.factor, default: [:]][alone] = sharePath
+                    aloneRanks[factor.factor, default: [:]][alone] = factorPath
                 }
             }
         }

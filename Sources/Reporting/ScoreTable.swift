@@ -19,13 +19,15 @@ public enum ScoreTable {
         let factors = result.weights.factors.map(\.factor)
         var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors]
         for hazard in result.hazards.prefix(max(0, top)) {
-            let cells = factors.map { f in hazard.shares.first { $0.factor == f }.map(factorCell) ?? "" }
+            let cells = factors.map { f in hazard.factors.first { $0.factor == f }.map(factorCell) ?? "" }
             rows.append([String(hazard.rank), hazard.id, hazard.type, hazard.status,
                          TextFormat.number(hazard.areaSquareMetres / 10_000, 1), TextFormat.number(hazard.meanScore, 3),
                          TextFormat.number(hazard.maxScore, 3)] + cells)
         }
         lines.append(TextFormat.table(rows))
-        lines.append("per factor: share of the mean score, mean normalised value (0 to 1), #rank by that factor alone")
+        let complete = result.hazards.allSatisfy { $0.factors.allSatisfy { $0.meanValue != nil && $0.aloneRank != nil } }
+        lines.append(complete ? "per factor: share of the mean score, mean normalised value (0 to 1), #rank by that factor alone"
+            : "per factor: share of the mean score (\(result.schema) from an older clearcast: no values or alone-ranks)")
         if result.hazards.count > top { lines.append("(\(result.hazards.count - top) more hazard areas in the JSON result)") }
         if let v = result.validation {
             lines.append("")
@@ -43,10 +45,10 @@ public enum ScoreTable {
     }
 
     /// `48% 0.75 #2`: share, mean value and alone-rank (the share alone for older results).
-    static func factorCell(_ share: ScoreResult.FactorShare) -> String {
-        var cell = TextFormat.number(100 * share.weight, 0) + "%"
-        if let value = share.meanValue { cell += " " + TextFormat.number(value, 2) }
-        if let alone = share.aloneRank { cell += " #\(alone)" }
+    static func factorCell(_ factor: ScoreResult.HazardFactor) -> String {
+        var cell = TextFormat.number(100 * factor.share, 0) + "%"
+        if let value = factor.meanValue { cell += " " + TextFormat.number(value, 2) }
+        if let alone = factor.aloneRank { cell += " #\(alone)" }
         return cell
     }
 }

@@ -21,7 +21,7 @@ extension SimulationResult {
     func check(_ c: inout ResultChecker, at path: String, commands: [String]) {
         typealias C = ResultChecker
         let field = { (name: String) in C.key(path, name) }
-        c.oneOf(schema, field("schema"), [ResultSchema.identifier])
+        c.oneOf(schema, field("schema"), ResultSchema.readable)
         c.oneOf(kind, field("kind"), ["simulate"])
         c.count(replications, field("replications"), in: 1...C.maximumReplications, "replications")
         c.provenance(provenance, field("provenance"), commands: commands, replications: replications)
@@ -116,7 +116,7 @@ extension CompareResult {
     public func validate() throws {
         typealias C = ResultChecker
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
+        c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["compare"])
         c.provenance(provenance, "provenance", commands: ["compare"], replications: scenarios.first?.replications)
         if let first = scenarios.first {

@@ -84,9 +84,9 @@ import Testing
         for feature in scored {
             let values = feature["properties"] as? [String: Any] ?? [:]
             let hazard = try #require(score.hazards.first { $0.id == values["id"] as? String })
-            #expect(!hazard.shares.isEmpty)
-            for share in hazard.shares {
-                #expect(isApproximatelyEqual(values["share_\(share.factor)"] as? Double ?? .nan, share.weight))
+            #expect(!hazard.factors.isEmpty)
+            for share in hazard.factors {
+                #expect(isApproximatelyEqual(values["share_\(share.factor)"] as? Double ?? .nan, share.share))
                 #expect(isApproximatelyEqual(values["value_\(share.factor)"] as? Double ?? .nan, share.meanValue ?? .nan))
                 #expect(values["alone_rank_\(share.factor)"] as? Int == share.aloneRank)
             }

@@ -156,8 +156,8 @@ struct NotebookTests {
         for hazard in result.hazards.sorted(by: { $0.rank < $1.rank }).prefix(20) {
             let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") } ?? ""
             let cells = result.weights.factors.map { weight in
-                let share = hazard.shares.first { $0.factor == weight.factor }!
-                return "\(Fixed.percent(share.weight, decimals: 0)) · \(Fixed.format(share.meanValue!, decimals: 2)) · #\(share.aloneRank!)"
+                let share = hazard.factors.first { $0.factor == weight.factor }!
+                return "\(Fixed.percent(share.share, decimals: 0)) · \(Fixed.format(share.meanValue!, decimals: 2)) · #\(share.aloneRank!)"
             }
             #expect(row.hasSuffix("| " + cells.joined(separator: " | ") + " |"), "rank \(hazard.rank): \(row)")
         }

@@ -120,8 +120,8 @@ enum ResultFixtures {
                          region: index % 5 == 0 ? nil : "North", areaSquareMetres: Double.random(in: 1000...90000, using: &random),
                          cells: Int.random(in: 1...90, using: &random), meanScore: score, maxScore: min(1, score + 0.04),
                          benefitPerSquareMetre: Double(count - index) * 1e-6,
-                         shares: factors.indices.map { f in
-                             .init(factor: factors[f], weight: shares[f] / shares.reduce(0, +), meanValue: values[f],
+                         factors: factors.indices.map { f in
+                             .init(factor: factors[f], share: shares[f] / shares.reduce(0, +), meanValue: values[f],
                                    aloneRank: aloneRanks[f][index])
                          })
         }

@@ -79,11 +79,13 @@ struct ResultValidationTests {
         .init(base: .score, path: ["hazards", 3, "rank"], value: .integer(1), field: "hazards[3].rank"),
         .init(base: .score, path: ["hazards", 3, "rank"], value: .integer(0), field: "hazards[3].rank"),
         .init(base: .score, path: ["hazards", 2, "type"], value: .string("landmine"), field: "hazards[2].type"),
-        .init(base: .score, path: ["hazards", 1, "shares", 0, "weight"], value: .number(-0.1), field: "hazards[1].shares[0].weight"),
+        .init(base: .score, path: ["hazards", 1, "factors", 0, "share"], value: .number(-0.1), field: "hazards[1].factors[0].share"),
         .init(base: .score, path: ["hazards", 1, "cells"], value: .integer(-4), field: "hazards[1].cells"),
-        .init(base: .score, path: ["hazards", 1, "shares", 2, "meanValue"], value: .number(1.5), field: "hazards[1].shares[2].meanValue"),
-        .init(base: .score, path: ["hazards", 2, "shares", 1, "aloneRank"], value: .integer(13), field: "hazards[2].shares[1].aloneRank"),
-        .init(base: .score, path: ["hazards", 2, "shares", 1, "aloneRank"], value: .integer(0), field: "hazards[2].shares[1].aloneRank"),
+        .init(base: .score, path: ["hazards", 1, "factors", 2, "meanValue"], value: .number(1.5), field: "hazards[1].factors[2].meanValue"),
+        .init(base: .score, path: ["hazards", 1, "factors", 2, "meanValue"], value: .removed, field: "hazards[1].factors[2].meanValue"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .integer(13), field: "hazards[2].factors[1].aloneRank"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .integer(0), field: "hazards[2].factors[1].aloneRank"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .removed, field: "hazards[2].factors[1].aloneRank"),
         .init(base: .score, path: ["weights", "factors", 0, "weight"], value: .number(0.9), field: "weights.factors"),
         .init(base: .score, path: ["weights", "method"], value: .string("direct"), field: "weights.ahp"),
         .init(base: .score, path: ["validation", "holdoutAfter"], value: .string("2024-02-30"), field: "validation.holdoutAfter"),
@@ -134,11 +136,11 @@ struct ResultValidationTests {
     @Test("A repeated alone-rank is refused")
     func repeatedAloneRank() throws {
         var tree = try Self.tree(.score)
-        let rank = try #require(JSONTree.value(tree, at: ["hazards", 3, "shares", 0, "aloneRank"]) as? Int)
-        tree = JSONTree.setting(tree, ["hazards", 4, "shares", 0, "aloneRank"], to: rank)
+        let rank = try #require(JSONTree.value(tree, at: ["hazards", 3, "factors", 0, "aloneRank"]) as? Int)
+        tree = JSONTree.setting(tree, ["hazards", 4, "factors", 0, "aloneRank"], to: rank)
         let error = try #require(throws: ResultFile.ReadError.self) { _ = try ResultFile.read(data: JSONTree.data(tree), path: "s") }
-        #expect(error.field == "hazards[4].shares[0].aloneRank", "\(error)")
-        #expect(error.reason.contains("hazards[3].shares[0]") && error.reason.contains("each once per factor"), "\(error)")
+        #expect(error.field == "hazards[4].factors[0].aloneRank", "\(error)")
+        #expect(error.reason.contains("hazards[3].factors[0]") && error.reason.contains("each once per factor"), "\(error)")
     }
 
     @Test("A year more than the horizon, inconsistent lengths and an empty comparison are refused")

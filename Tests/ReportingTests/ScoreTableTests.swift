@@ -14,8 +14,8 @@ struct ScoreTableTests {
         for hazard in result.hazards.prefix(5) {
             let row = try #require(lines.first { $0.hasPrefix("\(hazard.rank) ") && $0.contains(" \(hazard.id) ") })
             for weight in result.weights.factors {
-                let share = try #require(hazard.shares.first { $0.factor == weight.factor })
-                let cell = "\(TextFormat.number(100 * share.weight, 0))% \(TextFormat.number(share.meanValue!, 2)) #\(share.aloneRank!)"
+                let share = try #require(hazard.factors.first { $0.factor == weight.factor })
+                let cell = "\(TextFormat.number(100 * share.share, 0))% \(TextFormat.number(share.meanValue!, 2)) #\(share.aloneRank!)"
                 #expect(row.contains(cell), "\(row) lacks \(cell)")
             }
         }
@@ -25,7 +25,7 @@ struct ScoreTableTests {
 
     /// A result without values and alone-ranks (an older one, read by `report`) shows the shares alone.
     @Test func sharesAloneWithoutValues() {
-        #expect(ScoreTable.factorCell(.init(factor: "incidents", weight: 0.484)) == "48%")
-        #expect(ScoreTable.factorCell(.init(factor: "incidents", weight: 0.484, meanValue: 0.755, aloneRank: 3)) == "48% 0.76 #3")
+        #expect(ScoreTable.factorCell(.init(factor: "incidents", share: 0.484)) == "48%")
+        #expect(ScoreTable.factorCell(.init(factor: "incidents", share: 0.484, meanValue: 0.755, aloneRank: 3)) == "48% 0.76 #3")
     }
 }
