@@ -14,7 +14,7 @@ extension ScoreResult {
         var c = ResultChecker()
         c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["score"])
-        c.provenance(provenance, "provenance", commands: ["score"])
+        c.provenance(provenance, "provenance", commands: ["score"], schema: schema)
         let cells = checkGrid(&c)
         checkWeights(&c)
         for (i, layer) in layers.enumerated() {

@@ -24,7 +24,7 @@ extension SimulationResult {
         c.oneOf(schema, field("schema"), ResultSchema.readable)
         c.oneOf(kind, field("kind"), ["simulate"])
         c.count(replications, field("replications"), in: 1...C.maximumReplications, "replications")
-        c.provenance(provenance, field("provenance"), commands: commands, replications: replications)
+        c.provenance(provenance, field("provenance"), commands: commands, schema: schema, replications: replications)
 
         let maximumYears = Double(ClearanceModel.maximumHorizonYears)
         let validHorizon = horizonYears.isFinite && horizonYears > 0 && horizonYears <= maximumYears
@@ -118,7 +118,7 @@ extension CompareResult {
         var c = ResultChecker()
         c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["compare"])
-        c.provenance(provenance, "provenance", commands: ["compare"], replications: scenarios.first?.replications)
+        c.provenance(provenance, "provenance", commands: ["compare"], schema: schema, replications: scenarios.first?.replications)
         if let first = scenarios.first {
             if base != first.scenario {
                 c.fail("base", "found \(C.quote(base)); expected \(C.quote(first.scenario)), the first scenario's name")

@@ -3,6 +3,7 @@ import ClearanceModel
 import EventSimulation
 import Foundation
 @testable import Reporting
+import Scenarios
 
 // MARK: - Fixtures
 
@@ -10,9 +11,23 @@ import Foundation
 enum ResultFixtures {
     static let hostileName = "<script>alert(\"x\")</script> & Co | A|B"
 
+    /// A scenario reference whose per-file list (scenario, a base, a Shapefile layer with a side
+    /// file) combines to its content hash.
+    static func scenarioRef(name: String, file: String) -> Provenance.ScenarioRef {
+        let digit = { (n: Int) in String(repeating: String(n, radix: 16) + "a", count: 32) }
+        let digests: [Scenario.FileDigest] = [
+            .init(path: (file as NSString).lastPathComponent, role: .scenario, sha256: digit(1)),
+            .init(path: "../base.yaml", role: .extends, sha256: digit(2)),
+            .init(path: "layers/hazards.shp", role: .layer, sha256: digit(3)),
+            .init(path: "layers/hazards.dbf", role: .sideFile, sha256: digit(4)),
+        ]
+        return .init(name: name, file: file, contentHash: try! Scenario.combinedHash(of: digests),
+                     files: digests.map { .init(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256) })
+    }
+
     static func provenance(command: String, name: String = "North district 2026", full: Bool = true) -> Provenance {
         Provenance(version: "0.1.0", command: command,
-                   scenarios: [.init(name: name, file: "scenarios/north.yaml", contentHash: String(repeating: "ab", count: 32))],
+                   scenarios: [scenarioRef(name: name, file: "scenarios/north.yaml")],
                    seed: full ? 18_446_744_073_709_551_615 : nil, replications: full ? 500 : nil, threads: 2,
                    blas: .init(core: "Haswell", threads: 2, advisory: full ? "OpenBLAS runs a slower kernel" : nil),
                    runDate: full ? "2026-11-27T03:00:00Z" : nil)
@@ -162,7 +177,7 @@ enum ResultFixtures {
              CompareResult.Difference(scenario: scenario.scenario, metric: "civilianCasualties", units: "people", mean: -1.2, p5: -2.5, p95: -0.1)]
         }
         var provenance = provenance(command: "compare")
-        provenance.scenarios = names.map { .init(name: $0, file: "scenarios/\($0).yaml", contentHash: String(repeating: "0f", count: 32)) }
+        provenance.scenarios = names.map { scenarioRef(name: $0, file: "scenarios/\($0).yaml") }
         return CompareResult(provenance: provenance, base: names[0], scenarios: scenarios, differences: differences)
     }
 }
