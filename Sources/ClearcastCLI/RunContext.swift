@@ -13,10 +13,7 @@ enum RunContext {
     /// thread count.
     static func provenance(command: String, scenarios: [(Scenario, String)], seed: UInt64?, replications: Int?,
                            threads: Int, reproducible: Bool) throws -> Provenance {
-        let refs = try scenarios.map { scenario, path in
-            Provenance.ScenarioRef(name: scenario.name, file: path, contentHash: try scenario.contentHash(),
-                                   overrides: scenario.overrides.isEmpty ? nil : scenario.overrides.map(\.description))
-        }
+        let refs = try scenarios.map { scenario, path in try Provenance.ScenarioRef(scenario: scenario, file: path) }
         return Provenance(
             version: ClearcastVersion.string, command: command, scenarios: refs, seed: seed, replications: replications,
             threads: reproducible ? nil : threads,

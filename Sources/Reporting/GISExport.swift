@@ -19,7 +19,7 @@ public enum GISExport {
     }
 
     /// Writes the hazard polygons of `layers` (in the grid CRS, in layer order) with their rank, scores
-    /// and factor shares from a `score` result.
+    /// and, per factor, share, mean normalised value and alone-rank from a `score` result.
     public static func writeHazards(_ score: ScoreResult, layers: ScenarioLayers, to path: String) throws {
         try writeHazards(layers: layers, ranked: score.hazards, factors: score.weights.factors.map(\.factor),
                          releases: nil, to: path)
@@ -29,7 +29,7 @@ public enum GISExport {
     /// simulation's ranking, and the release-date quantiles (YYYY-MM-DD) and expected release year of
     /// its forecast, so a map can be coloured by "expected clearance year".
     public static func writeHazards(_ run: SimulationRun.Output, layers: ScenarioLayers, to path: String) throws {
-        let factors = run.ranking.first?.factorShares.map(\.factor) ?? []
+        let factors = run.ranking.first?.factors.map(\.factor) ?? []
         let start = run.model.startDate
         try writeHazards(layers: layers, ranked: ScoreReport.hazards(run.ranking, areas: layers.hazards), factors: factors,
                          releases: run.forecast.taskReleases.map { Release($0, start: start) }, to: path)
@@ -71,7 +71,11 @@ public enum GISExport {
         if hazards != nil {
             fields += [.init(name: "rank", type: .integer), .init(name: "score_mean", type: .real),
                        .init(name: "score_max", type: .real), .init(name: "benefit_per_m2", type: .real)]
-            fields += factors.map { .init(name: "share_\($0)", type: .real) }
+            // Per factor: share of the score, mean normalised value, rank by that factor alone.
+            fields += factors.flatMap { factor -> [FieldDefinition] in
+                [.init(name: "share_\(factor)", type: .real), .init(name: "value_\(factor)", type: .real),
+                 .init(name: "alone_rank_\(factor)", type: .integer)]
+            }
         }
         if releases != nil {
             // Real date fields (GeoPackage DATE, GeoJSON "YYYY-MM-DD"), so GIS tools can filter and
@@ -89,7 +93,11 @@ public enum GISExport {
                 a["score_mean"] = .real(hazard.meanScore)
                 a["score_max"] = .real(hazard.maxScore)
                 a["benefit_per_m2"] = .real(hazard.benefitPerSquareMetre)
-                for share in hazard.shares { a["share_\(share.factor)"] = .real(share.weight) }
+                for factor in hazard.factors {
+                    a["share_\(factor.factor)"] = .real(factor.share)
+                    a["value_\(factor.factor)"] = factor.meanValue.map(AttributeValue.real) ?? .null
+                    a["alone_rank_\(factor.factor)"] = factor.aloneRank.map(AttributeValue.integer) ?? .null
+                }
             }
             if let release = released[id] {
                 a["release_p10"] = text(release.p10)

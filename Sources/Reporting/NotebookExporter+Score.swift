@@ -4,8 +4,9 @@ extension NotebookExporter {
     /// Hazards listed in the ranked table.
     static let rankedTableLength = 20
 
-    /// Summary prose, the priority map, the ranked hazards with factor shares, weights (and AHP
-    /// diagnostics), layers, incidents, validation against baselines, provenance.
+    /// Summary prose, the priority map, the ranked hazards with each factor's share, mean value and
+    /// alone-rank, weights (and AHP diagnostics), layers, incidents, validation against baselines,
+    /// provenance.
     static func appendScore(_ result: ScoreResult, to document: inout NotebookDocument, heading: String) {
         document.markdown(scoreSummary(result, heading: heading))
         document.markdown("""
@@ -89,20 +90,37 @@ extension NotebookExporter {
     private static func rankedTable(_ result: ScoreResult) -> String {
         let factors = result.weights.factors.map(\.factor)
         let ranked = result.hazards.sorted { $0.rank < $1.rank }.prefix(rankedTableLength)
+        let complete = result.hazards.allSatisfy { $0.factors.allSatisfy { $0.meanValue != nil && $0.aloneRank != nil } }
         let rows = ranked.map { hazard -> [String] in
-            let shares = Dictionary(hazard.shares.map { ($0.factor, $0.weight) }, uniquingKeysWith: { first, _ in first })
+            let byFactor = Dictionary(hazard.factors.map { ($0.factor, $0) }, uniquingKeysWith: { first, _ in first })
             return [String(hazard.rank), Markdown.escape(hazard.id), Markdown.escape(hazard.name ?? ""),
                     Markdown.escape(hazard.type), Markdown.escape(hazard.status), Markdown.escape(hazard.region ?? ""),
                     Fixed.grouped(hazard.areaSquareMetres / 1e4, decimals: 2), Fixed.format(hazard.meanScore, decimals: 3),
                     Fixed.grouped(hazard.meanScore * hazard.areaSquareMetres / 1e4, decimals: 2)]
-                + factors.map { factor in shares[factor].map { Fixed.percent($0, decimals: 0) } ?? "—" }
+                + factors.map { factor in byFactor[factor].map(factorCell) ?? "—" }
         }
         let header = ["Rank", "Id", "Name", "Type", "Status", "Region", "Area (ha)", "Mean score", "Score-weighted area (ha)"]
-            + factors.map { "Share: " + Markdown.escape($0) }
+            + factors.map { Markdown.escape($0) + (complete ? ": share · value · alone" : ": share") }
         let shown = ranked.count < result.hazards.count ? "The top \(ranked.count) of \(result.hazards.count)" : "All \(ranked.count)"
+        let perFactor = complete
+            ? "Per factor: its **share** of the hazard's mean score; its **value**, the mean of the normalised layer "
+                + "(0 to 1) over the area's cells, comparable between areas (the mean score is the weighted sum of the "
+                + "values); and, after #, the rank the area would have if that factor **alone** were scored. Similar "
+                + "shares with different values mean the areas differ in level, not in mix."
+            : "Shares are each factor's part of the hazard's mean score (this result, \(Markdown.escape(result.schema)) "
+                + "from an older clearcast, has no factor values or alone-ranks)."
         return "\(shown) ranked hazard areas, by expected risk reduction per area cleared (the mean score, 0 to 1, "
             + "of the area's cells). The score-weighted area is the area times its mean score: how much of the map's "
-            + "risk the area holds, in hectares at full score. Shares are each factor's part of the hazard's mean score.\n\n" + Markdown.table(header, rows, alignRight: Set(6..<header.count).union([0]))
+            + "risk the area holds, in hectares at full score. \(perFactor)\n\n"
+            + Markdown.table(header, rows, alignRight: Set(6..<header.count).union([0]))
+    }
+
+    /// `48% · 0.75 · #2`: share, mean value, alone-rank (the share alone for older results).
+    private static func factorCell(_ factor: ScoreResult.HazardFactor) -> String {
+        var parts = [Fixed.percent(factor.share, decimals: 0)]
+        if let value = factor.meanValue { parts.append(Fixed.format(value, decimals: 2)) }
+        if let alone = factor.aloneRank { parts.append("#\(alone)") }
+        return parts.joined(separator: " · ")
     }
 
     private static func weightsMarkdown(_ result: ScoreResult) -> String {

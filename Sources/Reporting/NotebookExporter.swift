@@ -181,6 +181,24 @@ public enum NotebookExporter {
             if let advisory = blas.advisory { rows.append(["BLAS advisory", Markdown.escape(advisory)]) }
         }
         rows.append(["Run date", provenance.runDate.map(Markdown.escape) ?? "omitted (reproducible run)"])
-        return "\(heading)# Provenance\n\n" + Markdown.table(["Item", "Value"], rows)
+        return "\(heading)# Provenance\n\n" + Markdown.table(["Item", "Value"], rows) + filesMarkdown(provenance)
+    }
+
+    /// Each file the scenarios read with its SHA-256, and how the content hash follows from them
+    /// (nothing for results of `clearcast-result/1`, which list no files).
+    static func filesMarkdown(_ provenance: Provenance) -> String {
+        let listed = provenance.scenarios.filter { $0.files != nil }
+        guard !listed.isEmpty else { return "" }
+        let several = provenance.scenarios.count > 1
+        let rows = listed.flatMap { scenario in
+            (scenario.files ?? []).map { file in
+                (several ? [Markdown.escape(scenario.name)] : []) + [Markdown.escape(file.role), "`\(Markdown.escape(file.path))`",
+                                                                   "`\(Markdown.escape(file.sha256))`"]
+            }
+        }
+        return "\n\nFiles read, each with its SHA-256, paths relative to the scenario file's directory. The content "
+            + "hash is the SHA-256 of these lines as `sha256sum` prints them: in that directory, "
+            + "`sha256sum FILE… | sha256sum` with the files in this order reproduces it.\n\n"
+            + Markdown.table((several ? ["Scenario"] : []) + ["Role", "Path", "SHA-256"], rows)
     }
 }

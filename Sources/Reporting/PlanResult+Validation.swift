@@ -17,7 +17,7 @@ extension PlanResult {
         var c = ResultChecker()
         c.oneOf(schema, "schema", [ResultSchema.identifier])
         c.oneOf(kind, "kind", ["plan"])
-        c.provenance(provenance, "provenance", commands: ["plan"])
+        c.provenance(provenance, "provenance", commands: ["plan"], schema: schema)
         c.count(horizonYears, "horizonYears", in: 1...ClearanceModel.maximumHorizonYears, "a horizon in years")
         let start = c.date(startDate, "startDate")
         if let deadline = c.date(target.deadline, "target.deadline"), let start {
@@ -33,7 +33,10 @@ extension PlanResult {
         c.number(search.maximumMultiplier, "search.maximumMultiplier", in: 1...100, "a multiplier")
         c.number(search.resolution, "search.resolution", in: 1e-9...0.5, "a probability resolution")
         c.count(search.batch, "search.batch", in: 1...C.maximumReplications, "replications")
-        c.count(search.maximumReplications, "search.maximumReplications", in: search.batch...C.maximumReplications, "replications")
+        c.count(search.maximumReplications, "search.maximumReplications", in: 1...C.maximumReplications, "replications")
+        if search.maximumReplications < search.batch {
+            c.fail("search.maximumReplications", "found \(search.maximumReplications); expected at least the batch, \(search.batch)")
+        }
         if let budget = budgetPerYear { c.number(budget, "budgetPerYear", in: 0...C.magnitude, "an amount") }
 
         check(&c, baseline, "baseline")

@@ -10,16 +10,40 @@ public struct Provenance: Codable, Sendable, Equatable {
         public var name: String
         /// The path as given on the command line.
         public var file: String
-        /// SHA-256 of the scenario file, the files it extends and its layer files, in order.
+        /// SHA-256 over every file the scenario read: the SHA-256 of the `sha256sum` lines of
+        /// ``files`` (`Scenario.combinedHash(of:)`; docs/scenario-format.md says how to reproduce it).
+        /// In `clearcast-result/1` results it was formed another way, from the files' bytes.
         public var contentHash: String
+        /// Each file the scenario read, with its own SHA-256, in the order the combined hash takes
+        /// them. Absent only in `clearcast-result/1` results.
+        public var files: [File]?
         /// The `--set PATH=VALUE` overrides applied on top of the files, in order; absent when none
         /// (the hash covers the files only, so a result is reproduced from both).
         public var overrides: [String]?
-        public init(name: String, file: String, contentHash: String, overrides: [String]? = nil) {
+
+        public init(name: String, file: String, contentHash: String, files: [File]? = nil, overrides: [String]? = nil) {
             self.name = name
             self.file = file
             self.contentHash = contentHash
+            self.files = files
             self.overrides = overrides
+        }
+    }
+
+    /// One file a scenario read: what `sha256sum` prints for it, and why it was read.
+    public struct File: Codable, Sendable, Equatable {
+        /// Relative to the scenario file's directory (absolute only when they share no directory
+        /// but the root): the same on every machine the scenario folder is copied to.
+        public var path: String
+        /// `scenario`, `extends`, `layer` or `side-file` (a file GDAL reads with a layer file).
+        public var role: String
+        /// SHA-256 of the file's bytes, 64 lowercase hexadecimal digits.
+        public var sha256: String
+
+        public init(path: String, role: String, sha256: String) {
+            self.path = path
+            self.role = role
+            self.sha256 = sha256
         }
     }
 

@@ -23,9 +23,12 @@ public enum ResultEncoding {
         }
     }
 
-    /// Decodes a result written by `encode`.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try JSONDecoder().decode(type, from: data)
+    /// Decodes a result written by `encode`; `schema` is the file's schema identifier when it is not
+    /// the current one (``ResultSchema/previous``), so that renamed fields are read by their old names.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, schema: String = ResultSchema.identifier) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.userInfo[ResultSchema.userInfoKey] = schema
+        return try decoder.decode(type, from: data)
     }
 
     /// Encodes `value` and writes it atomically to `path`.

@@ -169,37 +169,6 @@ struct ResultChecker {
         if let mean = q.meanDays { number(mean, Self.key(field, "meanDays"), in: days, "days from the start date within the horizon") }
     }
 
-    // MARK: Provenance
-
-    /// The provenance of a result made by `commands` (the first is the expected one).
-    mutating func provenance(_ p: Provenance, _ field: String, commands: [String], replications: Int? = nil) {
-        oneOf(p.tool, Self.key(field, "tool"), ["clearcast"])
-        oneOf(p.command, Self.key(field, "command"), commands)
-        for (i, scenario) in p.scenarios.enumerated() {
-            let hash = scenario.contentHash.utf8
-            if hash.count != 64 || !hash.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
-                fail(Self.key(Self.index(Self.key(field, "scenarios"), i), "contentHash"),
-                     "found \(Self.quote(scenario.contentHash)); expected 64 lowercase hexadecimal digits (SHA-256)")
-            }
-            if let overrides = scenario.overrides {
-                let overridesField = Self.key(Self.index(Self.key(field, "scenarios"), i), "overrides")
-                if overrides.isEmpty { fail(overridesField, "found an empty list; expected it absent when no --set was given") }
-                for (j, text) in overrides.enumerated() where !text.contains("=") {
-                    fail(Self.index(overridesField, j), "found \(Self.quote(text)); expected PATH=VALUE, as given to --set")
-                }
-            }
-        }
-        if let r = p.replications {
-            count(r, Self.key(field, "replications"), in: 1...Self.maximumReplications, "replications")
-            if let replications, r != replications {
-                fail(Self.key(field, "replications"), "found \(r); expected \(replications), the result's replications")
-            }
-        }
-        if let threads = p.threads { count(threads, Self.key(field, "threads"), in: 1...Int.max, "threads") }
-        if let threads = p.blas?.threads { count(threads, Self.key(field, "blas.threads"), in: 1...Int.max, "threads") }
-        if let runDate = p.runDate, runDate.isEmpty { fail(Self.key(field, "runDate"), "found an empty string; expected a time") }
-    }
-
     // MARK: Text
 
     /// `text` quoted for a message: at most 40 characters, control characters escaped (the message

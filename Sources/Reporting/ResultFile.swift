@@ -41,6 +41,11 @@ public enum ResultFile {
 
     /// Decodes and validates result bytes; `path` only names them in errors.
     ///
+    /// Results of the previous schema, `clearcast-result/1`, are read too: their score hazards'
+    /// `shares[].weight` become `factors[].share` (without the factor values and alone-ranks, which
+    /// that version did not have), and the rest is read as it is; the returned result keeps its
+    /// `schema`, so exporters can say what it lacks.
+    ///
     /// After decoding, the result is checked by `validate()` (``ScoreResult/validate()``,
     /// ``SimulationResult/validate()``, ``CompareResult/validate()``), so what is returned can be
     /// exported without the exporters meeting a negative horizon, an unordered quantile, a date
@@ -52,17 +57,18 @@ public enum ResultFile {
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw ReadError(path: path, reason: "is not a JSON object; expected a clearcast result")
         }
-        guard header.schema == ResultSchema.identifier else {
+        guard let schema = header.schema, ResultSchema.readable.contains(schema) else {
             throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
-                + "expected '\(ResultSchema.identifier)'")
+                + "expected '\(ResultSchema.identifier)' (or the previous '\(ResultSchema.previous)'); "
+                + "a newer clearcast wrote it, or it is not a clearcast result")
         }
         let file: ResultFile
         do {
             switch header.kind {
-            case "score": file = .score(try ResultEncoding.decode(ScoreResult.self, from: data))
-            case "simulate": file = .simulation(try ResultEncoding.decode(SimulationResult.self, from: data))
-            case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data))
-            case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data))
+            case "score": file = .score(try ResultEncoding.decode(ScoreResult.self, from: data, schema: schema))
+            case "simulate": file = .simulation(try ResultEncoding.decode(SimulationResult.self, from: data, schema: schema))
+            case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data, schema: schema))
+            case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data, schema: schema))
             default:
                 throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
                     + "expected score, simulate, compare or plan")

@@ -75,7 +75,9 @@ public enum ScoreReport {
                 region: regions[entry.id].flatMap { $0.isEmpty ? nil : $0 }, areaSquareMetres: entry.areaSquareMetres,
                 cells: entry.cellCount, meanScore: entry.meanScore, maxScore: entry.maxScore,
                 benefitPerSquareMetre: entry.benefitPerSquareMetre,
-                shares: entry.factorShares.map { .init(factor: $0.factor, weight: $0.share) })
+                factors: entry.factors.map {
+                    .init(factor: $0.factor, share: $0.share, meanValue: $0.meanValue, aloneRank: $0.aloneRank)
+                })
         }
     }
 

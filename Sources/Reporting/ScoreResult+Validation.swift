@@ -3,17 +3,18 @@
 extension ScoreResult {
     /// Checks the ranges of `schemas/result.schema.json` and what the notebook and text exporters
     /// assume: a grid of 1 to 10^9 cells of (0, 100 km]; weights that are shares summing to 1
-    /// (with AHP diagnostics exactly when the method is `ahp`); hazard ranks 1...n, each once;
-    /// scores, shares, hit rates and AUC in [0, 1]; counts ≥ 0; a preview of at most 160 × 160
-    /// cells whose `values` has rows × columns entries and which covers the grid (rows =
-    /// ⌈grid rows ÷ factor⌉, likewise columns); labels naming ranked hazards; finite numbers.
+    /// (with AHP diagnostics exactly when the method is `ahp`); hazard ranks 1...n, each once, and
+    /// per factor alone-ranks 1...n, each once; scores, shares, factor mean values, hit rates and AUC
+    /// in [0, 1]; counts ≥ 0; a preview of at most 160 × 160 cells whose `values` has rows × columns
+    /// entries and which covers the grid (rows = ⌈grid rows ÷ factor⌉, likewise columns); labels
+    /// naming ranked hazards; finite numbers.
     ///
     /// - Throws: ``ResultValidationError`` listing each problem with its field path.
     public func validate() throws {
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
+        c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["score"])
-        c.provenance(provenance, "provenance", commands: ["score"])
+        c.provenance(provenance, "provenance", commands: ["score"], schema: schema)
         let cells = checkGrid(&c)
         checkWeights(&c)
         for (i, layer) in layers.enumerated() {
@@ -95,6 +96,8 @@ extension ScoreResult {
 
     private func checkHazards(_ c: inout ResultChecker, cells: Int?) {
         var byRank: [Int: Int] = [:]
+        // Per factor, alone-rank → where it was first seen.
+        var aloneRanks: [String: [Int: String]] = [:]
         for (i, hazard) in hazards.enumerated() {
             let path = ResultChecker.index("hazards", i)
             c.count(hazard.rank, path + ".rank", in: 1...max(1, hazards.count), "a rank")
@@ -110,8 +113,23 @@ extension ScoreResult {
             c.share(hazard.meanScore, path + ".meanScore")
             c.share(hazard.maxScore, path + ".maxScore")
             c.nonNegative(hazard.benefitPerSquareMetre, path + ".benefitPerSquareMetre")
-            for (j, share) in hazard.shares.enumerated() {
-                c.share(share.weight, ResultChecker.index(path + ".shares", j) + ".weight")
+            for (j, factor) in hazard.factors.enumerated() {
+                let factorPath = ResultChecker.index(path + ".factors", j)
+                c.share(factor.share, factorPath + ".share")
+                // Only clearcast-result/1 results, read by `report`, lack them.
+                if schema == ResultSchema.identifier {
+                    if factor.meanValue == nil { c.fail(factorPath + ".meanValue", "missing; expected in \(schema) results") }
+                    if factor.aloneRank == nil { c.fail(factorPath + ".aloneRank", "missing; expected in \(schema) results") }
+                }
+                if let value = factor.meanValue { c.share(value, factorPath + ".meanValue") }
+                guard let alone = factor.aloneRank else { continue }
+                c.count(alone, factorPath + ".aloneRank", in: 1...max(1, hazards.count), "a rank")
+                if let first = aloneRanks[factor.factor, default: [:]][alone] {
+                    c.fail(factorPath + ".aloneRank", "found \(alone) again (\(first)); expected alone-ranks 1...\(hazards.count), "
+                        + "each once per factor")
+                } else {
+                    aloneRanks[factor.factor, default: [:]][alone] = factorPath
+                }
             }
         }
     }

@@ -27,14 +27,36 @@ public struct ScoreResult: Codable, Sendable, Equatable {
     public struct WeightsSummary: Codable, Sendable, Equatable {
         /// "direct" or "ahp".
         public var method: String
-        /// Factor name → weight (summing to 1), in the fixed factor order.
+        /// Each factor's weight in the composite score (summing to 1), in the fixed factor order.
         public var factors: [FactorWeight]
         public var ahp: AHPSummary?
     }
 
+    /// A factor's weight: the same for every cell and hazard (not a hazard's share, see ``HazardFactor``).
     public struct FactorWeight: Codable, Sendable, Equatable {
         public var factor: String
         public var weight: Double
+    }
+
+    /// One factor of a ranked hazard: why the hazard ranks where it does.
+    public struct HazardFactor: Codable, Sendable, Equatable {
+        public var factor: String
+        /// The factor's share of the hazard's mean score, `weight × meanValue ÷ meanScore` (shares sum
+        /// to 1 when the score is positive). Written as `weight` before `clearcast-result/2`.
+        public var share: Double
+        /// Mean normalised value of the factor over the hazard's cells, in [0, 1]: the mean score is
+        /// the weighted sum of these. Absent only in results read from `clearcast-result/1`.
+        public var meanValue: Double?
+        /// The hazard's rank when this factor alone is scored (1 = first; same tie rules as `rank`).
+        /// Absent only in results read from `clearcast-result/1`.
+        public var aloneRank: Int?
+
+        public init(factor: String, share: Double, meanValue: Double? = nil, aloneRank: Int? = nil) {
+            self.factor = factor
+            self.share = share
+            self.meanValue = meanValue
+            self.aloneRank = aloneRank
+        }
     }
 
     public struct AHPSummary: Codable, Sendable, Equatable {
@@ -79,8 +101,14 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var maxScore: Double
         /// Expected risk reduction per m² cleared (the ranking key).
         public var benefitPerSquareMetre: Double
-        /// Each factor's share of the mean score (summing to 1 when the score is positive).
-        public var shares: [FactorWeight]
+        /// Per factor, in the weights' order: its share of the mean score, mean value and alone-rank.
+        /// (`clearcast-result/1` called this `shares`, with each share under `weight`; decoding reads
+        /// those names in such files, see `ScoreResult+PreviousSchema.swift`.)
+        public var factors: [HazardFactor]
+
+        enum CodingKeys: String, CodingKey {
+            case rank, id, name, type, status, region, areaSquareMetres, cells, meanScore, maxScore, benefitPerSquareMetre, factors
+        }
     }
 
     public struct ValidationSummary: Codable, Sendable, Equatable {
@@ -129,5 +157,16 @@ public struct ScoreResult: Codable, Sendable, Equatable {
 
 /// The identifier and version of the result schema, shared by score, simulate and compare.
 public enum ResultSchema {
-    public static let identifier = "clearcast-result/1"
+    /// What clearcast writes.
+    public static let identifier = "clearcast-result/2"
+    /// The previous version, which `report` still reads (see ``ResultFile/read(data:path:)``): its
+    /// score results keep each hazard's factor shares under `shares[].weight` and have no factor
+    /// values or alone-ranks; its content hash was formed another way. Otherwise it is the same.
+    public static let previous = "clearcast-result/1"
+    /// Every identifier `report` reads.
+    public static let readable = [identifier, previous]
+
+    /// The key under which a decoder's `userInfo` holds the identifier of the file being decoded, so
+    /// that types whose fields were renamed can read the previous version's names.
+    public static let userInfoKey = CodingUserInfoKey(rawValue: "clearcast.result.schema")!
 }

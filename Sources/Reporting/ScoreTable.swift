@@ -1,7 +1,7 @@
 import Foundation
 
-/// The plain-text summary `clearcast score` prints: weights, the top hazards with factor shares,
-/// and validation metrics when present.
+/// The plain-text summary `clearcast score` prints: weights, the top hazards with, per factor, its
+/// share of the score, mean value and alone-rank, and validation metrics when present.
 public enum ScoreTable {
     public static func render(_ result: ScoreResult, top: Int) -> String {
         var lines: [String] = []
@@ -17,14 +17,17 @@ public enum ScoreTable {
         }
         lines.append("")
         let factors = result.weights.factors.map(\.factor)
-        var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors.map { "% " + $0 }]
+        var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors]
         for hazard in result.hazards.prefix(max(0, top)) {
-            let shares = factors.map { f in TextFormat.number(100 * (hazard.shares.first { $0.factor == f }?.weight ?? 0), 1) }
+            let cells = factors.map { f in hazard.factors.first { $0.factor == f }.map(factorCell) ?? "" }
             rows.append([String(hazard.rank), hazard.id, hazard.type, hazard.status,
                          TextFormat.number(hazard.areaSquareMetres / 10_000, 1), TextFormat.number(hazard.meanScore, 3),
-                         TextFormat.number(hazard.maxScore, 3)] + shares)
+                         TextFormat.number(hazard.maxScore, 3)] + cells)
         }
         lines.append(TextFormat.table(rows))
+        let complete = result.hazards.allSatisfy { $0.factors.allSatisfy { $0.meanValue != nil && $0.aloneRank != nil } }
+        lines.append(complete ? "per factor: share of the mean score, mean normalised value (0 to 1), #rank by that factor alone"
+            : "per factor: share of the mean score (\(result.schema) from an older clearcast: no values or alone-ranks)")
         if result.hazards.count > top { lines.append("(\(result.hazards.count - top) more hazard areas in the JSON result)") }
         if let v = result.validation {
             lines.append("")
@@ -39,6 +42,14 @@ public enum ScoreTable {
             lines.append(TextFormat.table(table))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `48% 0.75 #2`: share, mean value and alone-rank (the share alone for older results).
+    static func factorCell(_ factor: ScoreResult.HazardFactor) -> String {
+        var cell = TextFormat.number(100 * factor.share, 0) + "%"
+        if let value = factor.meanValue { cell += " " + TextFormat.number(value, 2) }
+        if let alone = factor.aloneRank { cell += " #\(alone)" }
+        return cell
     }
 }
 

@@ -21,10 +21,10 @@ extension SimulationResult {
     func check(_ c: inout ResultChecker, at path: String, commands: [String]) {
         typealias C = ResultChecker
         let field = { (name: String) in C.key(path, name) }
-        c.oneOf(schema, field("schema"), [ResultSchema.identifier])
+        c.oneOf(schema, field("schema"), ResultSchema.readable)
         c.oneOf(kind, field("kind"), ["simulate"])
         c.count(replications, field("replications"), in: 1...C.maximumReplications, "replications")
-        c.provenance(provenance, field("provenance"), commands: commands, replications: replications)
+        c.provenance(provenance, field("provenance"), commands: commands, schema: schema, replications: replications)
 
         let maximumYears = Double(ClearanceModel.maximumHorizonYears)
         let validHorizon = horizonYears.isFinite && horizonYears > 0 && horizonYears <= maximumYears
@@ -116,9 +116,9 @@ extension CompareResult {
     public func validate() throws {
         typealias C = ResultChecker
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
+        c.oneOf(schema, "schema", ResultSchema.readable)
         c.oneOf(kind, "kind", ["compare"])
-        c.provenance(provenance, "provenance", commands: ["compare"], replications: scenarios.first?.replications)
+        c.provenance(provenance, "provenance", commands: ["compare"], schema: schema, replications: scenarios.first?.replications)
         if let first = scenarios.first {
             if base != first.scenario {
                 c.fail("base", "found \(C.quote(base)); expected \(C.quote(first.scenario)), the first scenario's name")

@@ -6,7 +6,7 @@ import LinearAlgebra
 /// ```swift
 /// let assessment = try PriorityScorer.assess(inputs, parameters: parameters)
 /// assessment.ranking.first?.id          // the hazard area to release first
-/// assessment.ranking.first?.factorShares // and why
+/// assessment.ranking.first?.factors   // and why: shares, mean values, alone-ranks
 /// ```
 ///
 /// - Complexity: O(cells · bandwidth/cellSize) for the density (banded dgemm), O(cells · S) for the

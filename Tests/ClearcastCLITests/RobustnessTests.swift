@@ -50,9 +50,9 @@ import Testing
         #expect(hazards.count == 1)
         #expect(hazards.first?["rank"] as? Int == 1)
         // Nobody displaced: return pressure contributes nothing, the other factors share the score.
-        let shares = (hazards.first?["shares"] as? [[String: Any]]) ?? []
-        let weights = Dictionary(uniqueKeysWithValues: shares.compactMap { share in
-            (share["factor"] as? String).map { ($0, (share["weight"] as? Double) ?? .nan) }
+        let factors = (hazards.first?["factors"] as? [[String: Any]]) ?? []
+        let weights = Dictionary(uniqueKeysWithValues: factors.compactMap { factor in
+            (factor["factor"] as? String).map { ($0, (factor["share"] as? Double) ?? .nan) }
         })
         #expect(weights["return_pressure"] == 0, "\(weights)")
         #expect(abs(weights.values.reduce(0, +) - 1) < 1e-9, "\(weights)")

@@ -19,11 +19,11 @@ import Testing
                                      "--hazards", path("h.gpkg"), "--reproducible"], in: CLIRunner.fixtures)
         #expect(run.status == 0, "\(run.stderr)")
         let result = try ResultEncoding.decode(ScoreResult.self, from: Data(contentsOf: URL(fileURLWithPath: path("r.json"))))
-        #expect(result.kind == "score" && result.schema == "clearcast-result/1")
+        #expect(result.kind == "score" && result.schema == "clearcast-result/2")
         #expect(result.provenance.runDate == nil)
         #expect(result.hazards.map(\.rank) == [1, 2, 3])
         for hazard in result.hazards where hazard.meanScore > 0 {
-            #expect(abs(hazard.shares.map(\.weight).reduce(0, +) - 1) < 1e-9)
+            #expect(abs(hazard.factors.map(\.share).reduce(0, +) - 1) < 1e-9)
         }
         // The raster is georeferenced on the scenario grid: 80 x 70 cells of 200 m from (678000, 4390000).
         let raster = try readRaster(path: path("p.tif"))

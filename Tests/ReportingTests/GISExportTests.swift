@@ -80,6 +80,17 @@ import Testing
         let scored = try Self.features(scratch.file("scored.geojson"))
         #expect(scored.map { ($0["properties"] as? [String: Any])?["id"] as? String } == ["H1", "H2", "H3"])
         #expect(scored.allSatisfy { ($0["properties"] as? [String: Any])?["release_p50"] == nil })
+        // Per factor: share, mean value and alone-rank, as in the result (GeoJSON keeps 15 digits).
+        for feature in scored {
+            let values = feature["properties"] as? [String: Any] ?? [:]
+            let hazard = try #require(score.hazards.first { $0.id == values["id"] as? String })
+            #expect(!hazard.factors.isEmpty)
+            for share in hazard.factors {
+                #expect(isApproximatelyEqual(values["share_\(share.factor)"] as? Double ?? .nan, share.share))
+                #expect(isApproximatelyEqual(values["value_\(share.factor)"] as? Double ?? .nan, share.meanValue ?? .nan))
+                #expect(values["alone_rank_\(share.factor)"] as? Int == share.aloneRank)
+            }
+        }
     }
 
     // MARK: Fixture

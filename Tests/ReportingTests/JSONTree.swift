@@ -97,7 +97,7 @@ struct ResultMutator {
                                  2.5e9, 9.0e18, 4.9e-324, 1_000_000_001, Int.max, Int.min] }
     static let strings: [String] = ["", "2023-02-30", "2024-02-29", "0000-01-01", "9999-12-31", "+202-01-01", "2026-1-01",
                                     "2026-03-01", "AP", "XX", "CHA", "ahp", "direct", "score", "simulate", "compare",
-                                    "clearcast-result/1", "\u{1B}[2J<b>&", String(repeating: "é|", count: 200)]
+                                    "clearcast-result/1", "clearcast-result/2", "\u{1B}[2J<b>&", String(repeating: "é|", count: 200)]
 
     var random: SeededGenerator
 

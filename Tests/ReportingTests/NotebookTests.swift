@@ -98,7 +98,8 @@ struct NotebookTests {
         #expect(!text.contains("<b>"))
         let markdown = try NotebookJSON.markdown(data)
         #expect(markdown.contains("&lt;script&gt;"))
-        // The completion table has 5 columns: each row with the name must split into exactly 5 cells.
+        // The completion table has 5 or 6 columns, the provenance's file table 4: each row with the
+        // name must split into exactly that many cells.
         let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| &lt;script") }
         #expect(rows.count >= 2)
         for row in rows {
@@ -107,7 +108,8 @@ struct NotebookTests {
                 if character == "|" && backslashes % 2 == 0 { unescaped += 1 }
                 backslashes = character == "\\" ? backslashes + 1 : 0
             }
-            #expect(unescaped == 6 || unescaped == 7, "a name split a table row: \(row)")
+            let filesRow = row.contains(" | `")   // Scenario | Role | `path` | `sha256`
+            #expect(filesRow ? unescaped == 5 : unescaped == 6 || unescaped == 7, "a name split a table row: \(row)")
         }
         // In the SVG the parser gives back the original text (shortened to fit the label column).
         let labels = try NotebookJSON.svgs(data).flatMap { XMLElements($0).all("text").map(\.text) }
@@ -150,6 +152,16 @@ struct NotebookTests {
             let expected = Fixed.grouped(hazard.meanScore * hazard.areaSquareMetres / 1e4, decimals: 2)
             let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") }
             #expect(row?.contains("| \(expected) |") == true, "rank \(hazard.rank): \(row ?? "")")
+        }
+        // Per factor: share · mean value · alone-rank, in the weights' factor order.
+        #expect(markdown.contains("| incidents: share · value · alone | contamination: share · value · alone |"))
+        for hazard in result.hazards.sorted(by: { $0.rank < $1.rank }).prefix(20) {
+            let row = rankedRows.first { $0.hasPrefix("| \(hazard.rank) |") } ?? ""
+            let cells = result.weights.factors.map { weight in
+                let share = hazard.factors.first { $0.factor == weight.factor }!
+                return "\(Fixed.percent(share.share, decimals: 0)) · \(Fixed.format(share.meanValue!, decimals: 2)) · #\(share.aloneRank!)"
+            }
+            #expect(row.hasSuffix("| " + cells.joined(separator: " | ") + " |"), "rank \(hazard.rank): \(row)")
         }
         let small = try NotebookJSON.markdown(NotebookExporter.notebook(for: ResultFixtures.score(hazards: 0, validation: false, ahp: false)))
         #expect(small.contains("No hazard areas were ranked."))

@@ -3,6 +3,7 @@ import ClearanceModel
 import EventSimulation
 import Foundation
 @testable import Reporting
+import Scenarios
 
 // MARK: - Fixtures
 
@@ -10,10 +11,24 @@ import Foundation
 enum ResultFixtures {
     static let hostileName = "<script>alert(\"x\")</script> & Co | A|B"
 
+    /// A scenario reference whose per-file list (scenario, a base, a Shapefile layer with a side
+    /// file) combines to its content hash.
+    static func scenarioRef(name: String, file: String, overrides: [String]? = nil) -> Provenance.ScenarioRef {
+        let digit = { (n: Int) in String(repeating: String(n, radix: 16) + "a", count: 32) }
+        let digests: [Scenario.FileDigest] = [
+            .init(path: (file as NSString).lastPathComponent, role: .scenario, sha256: digit(1)),
+            .init(path: "../base.yaml", role: .extends, sha256: digit(2)),
+            .init(path: "layers/hazards.shp", role: .layer, sha256: digit(3)),
+            .init(path: "layers/hazards.dbf", role: .sideFile, sha256: digit(4)),
+        ]
+        return .init(name: name, file: file, contentHash: try! Scenario.combinedHash(of: digests),
+                     files: digests.map { .init(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256) }, overrides: overrides)
+    }
+
     static func provenance(command: String, name: String = "North district 2026", full: Bool = true) -> Provenance {
         Provenance(version: "0.1.0", command: command,
-                   scenarios: [.init(name: name, file: "scenarios/north.yaml", contentHash: String(repeating: "ab", count: 32),
-                                     overrides: full ? ["simulation.teams[name=mechanical].count=*2"] : nil)],
+                   scenarios: [scenarioRef(name: name, file: "scenarios/north.yaml",
+                                           overrides: full ? ["simulation.teams[name=mechanical].count=*2"] : nil)],
                    seed: full ? 18_446_744_073_709_551_615 : nil, replications: full ? 500 : nil, threads: 2,
                    blas: .init(core: "Haswell", threads: 2, advisory: full ? "OpenBLAS runs a slower kernel" : nil),
                    runDate: full ? "2026-11-27T03:00:00Z" : nil)
@@ -110,15 +125,21 @@ enum ResultFixtures {
         let rawWeights = factors.map { _ in Double.random(in: 0.1...1, using: &random) }
         let weights = rawWeights.map { $0 / rawWeights.reduce(0, +) }
         let grid = ScoreResult.GridSummary(epsg: 32636, minX: 500_000, minY: 4_100_000, cellSize: 100, columns: 400, rows: 300)
+        // Per factor, a permutation of 1...count: each hazard's rank by that factor alone.
+        let aloneRanks = factors.map { _ in Array(1...max(1, count)).shuffled(using: &random) }
         let hazards = (0..<count).map { index -> ScoreResult.RankedHazard in
             let shares = factors.map { _ in Double.random(in: 0...1, using: &random) }
+            let values = factors.map { _ in Double.random(in: 0...1, using: &random) }
             let score = Double.random(in: 0.05...0.95, using: &random)
             return .init(rank: index + 1, id: index == 0 ? "HA|001" : "HA-\(index + 1)", name: index % 3 == 0 ? nil : "Field \(index)",
                          type: ["AP", "AV", "CM", "UXO"][index % 4], status: index % 2 == 0 ? "CHA" : "SHA",
                          region: index % 5 == 0 ? nil : "North", areaSquareMetres: Double.random(in: 1000...90000, using: &random),
                          cells: Int.random(in: 1...90, using: &random), meanScore: score, maxScore: min(1, score + 0.04),
                          benefitPerSquareMetre: Double(count - index) * 1e-6,
-                         shares: zip(factors, shares).map { .init(factor: $0, weight: $1 / shares.reduce(0, +)) })
+                         factors: factors.indices.map { f in
+                             .init(factor: factors[f], share: shares[f] / shares.reduce(0, +), meanValue: values[f],
+                                   aloneRank: aloneRanks[f][index])
+                         })
         }
         let columns = 80, rows = 60, factor = 5
         let values = (0..<(rows * columns)).map { index -> Double in
@@ -157,7 +178,7 @@ enum ResultFixtures {
              CompareResult.Difference(scenario: scenario.scenario, metric: "civilianCasualties", units: "people", mean: -1.2, p5: -2.5, p95: -0.1)]
         }
         var provenance = provenance(command: "compare")
-        provenance.scenarios = names.map { .init(name: $0, file: "scenarios/\($0).yaml", contentHash: String(repeating: "0f", count: 32)) }
+        provenance.scenarios = names.map { scenarioRef(name: $0, file: "scenarios/\($0).yaml") }
         return CompareResult(provenance: provenance, base: names[0], scenarios: scenarios, differences: differences)
     }
 }

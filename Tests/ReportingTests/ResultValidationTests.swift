@@ -70,6 +70,19 @@ struct ResultValidationTests {
         .init(base: .simulation, path: ["provenance", "replications"], value: .integer(3), field: "provenance.replications"),
         .init(base: .simulation, path: ["provenance", "scenarios", 0, "overrides", 0], value: .string("count"),
               field: "provenance.scenarios[0].overrides[0]"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files"], value: .removed, field: "provenance.scenarios[0].files"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files", 1, "sha256"], value: .string(String(repeating: "0", count: 64)),
+              field: "provenance.scenarios[0].files"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files", 1, "path"], value: .string("../other.yaml"),
+              field: "provenance.scenarios[0].files"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files", 2, "sha256"], value: .string("XYZ"),
+              field: "provenance.scenarios[0].files[2].sha256"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files", 2, "role"], value: .string("map"),
+              field: "provenance.scenarios[0].files[2].role"),
+        .init(base: .simulation, path: ["provenance", "scenarios", 0, "files", 0, "role"], value: .string("layer"),
+              field: "provenance.scenarios[0].files"),
+        .init(base: .comparison, path: ["provenance", "scenarios", 1, "files", 3, "sha256"], value: .string(String(repeating: "f", count: 64)),
+              field: "provenance.scenarios[1].files"),
         .init(base: .score, path: ["grid", "cellSize"], value: .number(0), field: "grid.cellSize"),
         .init(base: .score, path: ["grid", "rows"], value: .integer(0), field: "grid.rows"),
         .init(base: .score, path: ["grid", "columns"], value: .integer(1_000_000_000), field: "grid"),
@@ -81,8 +94,13 @@ struct ResultValidationTests {
         .init(base: .score, path: ["hazards", 3, "rank"], value: .integer(1), field: "hazards[3].rank"),
         .init(base: .score, path: ["hazards", 3, "rank"], value: .integer(0), field: "hazards[3].rank"),
         .init(base: .score, path: ["hazards", 2, "type"], value: .string("landmine"), field: "hazards[2].type"),
-        .init(base: .score, path: ["hazards", 1, "shares", 0, "weight"], value: .number(-0.1), field: "hazards[1].shares[0].weight"),
+        .init(base: .score, path: ["hazards", 1, "factors", 0, "share"], value: .number(-0.1), field: "hazards[1].factors[0].share"),
         .init(base: .score, path: ["hazards", 1, "cells"], value: .integer(-4), field: "hazards[1].cells"),
+        .init(base: .score, path: ["hazards", 1, "factors", 2, "meanValue"], value: .number(1.5), field: "hazards[1].factors[2].meanValue"),
+        .init(base: .score, path: ["hazards", 1, "factors", 2, "meanValue"], value: .removed, field: "hazards[1].factors[2].meanValue"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .integer(13), field: "hazards[2].factors[1].aloneRank"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .integer(0), field: "hazards[2].factors[1].aloneRank"),
+        .init(base: .score, path: ["hazards", 2, "factors", 1, "aloneRank"], value: .removed, field: "hazards[2].factors[1].aloneRank"),
         .init(base: .score, path: ["weights", "factors", 0, "weight"], value: .number(0.9), field: "weights.factors"),
         .init(base: .score, path: ["weights", "method"], value: .string("direct"), field: "weights.ahp"),
         .init(base: .score, path: ["validation", "holdoutAfter"], value: .string("2024-02-30"), field: "validation.holdoutAfter"),
@@ -127,6 +145,17 @@ struct ResultValidationTests {
         #expect(error.description.hasPrefix("runs/bad.json: "))
         #expect(error.description.contains(corruption.field), "\(error)")
         #expect(error.description.contains("expected"), "\(error)")
+    }
+
+    /// Two hazards with one alone-rank for the same factor: the second is named, with the first.
+    @Test("A repeated alone-rank is refused")
+    func repeatedAloneRank() throws {
+        var tree = try Self.tree(.score)
+        let rank = try #require(JSONTree.value(tree, at: ["hazards", 3, "factors", 0, "aloneRank"]) as? Int)
+        tree = JSONTree.setting(tree, ["hazards", 4, "factors", 0, "aloneRank"], to: rank)
+        let error = try #require(throws: ResultFile.ReadError.self) { _ = try ResultFile.read(data: JSONTree.data(tree), path: "s") }
+        #expect(error.field == "hazards[4].factors[0].aloneRank", "\(error)")
+        #expect(error.reason.contains("hazards[3].factors[0]") && error.reason.contains("each once per factor"), "\(error)")
     }
 
     @Test("A year more than the horizon, inconsistent lengths and an empty comparison are refused")

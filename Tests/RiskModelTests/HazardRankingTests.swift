@@ -67,10 +67,10 @@ struct HazardRankingTests {
         #expect(ranking[0].areaSquareMetres == 200)
         #expect(ranking[3].cellCount == 2)   // D's duplicate cell counted once
         // M: A contributes 0.5·0.25 = 0.125, B 0.5·0.75 = 0.375 of a mean 0.5.
-        #expect(ranking[0].factorShares.map(\.share) == [0.25, 0.75])
-        #expect(ranking[0].factorShares.map(\.factor) == ["A", "B"])
-        #expect(ranking[1].factorShares.map(\.share) == [1, 0])
-        #expect(!ranking[7].hasCells && ranking[7].factorShares.map(\.share) == [0, 0])
+        #expect(ranking[0].factors.map(\.share) == [0.25, 0.75])
+        #expect(ranking[0].factors.map(\.factor) == ["A", "B"])
+        #expect(ranking[1].factors.map(\.share) == [1, 0])
+        #expect(!ranking[7].hasCells && ranking[7].factors.map(\.share) == [0, 0])
         // Same input in another order gives the same ranking.
         let shuffled = try HazardRanking.rank(footprints: hazards.reversed(), composite: composite)
         #expect(shuffled == ranking)
@@ -97,7 +97,7 @@ struct HazardRankingTests {
                 let naiveMax = cells.map { composite.scores[$0] }.max() ?? 0
                 #expect(abs(entry.meanScore - naiveMean) < 1e-12)
                 #expect(entry.maxScore == naiveMax)
-                let shareSum = entry.factorShares.reduce(0.0) { $0 + $1.share }
+                let shareSum = entry.factors.reduce(0.0) { $0 + $1.share }
                 #expect(entry.meanScore == 0 ? shareSum == 0 : abs(shareSum - 1) < 1e-12)
             }
             for (a, b) in zip(ranking, ranking.dropFirst()) {
@@ -128,7 +128,7 @@ struct HazardRankingTests {
         func entry(_ id: String, mean: Double, max: Double) -> HazardRankEntry {
             HazardRankEntry(rank: 0, id: id, name: nil, type: .antiPersonnel, status: .confirmed, areaSquareMetres: 1,
                             cellCount: 1, hasCells: true, meanScore: mean, maxScore: max, benefitPerSquareMetre: mean,
-                            expectedBenefit: mean, factorShares: [])
+                            expectedBenefit: mean, factors: [])
         }
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<200 {

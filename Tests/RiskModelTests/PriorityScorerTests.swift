@@ -41,7 +41,7 @@ import Testing
             [.incidents, .returnPressure, .contamination], [0.4, 0.3, 0.3]))
         #expect(assessment.ranking.map(\.id) == ["near", "suspected-near", "far"])
         for entry in assessment.ranking where entry.meanScore > 0 {
-            #expect(abs(entry.factorShares.map(\.share).reduce(0, +) - 1) < 1e-12)
+            #expect(abs(entry.factors.map(\.share).reduce(0, +) - 1) < 1e-12)
         }
         #expect(assessment.factors == [.incidents, .returnPressure, .contamination])
         #expect(assessment.densitySummary?.incidentsUsed == 12 && assessment.pressureSummary != nil)
