@@ -43,6 +43,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .comparison(let result):
         _ = NotebookExporter.notebook(for: result)
         _ = CompareTable.render(result)
+    case .plan(let result):
+        _ = NotebookExporter.notebook(for: result)
+        _ = PlanTable.render(result)
     }
     return 0
 }
