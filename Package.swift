@@ -71,7 +71,7 @@ let package = Package(
             name: "Scenarios",
             dependencies: [
                 "ClearcastDomain", "ParallelWork", "CCrypto", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
-                "ClearanceModel", "Yams",
+                "ClearanceModel", "SensitivityAnalysis", "Yams",
             ]
         ),
         .target(

@@ -1,0 +1,169 @@
+import ClearanceModel
+import ClearcastDomain
+import Foundation
+import SensitivityAnalysis
+
+/// Runs a sensitivity analysis of a scenario: the inputs of its `uncertainty:` section varied over a
+/// design (one at a time, Morris or Sobol), a Monte Carlo forecast at every design point, and the
+/// indices of the chosen outputs.
+///
+/// Every design point is simulated with the same seed and replication count, so points share their
+/// random numbers (common random numbers): differences between points come from the inputs, not from
+/// a fresh draw of weather and productivity.
+///
+/// ```swift
+/// let source = try ScenarioSource(path: "scenarios/karabakh/baseline.yaml")
+/// let base = try source.scenario()
+/// let layers = try ScenarioLayers.load(base)
+/// let run = try SensitivityRun.run(source: source, base: base, layers: layers,
+///                                  options: .init(method: .morris, samples: 10, replications: 20, seed: 1, threads: 2))
+/// ```
+public enum SensitivityRun {
+    public struct Options: Sendable {
+        public var method: SensitivityDesign.Method
+        /// Morris: trajectories; Sobol: base samples N (N(D + 2) points); ignored one at a time.
+        public var samples: Int
+        public var replications: Int
+        public var seed: UInt64
+        public var threads: Int
+        /// Overrides (`--set`) applied before the inputs, at every point.
+        public var overrides: [ScenarioOverride]
+
+        public init(method: SensitivityDesign.Method, samples: Int, replications: Int, seed: UInt64, threads: Int,
+                    overrides: [ScenarioOverride] = []) {
+            self.method = method
+            self.samples = samples
+            self.replications = replications
+            self.seed = seed
+            self.threads = threads
+            self.overrides = overrides
+        }
+    }
+
+    public struct Output: Sendable {
+        public var inputs: [UncertaintySpec.Input]
+        public var outputs: [SensitivityOutput]
+        public var design: SensitivityDesign
+        /// `values[k][j]`: output j at design point k.
+        public var values: [[Double]]
+        /// Output j with every input as the scenario writes it.
+        public var baseline: [Double]
+        public var oneAtATime: [[OneAtATimeEffect]]?
+        public var morris: [[MorrisEffect]]?
+        public var sobol: [[SobolEffect]]?
+        public var horizonYears: Int
+        /// Outputs whose value is the horizon (or more) at more than half of the points: censored, so
+        /// their indices understate what the inputs do.
+        public var censored: [SensitivityOutput]
+    }
+
+    /// - Throws: `ScenarioError` when the scenario has no `uncertainty:` section or no simulation, or
+    ///   when an input at one end of its range makes the scenario invalid (naming the input); the
+    ///   errors of ``SimulationRun/run(scenario:layers:options:scores:progress:shouldStop:)``.
+    public static func run(source: ScenarioSource, base: Scenario, layers: ScenarioLayers, options: Options,
+                           progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws -> Output {
+        guard let spec = base.uncertainty, !spec.inputs.isEmpty else {
+            throw ScenarioError(file: base.file.path, message: "uncertainty: missing; expected inputs to vary (docs/scenario-format.md)")
+        }
+        guard let simulation = base.simulation else {
+            throw ScenarioError(file: base.file.path, message: "simulation: missing; expected a simulation section with teams")
+        }
+        let outputs = spec.outputs ?? defaultOutputs(base, layers: layers)
+        let d = spec.inputs.count
+        let design: SensitivityDesign
+        switch options.method {
+        case .oneAtATime: design = .oneAtATime(baseline: [Double](repeating: .nan, count: d))
+        case .morris: design = .morris(dimension: d, trajectories: options.samples, seed: options.seed)
+        case .sobol: design = .sobol(dimension: d, baseSamples: options.samples, seed: options.seed)
+        }
+        try checkEnds(spec.inputs, source: source, base: base, overrides: options.overrides)
+        let scores = ScoreCache()
+        let run = SimulationRun.Options(replications: options.replications, seed: options.seed, threads: options.threads)
+        func evaluate(_ point: [Double]) throws -> [Double] {
+            if let shouldStop, shouldStop() { throw CancellationError() }
+            var overrides = options.overrides
+            for (input, u) in zip(spec.inputs, point) where !u.isNaN {
+                overrides.append(try ScenarioOverride(path: input.path, value: input.value(at: u)))
+            }
+            let scenario = try source.scenario(overrides: overrides)
+            let result = try SimulationRun.run(scenario: scenario, layers: layers, options: run, scores: scores, shouldStop: shouldStop)
+            return outputs.map { value(of: $0, forecast: result.forecast, model: result.model, costs: scenario.simulation?.costs) }
+        }
+        let total = design.points.count + (options.method == .oneAtATime ? 0 : 1)
+        var values: [[Double]] = []
+        for point in design.points {
+            values.append(try evaluate(point))
+            progress?(values.count, total)
+        }
+        let baseline = options.method == .oneAtATime ? values[0] : try evaluate([Double](repeating: .nan, count: d))
+        progress?(total, total)
+        var output = Output(inputs: spec.inputs, outputs: outputs, design: design, values: values, baseline: baseline,
+                            horizonYears: simulation.horizonYears, censored: [])
+        let columns = outputs.indices.map { j in values.map { $0[j] } }
+        switch options.method {
+        case .oneAtATime: output.oneAtATime = columns.map { SensitivityIndices.oneAtATime(design, outputs: $0) }
+        case .morris: output.morris = columns.map { SensitivityIndices.morris(design, outputs: $0) }
+        case .sobol: output.sobol = columns.map { SensitivityIndices.sobol(design, outputs: $0, seed: options.seed) }
+        }
+        let horizon = Double(simulation.horizonYears)
+        output.censored = outputs.enumerated().compactMap { j, out in
+            guard case .completionYears = out else { return nil }
+            return columns[j].filter { $0 >= horizon - 1e-9 }.count * 2 > columns[j].count ? out : nil
+        }
+        return output
+    }
+
+    /// Completion for every type present (and overall when there are several), civilian casualties,
+    /// and cost when the scenario has costs.
+    static func defaultOutputs(_ scenario: Scenario, layers: ScenarioLayers) -> [SensitivityOutput] {
+        let present = Set(layers.hazards.map(\.footprint.type))
+        var outputs: [SensitivityOutput] = present.count > 1 ? [.completionYears(nil)] : []
+        outputs += ContaminationType.allCases.filter(present.contains).map { .completionYears($0) }
+        outputs.append(.civilianCasualties)
+        if scenario.simulation?.costs != nil { outputs.append(.cost) }
+        return outputs
+    }
+
+    /// Builds the scenario with each input at both ends of its range, so that a range the reader
+    /// refuses (a share above 1, a fractional team count) is reported before hours of simulation.
+    static func checkEnds(_ inputs: [UncertaintySpec.Input], source: ScenarioSource, base: Scenario,
+                          overrides: [ScenarioOverride]) throws {
+        for (i, input) in inputs.enumerated() {
+            for u in [0.0, 1.0] {
+                do {
+                    let scenario = try source.scenario(overrides: overrides + [ScenarioOverride(path: input.path, value: input.value(at: u))])
+                    if scenario.layers != base.layers || scenario.grid != base.grid {
+                        throw ScenarioError(file: base.file.path, message: "changes the layers or grid")
+                    }
+                } catch let error as ScenarioError {
+                    let what = error.issues.map(\.message).joined(separator: "; ")
+                    throw ScenarioError(file: base.file.path, message: "uncertainty.inputs[\(i)] (\(input.label)) at its \(u == 0 ? "low" : "high") end, \(input.path)=\(input.value(at: u)): \(what)")
+                }
+            }
+        }
+    }
+
+    /// One output of one forecast. Completion counts unfinished replications as the horizon.
+    static func value(of output: SensitivityOutput, forecast: ClearanceForecast, model: ClearanceModel,
+                      costs: SimulationSpec.Costs?) -> Double {
+        let summaries = forecast.replicationSummaries ?? []
+        switch output {
+        case .completionYears(let type):
+            let days = summaries.map { summary -> Double in
+                let day = type.map { summary.completionDayByClass[$0] } ?? summary.completionDay
+                return Double(day ?? forecast.horizonDays)
+            }.sorted()
+            guard !days.isEmpty else { return 0 }
+            let median = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+            return median / 365.25
+        case .civilianCasualties:
+            return forecast.civilian.expectedCasualties.mean
+        case .cost:
+            let totals = forecast.costTotals(perTeamDay: costs?.perTeamDay ?? [:])
+            return totals.isEmpty ? 0 : totals.reduce(0, +) / Double(totals.count)
+        case .remainingKm2:
+            return forecast.remainingAreaAtHorizon.mean / 1e6
+        }
+    }
+}
