@@ -115,7 +115,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["ClearcastDomain", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "_TestSupport"],
+            dependencies: ["ClearcastDomain", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "SensitivityAnalysis",
+                           "_TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
