@@ -68,11 +68,15 @@ extension ScenarioOverride {
         case .multiply(let factor):
             guard let node, !node.isNull else { throw notSet(path) }
             return try multiplied(node, by: factor, at: path)
+        case .multiplyRounded(let factor):
+            guard let node, !node.isNull else { throw notSet(path) }
+            return try multiplied(node, by: factor, at: path, rounding: true)
         }
     }
 
-    /// `node` times `factor`: a number, or each number of a mapping or list of numbers.
-    private func multiplied(_ node: SourceNode, by factor: Decimal, at path: String) throws -> SourceNode {
+    /// `node` times `factor`: a number, or each number of a mapping or list of numbers; with
+    /// `rounding`, each product rounded to a whole number, half away from zero.
+    private func multiplied(_ node: SourceNode, by factor: Decimal, at path: String, rounding: Bool = false) throws -> SourceNode {
         let mark = SourceNode.OverrideMark.value(label)
         switch node {
         case .scalar(let text, let quoted, let origin):
@@ -83,7 +87,7 @@ extension ScenarioOverride {
             var rounded = Decimal()
             NSDecimalRound(&rounded, &product, 0, .plain)
             // A whole product is written without a decimal point, so a whole-number field reads it.
-            let written = rounded == product ? "\(rounded)" : "\(product)"
+            let written = rounded == product || rounding ? "\(rounded)" : "\(product)"
             var newOrigin = origin
             (newOrigin.override, newOrigin.line) = (mark, nil)
             return .scalar(written, quoted: false, newOrigin)
@@ -92,12 +96,14 @@ extension ScenarioOverride {
                 throw fail(path, "holds '\(word.key)': \(word.value.kindDescription), expected only numbers to multiply "
                     + "(for a distribution, multiply its parameters one by one, e.g. \(pathDescription).median=*2)")
             }
-            return .mapping(try pairs.map { ($0.key, try multiplied($0.value, by: factor, at: "\(path).\($0.key)")) }, touched(origin))
+            return .mapping(try pairs.map { ($0.key, try multiplied($0.value, by: factor, at: "\(path).\($0.key)", rounding: rounding)) },
+                            touched(origin))
         case .sequence(let items, let origin):
             if let index = items.firstIndex(where: { !$0.isNumber }) {
                 throw fail("\(path)[\(index)]", "found \(items[index].kindDescription), expected only numbers to multiply")
             }
-            return .sequence(try items.enumerated().map { try multiplied($1, by: factor, at: "\(path)[\($0)]") }, touched(origin))
+            return .sequence(try items.enumerated().map { try multiplied($1, by: factor, at: "\(path)[\($0)]", rounding: rounding) },
+                             touched(origin))
         }
     }
 

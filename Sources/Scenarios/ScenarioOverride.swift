@@ -45,6 +45,9 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
         case set(String)
         /// Multiplies the current number (or each number of a mapping or list) by this factor.
         case multiply(Decimal)
+        /// As ``multiply(_:)``, each product rounded to a whole number (half away from zero): `*~F`,
+        /// for counts (`count=*~1.3` on 22 teams gives 29).
+        case multiplyRounded(Decimal)
     }
 
     public let path: [Step]
@@ -78,11 +81,12 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
         }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("*") {
-            let factorText = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            let rounding = trimmed.hasPrefix("*~")
+            let factorText = trimmed.dropFirst(rounding ? 2 : 1).trimmingCharacters(in: .whitespaces)
             guard let factor = Self.decimal(factorText) else {
-                throw Self.error(text, "found '\(trimmed)', expected *F with F a number, e.g. *2 or *0.5")
+                throw Self.error(text, "found '\(trimmed)', expected *F or *~F with F a number, e.g. *2, *0.5 or *~1.3")
             }
-            change = .multiply(factor)
+            change = rounding ? .multiplyRounded(factor) : .multiply(factor)
         } else {
             change = .set(value)
             _ = try valueNode()   // a value that is not YAML is refused now, not when applied

@@ -14,10 +14,12 @@ extension ScenarioReader {
         if inputs.isEmpty, let list = map.optional("inputs") { list.fail("found no input, expected at least one") }
         var seen: [String: Int] = [:]
         for (i, input) in inputs.enumerated() {
-            if let first = seen[input.path] {
-                map.optional("inputs")?.fail("inputs \(first) and \(i) both vary '\(input.path)'; expected each field once")
+            for path in input.paths {
+                if let first = seen[path] {
+                    map.optional("inputs")?.fail("inputs \(first) and \(i) both vary '\(path)'; expected each field once")
+                }
+                seen[path] = i
             }
-            seen[input.path] = i
         }
         var outputs: [SensitivityOutput]?
         if let list = map.optional("outputs")?.list() {
@@ -30,21 +32,21 @@ extension ScenarioReader {
     }
 
     private static func readInput(_ field: FieldReader) -> UncertaintySpec.Input? {
-        guard let map = field.mapping(allowed: ["path", "range", "scale", "label"]) else { return nil }
-        guard let path = map.required("path", "a scenario field in --set syntax, e.g. simulation.teams[name=manual].count")?.string()
-        else { return nil }
-        do {
-            let override = try ScenarioOverride(path: path, value: "0")
-            if let first = override.pathDescription.split(separator: ".").first.map(String.init),
-               fixedSections.contains(where: { first == $0 || first.hasPrefix($0 + "[") }) {
-                map.optional("path")?.fail("'\(path)' is in \(first): an uncertain input may vary simulation and scoring fields, not \(fixedSections.joined(separator: ", "))")
-                return nil
-            }
-        } catch let error as ScenarioError {
-            map.optional("path")?.fail(error.issues.map(\.message).joined(separator: "; "))
+        guard let map = field.mapping(allowed: ["path", "paths", "range", "scale", "whole", "label"]) else { return nil }
+        let single = map.optional("path"), several = map.optional("paths")
+        guard (single == nil) != (several == nil) else {
+            field.fail("expected exactly one of path: FIELD or paths: [FIELD, ...] (fields in --set syntax, e.g. simulation.teams[name=manual].count)")
             return nil
-        } catch {
+        }
+        let pathFields = single.map { [$0] } ?? several?.list() ?? []
+        guard !pathFields.isEmpty else {
+            several?.fail("found an empty list, expected at least one field")
             return nil
+        }
+        var paths: [String] = []
+        for pathField in pathFields {
+            guard let path = pathField.string(), checkPath(path, pathField) else { return nil }
+            paths.append(path)
         }
         let range = map.optional("range"), scale = map.optional("scale")
         guard (range == nil) != (scale == nil) else {
@@ -52,19 +54,38 @@ extension ScenarioReader {
             return nil
         }
         guard let bounds = readBounds(range ?? scale!) else { return nil }
+        let whole = map.optional("whole")?.bool()
         let variation: UncertaintySpec.Input.Variation
         if range != nil {
-            let whole = bounds.low == bounds.low.rounded() && bounds.high == bounds.high.rounded() && bounds.wholeWritten
-            variation = .range(low: bounds.low, high: bounds.high, whole: whole)
+            let wholeValues = whole ?? (bounds.low == bounds.low.rounded() && bounds.high == bounds.high.rounded() && bounds.wholeWritten)
+            variation = .range(low: bounds.low, high: bounds.high, whole: wholeValues)
         } else {
             guard bounds.low > 0 else {
                 scale?.fail("found a factor of \(FieldReader.format(bounds.low)), expected factors > 0")
                 return nil
             }
-            variation = .scale(low: bounds.low, high: bounds.high)
+            variation = .scale(low: bounds.low, high: bounds.high, whole: whole ?? false)
         }
-        let label = map.optional("label")?.string() ?? path
-        return UncertaintySpec.Input(label: label, path: path, variation: variation)
+        let label = map.optional("label")?.string() ?? paths[0]
+        return UncertaintySpec.Input(label: label, paths: paths, variation: variation)
+    }
+
+    /// Whether `path` is a `--set` path outside the fixed sections (logging why not).
+    private static func checkPath(_ path: String, _ field: FieldReader) -> Bool {
+        do {
+            let override = try ScenarioOverride(path: path, value: "0")
+            if let first = override.pathDescription.split(separator: ".").first.map(String.init),
+               fixedSections.contains(where: { first == $0 || first.hasPrefix($0 + "[") }) {
+                field.fail("'\(path)' is in \(first): an uncertain input may vary simulation and scoring fields, not \(fixedSections.joined(separator: ", "))")
+                return false
+            }
+            return true
+        } catch let error as ScenarioError {
+            field.fail(error.issues.map(\.message).joined(separator: "; "))
+            return false
+        } catch {
+            return false
+        }
     }
 
     /// `[LOW, HIGH]` with LOW < HIGH; `wholeWritten` when both are written as whole numbers.

@@ -84,7 +84,7 @@ public enum SensitivityRun {
             if let shouldStop, shouldStop() { throw CancellationError() }
             var overrides = options.overrides
             for (input, u) in zip(spec.inputs, point) where !u.isNaN {
-                overrides.append(try ScenarioOverride(path: input.path, value: input.value(at: u)))
+                overrides += try input.overrides(at: u)
             }
             let scenario = try source.scenario(overrides: overrides)
             let result = try SimulationRun.run(scenario: scenario, layers: layers, options: run, scores: scores, shouldStop: shouldStop)
@@ -132,7 +132,7 @@ public enum SensitivityRun {
         for (i, input) in inputs.enumerated() {
             for u in [0.0, 1.0] {
                 do {
-                    let scenario = try source.scenario(overrides: overrides + [ScenarioOverride(path: input.path, value: input.value(at: u))])
+                    let scenario = try source.scenario(overrides: overrides + input.overrides(at: u))
                     if scenario.layers != base.layers || scenario.grid != base.grid {
                         throw ScenarioError(file: base.file.path, message: "changes the layers or grid")
                     }

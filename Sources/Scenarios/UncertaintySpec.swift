@@ -11,9 +11,14 @@ import Foundation
 ///       range: [2, 8]                       # set to a value in the range
 ///     - path: simulation.teams[name=mechanical].count
 ///       range: [10, 40]                     # whole bounds: whole values
-///     - path: simulation.teams[name=manual].productivity.median
-///       scale: [0.7, 1.3]                   # multiply what the scenario says
+///     - paths:                              # a block list: a selector's [ ] would end a flow list
+///         - simulation.teams[name=manual].productivity.median
+///         - simulation.teams[name=manual].productivity.p90
+///       scale: [0.7, 1.3]                   # multiply what the scenario says (every path by one factor)
 ///       label: manual productivity
+///     - path: simulation.teams[name=bac].capacity_plan
+///       scale: [0.7, 1.3]
+///       whole: true                         # products rounded to whole numbers (team counts)
 ///   outputs: [completion_years.AP, civilian_casualties]
 /// ```
 public struct UncertaintySpec: Sendable, Equatable {
@@ -22,15 +27,20 @@ public struct UncertaintySpec: Sendable, Equatable {
         public enum Variation: Sendable, Equatable {
             /// The field is set to a value from `low` to `high`; whole values when `whole`.
             case range(low: Double, high: Double, whole: Bool)
-            /// The field's numbers are multiplied by a factor from `low` to `high`.
-            case scale(low: Double, high: Double)
+            /// The field's numbers are multiplied by a factor from `low` to `high`; rounded to whole
+            /// numbers when `whole`.
+            case scale(low: Double, high: Double, whole: Bool)
         }
 
-        /// What tables and charts call the input (default: the path).
+        /// What tables and charts call the input (default: the first path).
         public var label: String
-        /// The field, in `--set` path syntax (`simulation.teams[name=mechanical].count`).
-        public var path: String
+        /// The fields, in `--set` path syntax (`simulation.teams[name=mechanical].count`); all move
+        /// together (one factor or value for all).
+        public var paths: [String]
         public var variation: Variation
+
+        /// The first field (what messages name).
+        public var path: String { paths.first ?? "" }
 
         /// The `--set` value at position `u` in [0, 1] of the range: `0.42`, `17` or `*1.15`.
         public func value(at u: Double) -> String {
@@ -38,9 +48,14 @@ public struct UncertaintySpec: Sendable, Equatable {
             case let .range(low, high, whole):
                 let x = low + u * (high - low)
                 return whole ? String(Int(x.rounded())) : Self.number(x)
-            case let .scale(low, high):
-                return "*" + Self.number(low + u * (high - low))
+            case let .scale(low, high, whole):
+                return (whole ? "*~" : "*") + Self.number(low + u * (high - low))
             }
+        }
+
+        /// The `--set` overrides that put every path of the input at position `u` of its range.
+        public func overrides(at u: Double) throws -> [ScenarioOverride] {
+            try paths.map { try ScenarioOverride(path: $0, value: value(at: u)) }
         }
 
         /// A decimal without exponent, to 12 significant digits (what `--set` parses exactly).

@@ -168,7 +168,7 @@ import Testing
         ("simulation.teams[x].count=1", "path 'simulation.teams[x].count': found [x], expected [N] (an item number from 0) or [name=NAME]"),
         ("simulation.teams[-1].count=1", "path 'simulation.teams[-1].count': found index [-1], expected an item number from 0"),
         ("simulation.teams[0]count=1", "path 'simulation.teams[0]count': found 'c' after '[0]', expected '.', '[' or '='"),
-        ("simulation.seed=*x", "found '*x', expected *F with F a number, e.g. *2 or *0.5"),
+        ("simulation.seed=*x", "found '*x', expected *F or *~F with F a number, e.g. *2, *0.5 or *~1.3"),
         ("name=Valley: north", "the value reads as a mapping; write a flow mapping {key: value}, or quote text that holds ': ' ('...')"),
         ("simulation.seed=#1", "the value starts with '#', which YAML reads as a comment; quote it ('#...')"),
         ("extends=other.yaml", "extends cannot be set: the files a scenario extends are read before overrides apply; write a variant file that extends this one"),

@@ -44,8 +44,31 @@ struct SensitivityRunTests {
         #expect(spec.outputs == [.completionYears(.antiPersonnel), .civilianCasualties, .remainingKm2])
     }
 
+    /// Several paths move together; `whole: true` rounds the products (`*~F`), as counts need.
+    @Test func severalPathsAndWholeScaling() throws {
+        let scratch = try ScratchDirectory("uncertainty-paths")
+        let path = try Self.variant(scratch, """
+              inputs:
+                - paths:                    # a block list: selectors' [ ] would end a flow list
+                    - simulation.teams[kind=manual].count
+                    - simulation.teams[kind=manual].capacity_plan
+                  scale: [0.5, 1.5]
+                  whole: true
+                  label: manual funding
+            """)
+        let source = try ScenarioSource(path: path)
+        let input = try #require(try source.scenario().uncertainty?.inputs.first)
+        #expect(input.paths.count == 2 && input.value(at: 0.7) == "*~1.2")
+        let scaled = try source.scenario(overrides: input.overrides(at: 0.7))
+        let manual = try #require(scaled.simulation?.teams.first { $0.kind == .manual })
+        // The demo fields 6 manual teams, then 6, 10 and 16 from 2021, 2022, 2023: times 1.2, rounded.
+        #expect(manual.count == 7)
+        #expect(manual.capacityPlan == [2021: 7, 2022: 12, 2023: 19])
+    }
+
     @Test(arguments: [
         ("  inputs:\n    - path: simulation.horizon_years\n      range: [10, 5]", "expected LOW < HIGH"),
+        ("  inputs:\n    - path: simulation.horizon_years\n      paths: [simulation.seed]\n      range: [5, 10]", "exactly one of path"),
         ("  inputs:\n    - path: simulation.horizon_years\n      range: [5, 10]\n      scale: [1, 2]", "expected exactly one of range"),
         ("  inputs:\n    - path: layers.hazards\n      range: [1, 2]", "not clearcast, name"),
         ("  inputs:\n    - path: simulation.horizon_years\n      scale: [0, 2]", "expected factors > 0"),
