@@ -106,10 +106,12 @@ public enum SensitivityRun {
         case .morris: output.morris = columns.map { SensitivityIndices.morris(design, outputs: $0) }
         case .sobol: output.sobol = columns.map { SensitivityIndices.sobol(design, outputs: $0, seed: options.seed) }
         }
-        let horizon = Double(simulation.horizonYears)
+        // Completion is capped at the horizon's last day (horizonYears anniversaries, so within a
+        // day of horizonYears × 365.25 days): a value within a hundredth of a year of it is censored.
+        let horizon = Double(simulation.horizonYears) - 0.01
         output.censored = outputs.enumerated().compactMap { j, out in
             guard case .completionYears = out else { return nil }
-            return columns[j].filter { $0 >= horizon - 1e-9 }.count * 2 > columns[j].count ? out : nil
+            return columns[j].filter { $0 >= horizon }.count * 2 > columns[j].count ? out : nil
         }
         return output
     }

@@ -98,6 +98,8 @@ struct SensitivityRunTests {
         let options = SensitivityRun.Options(method: .oneAtATime, samples: 0, replications: 3, seed: 5, threads: 2)
         let run = try SensitivityRun.run(source: source, base: base, layers: layers, options: options)
         #expect(run.values.count == 5 && run.oneAtATime?.count == 3)
+        // The demo's mined land finishes within its 15 years: nothing is censored.
+        #expect(run.censored.isEmpty && run.values.allSatisfy { $0[0] < 15 })
         func direct(_ overrides: [ScenarioOverride]) throws -> [Double] {
             let scenario = try source.scenario(overrides: overrides)
             let result = try SimulationRun.run(scenario: scenario, layers: layers,
@@ -110,6 +112,18 @@ struct SensitivityRunTests {
         // The swing of each input is |high − low| of its two points.
         let swings = try #require(run.oneAtATime?[1])
         #expect(swings[0].low == run.values[1][1] && swings[0].high == run.values[2][1])
+    }
+
+    /// With a 2-year horizon the demo's mined land never finishes: completion is censored and said so.
+    @Test func completionAtTheHorizonIsCensored() throws {
+        let scratch = try ScratchDirectory("uncertainty-censored")
+        let source = try ScenarioSource(path: try Self.variant(scratch, Self.inputs))
+        let base = try source.scenario()
+        let run = try SensitivityRun.run(source: source, base: base, layers: try ScenarioLayers.load(base),
+                                         options: .init(method: .oneAtATime, samples: 0, replications: 2, seed: 5, threads: 2,
+                                                        overrides: [ScenarioOverride("simulation.horizon_years=2")]))
+        #expect(run.censored == [.completionYears(.antiPersonnel)])
+        #expect(run.values.allSatisfy { abs($0[0] - 2) < 0.01 })
     }
 
     /// An input that is invalid at one end is refused before any simulation, naming it.
