@@ -66,10 +66,12 @@ public enum SensitivityRun {
         guard let spec = base.uncertainty, !spec.inputs.isEmpty else {
             throw ScenarioError(file: base.file.path, message: "uncertainty: missing; expected inputs to vary (docs/scenario-format.md)")
         }
-        guard let simulation = base.simulation else {
+        // The scenario every point starts from: the file with the run's own overrides (--set).
+        let configured = options.overrides.isEmpty ? base : try source.scenario(overrides: options.overrides)
+        guard let simulation = configured.simulation else {
             throw ScenarioError(file: base.file.path, message: "simulation: missing; expected a simulation section with teams")
         }
-        let outputs = spec.outputs ?? defaultOutputs(base, layers: layers)
+        let outputs = spec.outputs ?? defaultOutputs(configured, layers: layers)
         let d = spec.inputs.count
         let design: SensitivityDesign
         switch options.method {
