@@ -11,9 +11,9 @@ public enum CompareTable {
         for type in ["AP", "AV", "CM", "UXO"] where r.scenarios.contains(where: { $0.completion.byType[type] != nil }) {
             add("  \(SimulationTable.typeName(type))") { $0.completion.byType[type].map(range) ?? "-" }
         }
-        for year in [1, 3, 5] {
-            add("released after year \(year), ha") { result in
-                released(result, year: year).map { TextFormat.number($0 / 10_000, 0) } ?? "-"
+        for year in r.scenarios.first.map(releaseYears) ?? [] {
+            add("released by end of \(year), ha") { result in
+                released(result, byEndOf: year).map { TextFormat.number($0 / 10_000, 0) } ?? "-"
             }
         }
         add("civilian casualties expected") { TextFormat.number($0.casualties.civilianExpected.mean, 1) }
@@ -62,11 +62,21 @@ public enum CompareTable {
         return "\(p50.prefix(7)) (\(q.p10Date.map { String($0.prefix(7)) } ?? "?")-\(q.p90Date.map { String($0.prefix(7)) } ?? "after"))"
     }
 
-    /// Median cumulative area released by the end of simulation year `year`.
-    static func released(_ r: SimulationResult, year: Int) -> Double? {
-        guard year <= r.yearly.count, let first = r.yearly.first else { return nil }
-        let initial = first.remaining.p50 + first.cancelled.p50 + first.reduced.p50 + first.cleared.p50
-        return initial - r.yearly[year - 1].remaining.p50
+    /// The calendar years the table shows released area for: the 1st, 3rd and 5th full calendar
+    /// years of the horizon, as the `released_by_end_of_<year>` differences
+    /// (``ClearanceForecast/defaultReleaseYears``).
+    static func releaseYears(_ r: SimulationResult) -> [Int] {
+        let full = r.yearly.filter { !$0.partial }.map(\.year)
+        return [0, 2, 4].filter { $0 < full.count }.map { full[$0] }
+    }
+
+    /// Area released from the start date to 31 December of `year` in the median replication of the
+    /// remaining area; nil when the horizon does not reach that 31 December.
+    static func released(_ r: SimulationResult, byEndOf year: Int) -> Double? {
+        guard let k = r.yearly.firstIndex(where: { $0.year == year }), k < r.yearly.count - 1 || !r.yearly[k].partial else {
+            return nil
+        }
+        return r.initialArea.total - r.yearly[k].remaining.p50
     }
 
     static func signed(_ value: Double) -> String {

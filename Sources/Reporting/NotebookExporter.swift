@@ -106,7 +106,7 @@ public enum NotebookExporter {
         import matplotlib.pyplot as plt
         import numpy as np
         import pandas as pd
-
+        \(simulation != nil || comparison != nil ? "from matplotlib.ticker import MaxNLocator\n" : "")
         plt.rcParams["figure.autolayout"] = True  # keep long class and scenario labels inside the figure
         COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"]
         TYPE_LABELS = {"UXO": "UXO", "AP": "Anti-personnel (AP)", "AV": "Anti-vehicle (AV)", "CM": "Cluster munitions (CM)"}
@@ -123,7 +123,7 @@ public enum NotebookExporter {
             return day.year + (day.dayofyear - 1) / (366 if day.is_leap_year else 365)
 
 
-        def completion_years(start_date, q):
+        \(simulation != nil || comparison != nil ? yearEndSource : "")def completion_years(start_date, q):
             \"\"\"P10, P50, P90 completion as fractional years (None when not reached in the horizon).\"\"\"
             start = decimal_year(start_date)
             return tuple(start + q[key] / 365.25 if key in q else None for key in ("p10Days", "p50Days", "p90Days"))
@@ -147,6 +147,17 @@ public enum NotebookExporter {
         \(loads.joined(separator: "\n"))
         """
     }
+
+    /// Python for the simulation charts: where a yearly entry ends on a calendar-year axis (as
+    /// ``ReportText/yearEnd(_:)``), followed by the blank lines the next definition needs.
+    private static let yearEndSource = """
+        def year_end(entry):
+            \"\"\"The end of a yearly entry (the day after its last day) as a fractional year.\"\"\"
+            return decimal_year(pd.Timestamp(entry["lastDate"]) + pd.Timedelta(days=1))
+
+
+
+        """
 
     /// Provenance as a Markdown table: what anyone needs to reproduce the run.
     static func provenanceMarkdown(_ provenance: Provenance, heading: String) -> String {

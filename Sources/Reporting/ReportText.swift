@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - ReportText
 
 /// Wording and units shared by the notebook sections: dates, areas, contamination class names
@@ -54,6 +56,33 @@ enum ReportText {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         return (year, month, day)
+    }
+
+    /// A calendar year as tables show it: "2026", or with the covered span when the horizon covers
+    /// only part of it: "2020 (from 10 Nov)", "2035 (to 9 Nov)", "2030 (10 Feb to 9 Nov)".
+    static func yearLabel(_ entry: SimulationResult.YearSummary) -> String {
+        partialSpan(entry).map { "\(entry.year) (\($0))" } ?? String(entry.year)
+    }
+
+    /// What part of a partial year the horizon covers ("from 10 Nov", "to 9 Nov"); nil for a full year.
+    static func partialSpan(_ entry: SimulationResult.YearSummary) -> String? {
+        guard entry.partial, let first = components(entry.firstDate), let last = components(entry.lastDate) else { return nil }
+        let startsJanuary = (first.1, first.2) == (1, 1), endsDecember = (last.1, last.2) == (12, 31)
+        return startsJanuary ? "to \(dayMonth(last))" : endsDecember ? "from \(dayMonth(first))"
+            : "\(dayMonth(first)) to \(dayMonth(last))"
+    }
+
+    /// "10 Nov" for a date's (year, month, day).
+    private static func dayMonth(_ date: (Int, Int, Int)) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(date.2) \((1...12).contains(date.1) ? months[date.1 - 1] : String(date.1))"
+    }
+
+    /// The position of the end of a yearly entry (the day after its last day) on a year axis, e.g.
+    /// 2021.0 for a year ending on 31 December 2020; the notebooks' Python `year_end` computes the same.
+    static func yearEnd(_ entry: SimulationResult.YearSummary) -> Double? {
+        guard let last = try? CivilDate(iso: entry.lastDate) else { return nil }
+        return decimalYear(last.adding(days: 1).description)
     }
 
     /// Days from the start as a fractional year on the chart axes (365.25 days a year, as in Python).

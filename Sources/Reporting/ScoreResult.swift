@@ -129,5 +129,5 @@ public struct ScoreResult: Codable, Sendable, Equatable {
 
 /// The identifier and version of the result schema, shared by score, simulate and compare.
 public enum ResultSchema {
-    public static let identifier = "clearcast-result/1"
+    public static let identifier = "clearcast-result/2"
 }

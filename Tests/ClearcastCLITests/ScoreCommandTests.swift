@@ -19,7 +19,7 @@ import Testing
                                      "--hazards", path("h.gpkg"), "--reproducible"], in: CLIRunner.fixtures)
         #expect(run.status == 0, "\(run.stderr)")
         let result = try ResultEncoding.decode(ScoreResult.self, from: Data(contentsOf: URL(fileURLWithPath: path("r.json"))))
-        #expect(result.kind == "score" && result.schema == "clearcast-result/1")
+        #expect(result.kind == "score" && result.schema == "clearcast-result/2")
         #expect(result.provenance.runDate == nil)
         #expect(result.hazards.map(\.rank) == [1, 2, 3])
         for hazard in result.hazards where hazard.meanScore > 0 {

@@ -82,7 +82,7 @@ struct SchemaTests {
             ("null-optional", "cost", { $0["cost"] = NSNull() }),
             ("bad-date", "startDate", { $0["startDate"] = "1 March 2026" }),
             ("wrong-kind", "kind", { $0["kind"] = "forecast" }),
-            ("wrong-schema", "schema", { $0["schema"] = "clearcast-result/2" }),
+            ("wrong-schema", "schema", { $0["schema"] = "clearcast-result/1" }),
         ]
         let base = try JSONSerialization.jsonObject(with: ResultEncoding.encode(ResultFixtures.simulation())) as! [String: Any]
         var files: [(String, Data)] = []

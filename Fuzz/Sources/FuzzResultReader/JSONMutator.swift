@@ -48,7 +48,7 @@ struct JSONMutator {
                                  -1e300, 4.9e-324, 9.0e18, 1_000_000_001, Int.max, Int.min, Int64(Int32.max) + 1] }
     static let strings: [String] = ["", "2023-02-30", "2024-02-29", "0000-01-01", "9999-12-31", "9995-01-01", "+202-01-01",
                                     "2026-1-01", "１２３４-01-01", "AP", "XX", "CHA", "SHA", "ahp", "direct", "score", "simulate",
-                                    "compare", "clearcast", "clearcast-result/1", "\u{1B}[2J\u{202E}", "<b>&|*_`#$~"]
+                                    "compare", "clearcast", "clearcast-result/2", "\u{1B}[2J\u{202E}", "<b>&|*_`#$~"]
     static let factors: [Double] = [-1, 10, 1e10, 0.5, 1 + 1e-9, 1e-300, 1e308]
 
     var random: SplitMix64

@@ -26,6 +26,10 @@ extension ClearanceForecast {
         }
         completionByRegion = byRegion
 
+        initialArea = m.area.reduce(0, +)
+        var initialByClass: [ContaminationType: Double] = [:]
+        for c in m.classesPresent { initialByClass[ContaminationType.allCases[c]] = m.initialAreaByClass[c] }
+        initialAreaByClass = initialByClass
         yearly = m.yearEnds.enumerated().map { y, end in
             var perClass: [ContaminationType: QuantileSummary] = [:]
             for c in m.classesPresent {
@@ -33,7 +37,7 @@ extension ClearanceForecast {
                 perClass[code] = QuantileSummary(summaries.map { $0.remainingByYearByClass[code]?[y] ?? 0 })
             }
             return YearForecast(
-                year: y + 1, endDay: end, endDate: start.adding(days: end).description,
+                start: start, firstDay: y == 0 ? 0 : m.yearEnds[y - 1], endDay: end,
                 cancelled: QuantileSummary(summaries.map { $0.cancelledByYear[y] }),
                 reduced: QuantileSummary(summaries.map { $0.reducedByYear[y] }),
                 cleared: QuantileSummary(summaries.map { $0.clearedByYear[y] }),
