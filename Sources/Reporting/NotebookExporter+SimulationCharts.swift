@@ -10,15 +10,13 @@ extension NotebookExporter {
 
     static func completionChart(_ result: SimulationResult) -> RangeChart {
         let rows = completionRows(result).map { label, q in
-            RangeChart.Row(label: label,
-                           low: ReportText.completionYear(start: result.startDate, days: q.p10Days),
-                           mid: ReportText.completionYear(start: result.startDate, days: q.p50Days),
-                           high: ReportText.completionYear(start: result.startDate, days: q.p90Days),
-                           midLabel: q.p50Date.map(ReportText.month),
-                           note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
+            let range = completionRange(q, result)
+            return RangeChart.Row(label: label, low: range.low, mid: range.mid, high: range.high,
+                                  midLabel: q.p50Date.map(ReportText.month), note: range.note)
         }
+        let domain = horizonDomain(start: result.startDate, horizonYears: result.horizonYears)
         return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true,
-                          emptyDomain: horizonDomain(start: result.startDate, horizonYears: result.horizonYears))
+                          emptyDomain: domain, horizonEnd: domain?.upperBound)
     }
 
     /// Start year to the end of the horizon as fractional years, for a date axis with no data;
@@ -35,10 +33,13 @@ extension NotebookExporter {
     classes = [("All hazards", completion["overall"])] + [
         (TYPE_LABELS.get(code, code), q) for code, q in sorted(completion["byType"].items())
     ]
+    start = decimal_year(simulation["startDate"])
     range_chart(
         [(label,) + completion_years(simulation["startDate"], q) for label, q in classes],
         "Completion date: P10-P90 with P50 mark",
         "Year",
+        start=start,
+        horizon=start + simulation["horizonYears"],
     )
     """
 

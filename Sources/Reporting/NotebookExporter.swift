@@ -129,12 +129,21 @@ public enum NotebookExporter {
             return tuple(start + q[key] / 365.25 if key in q else None for key in ("p10Days", "p50Days", "p90Days"))
 
 
-        def range_chart(rows, title, xlabel):
-            \"\"\"Horizontal P10-P90 bars with a P50 mark; rows are (label, p10, p50, p90), None when missing.\"\"\"
+        def range_chart(rows, title, xlabel, start=None, horizon=None):
+            \"\"\"Horizontal P10-P90 bars with a P50 mark; rows are (label, p10, p50, p90), None when missing.
+
+            With a horizon, a row whose P90 is missing runs on to it and ends in an arrow: from its P10 as a
+            faint bar, or dashed from the start when not even the P10 is reached.
+            \"\"\"
             fig, ax = plt.subplots(figsize=(8, 0.5 * len(rows) + 1.5))
             for i, (label, low, mid, high) in enumerate(rows):
                 if low is not None and high is not None:
                     ax.barh(i, high - low, left=low, height=0.55, color=COLORS[0], alpha=0.35)
+                elif high is None and horizon is not None:
+                    left = low if low is not None else (start if start is not None else horizon - 1)
+                    alpha = 0.15 if low is not None else 0.08
+                    ax.barh(i, horizon - left, left=left, height=0.55, color=COLORS[0], alpha=alpha)
+                    ax.plot(horizon, i, marker=">", markersize=9, color=COLORS[0])
                 if mid is not None:
                     ax.plot([mid, mid], [i - 0.35, i + 0.35], color=COLORS[0], linewidth=3)
             ax.set_yticks(range(len(rows)), [row[0] for row in rows])

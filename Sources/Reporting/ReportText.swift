@@ -85,6 +85,22 @@ enum ReportText {
         return decimalYear(last.adding(days: 1).description)
     }
 
+    /// The calendar year of the horizon's last day (the day before the `horizonYears`-th
+    /// anniversary of `start`), e.g. 2050 for 30 years from 10 November 2020; nil for a start that
+    /// is not a date or a horizon that is not a positive number of at most 10,000 years.
+    static func horizonLastYear(start: String, horizonYears: Double) -> Int? {
+        guard let date = try? CivilDate(iso: start), horizonYears.isFinite, horizonYears > 0, horizonYears <= 10_000 else {
+            return nil
+        }
+        return date.adding(years: Int(horizonYears.rounded(.up))).adding(days: -1).year
+    }
+
+    /// "not within horizon (2050)": what a completion that falls after the horizon is called in
+    /// tables and charts; "not within horizon" when the horizon's year is unknown.
+    static func notWithinHorizon(start: String, horizonYears: Double) -> String {
+        horizonLastYear(start: start, horizonYears: horizonYears).map { "not within horizon (\($0))" } ?? "not within horizon"
+    }
+
     /// Days from the start as a fractional year on the chart axes (365.25 days a year, as in Python).
     static func completionYear(start: String, days: Double?) -> Double? {
         guard let days, let origin = decimalYear(start) else { return nil }

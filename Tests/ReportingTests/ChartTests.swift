@@ -79,7 +79,9 @@ struct ChartTests {
         #expect(xml.wellFormed)
         #expect(xml.all("rect", class: "range").count == 3)    // AV has no P90
         #expect(xml.all("line", class: "median").count == 3)   // AV has no P50
-        #expect(xml.all("text").contains { $0.text == "P50 not reached (30.0% finish)" })
+        #expect(xml.all("text").contains { $0.text == "P50 not within horizon (2036); 30.0% finish" })
+        // AV reaches its P10 only: a faint bar from it to the horizon's end, and an arrow.
+        #expect(xml.all("rect", class: "range-open").count == 1 && xml.all("polygon", class: "beyond").count == 1)
         let comparison = XMLElements(NotebookExporter.comparisonCompletionChart(ResultFixtures.comparison()).render())
         #expect(comparison.all("line", class: "median").count == 3)
     }
