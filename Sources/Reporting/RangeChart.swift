@@ -6,8 +6,8 @@
 ///
 /// With a ``horizonEnd``, a row whose P90 falls after the horizon runs on to the horizon's end and
 /// ends in an arrow (`polygon class="beyond"`): from its P10 as a faint bar (`rect class="range-open"`),
-/// or, when not even its P10 is reached, as a fainter bar from the start of the axis. A comparison in which
-/// nothing finishes is then drawn as such rather than left blank.
+/// or, when not even its P10 is reached, as a fainter bar from the start of the axis. A comparison
+/// in which nothing finishes is then drawn as such rather than left blank.
 ///
 /// ```swift
 /// let chart = RangeChart(title: "Completion", xLabel: "Year",
