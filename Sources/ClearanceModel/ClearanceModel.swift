@@ -16,7 +16,8 @@ import EventSimulation
 public struct ClearanceModel: Sendable, Equatable, Codable {
     /// Calendar date of day 0.
     public var startDate: CivilDate
-    /// Simulated span in whole years (anniversaries of ``startDate``).
+    /// Simulated span in whole years: the horizon ends on the `horizonYears`-th anniversary of
+    /// ``startDate`` (results are still reported by calendar year, see ``yearEndDays``).
     public var horizonYears: Int
     public var tasks: [HazardArea]
     public var teams: [TeamGroup]
@@ -49,9 +50,22 @@ public struct ClearanceModel: Sendable, Equatable, Codable {
 
     private var clampedYears: Int { min(max(horizonYears, 0), Self.maximumHorizonYears) }
 
-    /// Day number of the end of each simulated year (1...horizonYears).
+    /// Day number at which each reported year ends (the first day after it): every 1 January
+    /// after ``startDate`` and before the horizon's end, then the horizon's end. Results are
+    /// reported by calendar year, as mine action reports are: the first year runs from the start
+    /// date to 31 December and the last from 1 January to the horizon's end, so either may be
+    /// partial; a start on 1 January gives exactly `horizonYears` full years. Year `k` (0-based)
+    /// is calendar year `startDate.year + k` and covers days `[ends[k-1], ends[k])` (from 0 for `k = 0`).
     public var yearEndDays: [Int] {
-        clampedYears > 0 ? (1...clampedYears).map { startDate.days(to: startDate.adding(years: $0)) } : []
+        let end = horizonDays
+        guard end > 0 else { return [] }
+        var ends: [Int] = []
+        for year in (startDate.year + 1)... {
+            let newYear = startDate.days(to: CivilDate(year: year, month: 1, day: 1))
+            guard newYear < end else { break }
+            ends.append(newYear)
+        }
+        return ends + [end]
     }
 }
 

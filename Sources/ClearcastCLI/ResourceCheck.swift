@@ -66,9 +66,10 @@ enum ResourceCheck {
         cells(grid) * 8 * (Double(factors) * 3 + 2 + (raster ? Double(factors + 1) : 0))
     }
 
-    /// Bytes of the Monte Carlo buffers: per replication, yearly series and per-task release days.
+    /// Bytes of the Monte Carlo buffers: per replication, yearly series, per-task release days and
+    /// outcome areas (cancelled, reduced, cleared, remaining).
     static func simulationBytes(tasks: Int, years: Int, replications: Int) -> Double {
-        Double(replications) * (Double(years + 1) * 8 * 12 + Double(tasks) * 8 * 2 + 2_048)
+        Double(replications) * (Double(years + 2) * 8 * 12 + Double(tasks) * 8 * 6 + 2_048)
     }
 
     /// Team units a scenario ever fields (each group's largest count over its funding plan).

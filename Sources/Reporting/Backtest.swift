@@ -6,10 +6,12 @@ import ClearcastDomain
 ///
 /// Reported figures come as a CSV (`period_start, period_end, metric, value, unit, ..., source`,
 /// see `scenarios/karabakh/backtest-observed.csv`); rows whose metric is `released_area` (ha) are
-/// compared. The simulation reports releases per simulation year (12 months from the start date),
-/// so the simulated area of a period is the overlap-weighted sum of those years, assuming releases
-/// spread evenly within a year. Means add exactly; the P10/P90 given are the same weighted sums of
-/// yearly P10/P90, a conservative (wider) band rather than exact quantiles of the sum.
+/// compared. The simulation reports releases per calendar year, as the reported figures mostly
+/// are, so a reported calendar year is exactly one simulated year. Other periods take the
+/// overlap-weighted sum of the years they touch, assuming releases spread evenly within a year
+/// (a partial first or last year by the days it covers). Means add exactly; for a period of
+/// several years the P10/P90 given are the same weighted sums of yearly P10/P90, a conservative
+/// (wider) band rather than exact quantiles of the sum.
 public struct Backtest: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var periodStart: String
@@ -19,6 +21,9 @@ public struct Backtest: Sendable, Equatable {
         public var simulatedMean: Double
         public var simulatedP10: Double
         public var simulatedP90: Double
+        /// True when the period is exactly one simulated (calendar) year, so the simulated figures
+        /// are that year's own mean and quantiles rather than a spread over several years.
+        public var matchesSimulatedYear: Bool
         /// simulated mean ÷ reported − 1.
         public var relativeError: Double { reportedHectares > 0 ? simulatedMean / reportedHectares - 1 : 0 }
     }
@@ -54,12 +59,15 @@ public struct Backtest: Sendable, Equatable {
                 throw ParseError(path: path, line: index + 1, reason: "expected dates YYYY-MM-DD and a number ≥ 0, found \(record)")
             }
             let from = Double(simulationStart.days(to: start)), to = Double(simulationStart.days(to: end) + 1)
-            var mean = 0.0, p10 = 0.0, p90 = 0.0, covered = 0.0
-            for (k, year) in result.yearly.enumerated() {
-                let yearStart = Double(simulationStart.days(to: simulationStart.adding(years: k)))
-                let yearEnd = Double(simulationStart.days(to: simulationStart.adding(years: k + 1)))
+            var mean = 0.0, p10 = 0.0, p90 = 0.0, covered = 0.0, exact = false
+            for year in result.yearly {
+                guard let first = try? CivilDate(iso: year.firstDate), let last = try? CivilDate(iso: year.lastDate), first <= last else {
+                    continue
+                }
+                let yearStart = Double(simulationStart.days(to: first)), yearEnd = Double(simulationStart.days(to: last) + 1)
                 let overlap = max(0, min(to, yearEnd) - max(from, yearStart)) / (yearEnd - yearStart)
                 guard overlap > 0 else { continue }
+                exact = (yearStart, yearEnd) == (from, to)
                 covered += overlap * (yearEnd - yearStart)
                 let released = { (q: (Quantiles) -> Double) in q(year.cancelled) + q(year.reduced) + q(year.cleared) }
                 mean += overlap * released(\.mean)
@@ -69,7 +77,8 @@ public struct Backtest: Sendable, Equatable {
             guard covered >= (to - from) - 1 else { continue }
             let source = column("source").flatMap { $0 < record.count ? record[$0] : nil } ?? ""
             rows.append(Row(periodStart: record[startColumn], periodEnd: record[endColumn], reportedHectares: value,
-                            source: source, simulatedMean: mean / 10_000, simulatedP10: p10 / 10_000, simulatedP90: p90 / 10_000))
+                            source: source, simulatedMean: mean / 10_000, simulatedP10: p10 / 10_000, simulatedP90: p90 / 10_000,
+                            matchesSimulatedYear: exact))
         }
         return Backtest(rows: rows)
     }

@@ -26,8 +26,10 @@ public enum GISExport {
     }
 
     /// Writes the hazard polygons of `layers` with the rank, scores and factor shares of the
-    /// simulation's ranking, and the release-date quantiles (YYYY-MM-DD) and expected release year of
-    /// its forecast, so a map can be coloured by "expected clearance year".
+    /// simulation's ranking, and from its forecast the release-date quantiles (YYYY-MM-DD), expected
+    /// release year, share of replications that release the area and the mean m² cancelled, reduced,
+    /// cleared and still hazardous at the horizon, so a map can be coloured by "expected clearance
+    /// year" or by what is left.
     public static func writeHazards(_ run: SimulationRun.Output, layers: ScenarioLayers, to path: String) throws {
         let factors = run.ranking.first?.factors.map(\.factor) ?? []
         let start = run.model.startDate
@@ -35,9 +37,9 @@ public enum GISExport {
                          releases: run.forecast.taskReleases.map { Release($0, start: start) }, to: path)
     }
 
-    /// One hazard area's forecast release as calendar dates. The forecast counts days from the
-    /// simulation start; converting them here with ``CivilDate`` arithmetic gives the year column
-    /// from a date rather than from the text of one.
+    /// One hazard area's forecast release as calendar dates, and how its area is released. The
+    /// forecast counts days from the simulation start; converting them here with ``CivilDate``
+    /// arithmetic gives the year column from a date rather than from the text of one.
     struct Release {
         var id: String
         var p10: CivilDate?
@@ -45,6 +47,11 @@ public enum GISExport {
         var p90: CivilDate?
         /// Share of replications in which the area was released within the horizon.
         var releasedShare: Double
+        /// Mean m² over replications cancelled, reduced, cleared and still hazardous at the horizon.
+        var cancelled: Double
+        var reduced: Double
+        var cleared: Double
+        var remaining: Double
 
         init(_ task: TaskReleaseForecast, start: CivilDate) {
             id = task.id
@@ -52,8 +59,15 @@ public enum GISExport {
             p50 = task.p50Day.map(start.adding(days:))
             p90 = task.p90Day.map(start.adding(days:))
             releasedShare = task.releasedShare
+            cancelled = task.meanCancelled
+            reduced = task.meanReduced
+            cleared = task.meanCleared
+            remaining = task.meanRemaining
         }
     }
+
+    /// The outcome columns of a release layer: mean m² over replications (suffix `_m2`, like `area_m2`).
+    static let outcomeFields = ["cancelled_m2", "reduced_m2", "cleared_m2", "remaining_m2"]
 
     /// The shared writer: one feature per hazard area, in layer order, with the ranking's columns when
     /// `ranked` is given and the release columns when `releases` is. Areas missing from either get
@@ -82,6 +96,7 @@ public enum GISExport {
             // style by date rather than by text.
             fields += ["release_p10", "release_p50", "release_p90"].map { .init(name: $0, type: .date) }
             fields += [.init(name: "release_year_p50", type: .integer), .init(name: "released_share", type: .real)]
+            fields += outcomeFields.map { .init(name: $0, type: .real) }
         }
         let text = { (date: CivilDate?) in date.map { AttributeValue.date(year: $0.year, month: $0.month, day: $0.day) } ?? .null }
         let features = layers.hazards.map { area -> VectorFeature in
@@ -105,6 +120,9 @@ public enum GISExport {
                 a["release_p90"] = text(release.p90)
                 a["release_year_p50"] = release.p50.map { AttributeValue.integer($0.year) } ?? .null
                 a["released_share"] = .real(release.releasedShare)
+                for (field, value) in zip(outcomeFields, [release.cancelled, release.reduced, release.cleared, release.remaining]) {
+                    a[field] = .real(value)
+                }
             }
             for field in fields where a[field.name] == nil { a[field.name] = .null }
             return VectorFeature(fid: area.featureID, geometry: area.geometry, attributes: a)

@@ -5,16 +5,20 @@ extension NotebookExporter {
     static func appendBacktest(_ backtest: Backtest, to document: inout NotebookDocument, heading: String) {
         guard !backtest.rows.isEmpty else { return }
         let rows = backtest.rows.map { row in
-            [Markdown.escape("\(row.periodStart) to \(row.periodEnd)"), Fixed.grouped(row.reportedHectares, decimals: 0),
+            [Markdown.escape("\(row.periodStart) to \(row.periodEnd)") + (row.matchesSimulatedYear ? "" : " \\*"), Fixed.grouped(row.reportedHectares, decimals: 0),
              Fixed.grouped(row.simulatedMean, decimals: 0),
              "\(Fixed.grouped(row.simulatedP10, decimals: 0))–\(Fixed.grouped(row.simulatedP90, decimals: 0))",
              (row.relativeError >= 0 ? "+" : "") + Fixed.percent(row.relativeError, decimals: 0), Markdown.escape(row.source)]
         }
         let worst = backtest.rows.max { abs($0.relativeError) < abs($1.relativeError) }
         var prose = "Simulated released area (cancelled + reduced + cleared, mean over replications) beside the reported "
-            + "figures for the same periods. The simulation counts years from its start date; a period's simulated area "
-            + "is the overlap-weighted share of those years, and the P10–P90 column adds yearly quantiles (wider than the "
-            + "exact band)."
+            + "figures for the same periods. The simulation reports calendar years, so a reported calendar year is "
+            + "compared with exactly that simulated year and its own P10–P90."
+        if backtest.rows.contains(where: { !$0.matchesSimulatedYear }) {
+            prose += " A period marked \\* is not one simulated year: its simulated area is the overlap-weighted share of "
+                + "the years it touches (releases spread evenly within a year), and its P10–P90 adds yearly quantiles "
+                + "(wider than the exact band)."
+        }
         if let worst {
             prose += " The largest miss is \(Markdown.escape(worst.periodStart)) to \(Markdown.escape(worst.periodEnd)): "
                 + "simulated \(Fixed.grouped(worst.simulatedMean, decimals: 0)) ha against \(Fixed.grouped(worst.reportedHectares, decimals: 0)) ha reported "

@@ -11,12 +11,14 @@ extension NotebookExporter {
         document.code(completionSource, svg: completionChart(result).render(),
                       description: "Completion date per contamination class: P10–P90 bars with P50 marks")
 
-        let unit = ReportText.areaUnit(maximum: result.yearly.map { max($0.remaining.p90, $0.remaining.p50) }.max() ?? 0)
+        let unit = ReportText.areaUnit(maximum: max(result.initialArea.total,
+                                                    result.yearly.map { max($0.remaining.p90, $0.remaining.p50) }.max() ?? 0))
         document.markdown("""
         \(heading)# Remaining hazardous area
 
-        Area still hazardous at the end of each year, in \(unit.name): the line is the median (P50) \
-        replication, the band runs from P10 to P90.
+        Area still hazardous at the start date (\(ReportText.area(result.initialArea.total, unit: unit)) \(unit.name)) \
+        and at the end of each calendar year, in \(unit.name): the line is the median (P50) replication, the band \
+        runs from P10 to P90.
         """)
         document.code(remainingSource(unit: unit), svg: remainingChart(result, unit: unit).render(),
                       description: "Remaining hazardous area per year with P10–P90 band")
@@ -26,8 +28,8 @@ extension NotebookExporter {
         document.markdown("""
         \(heading)# Area released per year
 
-        Land released each year by outcome, in \(releasedUnit.name). Each bar stacks the P50 of every \
-        outcome; the sum of medians is not the median of the total.
+        Land released each calendar year by outcome, in \(releasedUnit.name). Each bar stacks the P50 of every \
+        outcome; the sum of medians is not the median of the total.\(partialYearsNote(result))
 
         \(releasedTable(result, unit: releasedUnit))
         """)
@@ -120,12 +122,22 @@ extension NotebookExporter {
     }
 
     private static func releasedTable(_ result: SimulationResult, unit: (name: String, divisor: Double, python: String)) -> String {
+        let start = ["Start (\(Markdown.escape(result.startDate)))", "", "", "", ReportText.area(result.initialArea.total, unit: unit)]
         let rows = result.yearly.map { year in
-            [String(year.year), ReportText.area(year.cancelled.p50, unit: unit), ReportText.area(year.reduced.p50, unit: unit),
-             ReportText.area(year.cleared.p50, unit: unit), ReportText.area(year.remaining.p50, unit: unit)]
+            [Markdown.escape(ReportText.yearLabel(year)), ReportText.area(year.cancelled.p50, unit: unit),
+             ReportText.area(year.reduced.p50, unit: unit), ReportText.area(year.cleared.p50, unit: unit),
+             ReportText.area(year.remaining.p50, unit: unit)]
         }
         return Markdown.table(["Year", "Cancelled (P50)", "Reduced (P50)", "Cleared (P50)", "Remaining at year end (P50)"],
-                              rows, alignRight: [1, 2, 3, 4])
+                              [start] + rows, alignRight: [1, 2, 3, 4])
+    }
+
+    /// " Years marked * are partial: 2020 from 10 Nov, 2035 to 9 Nov." (empty when none is).
+    static func partialYearsNote(_ result: SimulationResult) -> String {
+        let partial = result.yearly.compactMap { year in ReportText.partialSpan(year).map { "\(year.year) \($0)" } }
+        guard !partial.isEmpty else { return "" }
+        return " Years marked * are partial (the horizon covers only part of them): "
+            + Markdown.escape(partial.joined(separator: ", ")) + "."
     }
 
     private static func resourcesMarkdown(_ result: SimulationResult) -> String {

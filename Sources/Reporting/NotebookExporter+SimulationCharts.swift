@@ -10,15 +10,13 @@ extension NotebookExporter {
 
     static func completionChart(_ result: SimulationResult) -> RangeChart {
         let rows = completionRows(result).map { label, q in
-            RangeChart.Row(label: label,
-                           low: ReportText.completionYear(start: result.startDate, days: q.p10Days),
-                           mid: ReportText.completionYear(start: result.startDate, days: q.p50Days),
-                           high: ReportText.completionYear(start: result.startDate, days: q.p90Days),
-                           midLabel: q.p50Date.map(ReportText.month),
-                           note: q.p50Days == nil ? "P50 not reached (\(Fixed.percent(q.finishedShare)) finish)" : nil)
+            let range = completionRange(q, result)
+            return RangeChart.Row(label: label, low: range.low, mid: range.mid, high: range.high,
+                                  midLabel: q.p50Date.map(ReportText.month), note: range.note)
         }
+        let domain = horizonDomain(start: result.startDate, horizonYears: result.horizonYears)
         return RangeChart(title: "Completion date: P10–P90 with P50 mark", xLabel: "Year", rows: rows, integerTicks: true,
-                          emptyDomain: horizonDomain(start: result.startDate, horizonYears: result.horizonYears))
+                          emptyDomain: domain, horizonEnd: domain?.upperBound)
     }
 
     /// Start year to the end of the horizon as fractional years, for a date axis with no data;
@@ -35,40 +33,63 @@ extension NotebookExporter {
     classes = [("All hazards", completion["overall"])] + [
         (TYPE_LABELS.get(code, code), q) for code, q in sorted(completion["byType"].items())
     ]
+    start = decimal_year(simulation["startDate"])
     range_chart(
         [(label,) + completion_years(simulation["startDate"], q) for label, q in classes],
         "Completion date: P10-P90 with P50 mark",
         "Year",
+        start=start,
+        horizon=start + simulation["horizonYears"],
     )
     """
 
     // MARK: Remaining area
 
     static func remainingClasses(_ result: SimulationResult) -> [String] {
-        Array(Set(result.yearly.flatMap { $0.remainingByType.keys })).sorted()
+        Array(Set(result.yearly.flatMap { $0.remainingByType.keys }).union(result.initialArea.byType.keys)).sorted()
     }
 
+    /// One line per class from the start stock at the start date to each year's end (the day after
+    /// its last day), on a calendar-year axis: a partial first or last year takes its true width.
     static func remainingChart(_ result: SimulationResult, unit: AreaUnit) -> LineChart {
-        func point(_ year: Int, _ q: Quantiles) -> LineChart.Point {
-            .init(x: Double(year), low: q.p10 / unit.divisor, mid: q.p50 / unit.divisor, high: q.p90 / unit.divisor)
+        func point(_ x: Double?, _ q: Quantiles) -> LineChart.Point? {
+            x.map { .init(x: $0, low: q.p10 / unit.divisor, mid: q.p50 / unit.divisor, high: q.p90 / unit.divisor) }
         }
-        var series = [LineChart.Series(name: "All hazards", points: result.yearly.map { point($0.year, $0.remaining) })]
+        let start = ReportText.decimalYear(result.startDate)
+        // The start stock begins each line; with no yearly entries there is no line to begin.
+        func stock(_ area: Double?) -> [LineChart.Point] {
+            guard !result.yearly.isEmpty else { return [] }
+            return area.flatMap { point(start, Quantiles(mean: $0, p10: $0, p50: $0, p90: $0)) }.map { [$0] } ?? []
+        }
+        var series = [LineChart.Series(name: "All hazards", points: stock(result.initialArea.total)
+            + result.yearly.compactMap { point(ReportText.yearEnd($0), $0.remaining) })]
         for code in remainingClasses(result) {
-            series.append(.init(name: ReportText.typeLabel(code), points: result.yearly.compactMap { year in
-                year.remainingByType[code].map { point(year.year, $0) }
-            }))
+            series.append(.init(name: ReportText.typeLabel(code), points: stock(result.initialArea.byType[code])
+                + result.yearly.compactMap { year in year.remainingByType[code].flatMap { point(ReportText.yearEnd(year), $0) } }))
         }
-        return LineChart(title: "Remaining hazardous area (P50, P10–P90 band)", xLabel: "End of year",
+        return LineChart(title: "Remaining hazardous area (P50, P10–P90 band)", xLabel: "Year",
                          yLabel: "Area (\(unit.name))", series: series)
     }
 
     static func remainingSource(unit: AreaUnit) -> String {
         """
         AREA_UNIT, AREA_DIVISOR = \(NotebookDocument.quote(unit.name)), \(unit.python)
-        yearly = simulation["yearly"]
-        codes = sorted({code for entry in yearly for code in entry["remainingByType"]})
-        series = [("All hazards", [(e["year"], e["remaining"]) for e in yearly])] + [
-            (TYPE_LABELS.get(code, code), [(e["year"], e["remainingByType"][code]) for e in yearly if code in e["remainingByType"]])
+        yearly, initial = simulation["yearly"], simulation["initialArea"]
+        start = decimal_year(simulation["startDate"])
+        codes = sorted({code for entry in yearly for code in entry["remainingByType"]} | set(initial["byType"]))
+
+
+        def stock(area):
+            \"\"\"The start stock as a point with no spread (none without yearly entries).\"\"\"
+            return [] if area is None or not yearly else [(start, {"p10": area, "p50": area, "p90": area, "mean": area})]
+
+
+        series = [("All hazards", stock(initial["total"]) + [(year_end(e), e["remaining"]) for e in yearly])] + [
+            (
+                TYPE_LABELS.get(code, code),
+                stock(initial["byType"].get(code))
+                + [(year_end(e), e["remainingByType"][code]) for e in yearly if code in e["remainingByType"]],
+            )
             for code in codes
         ]
         fig, ax = plt.subplots(figsize=(8, 4.5))
@@ -77,7 +98,8 @@ extension NotebookExporter {
             color = COLORS[index % len(COLORS)]
             ax.fill_between(frame["year"], frame["p10"] / AREA_DIVISOR, frame["p90"] / AREA_DIVISOR, color=color, alpha=0.18)
             ax.plot(frame["year"], frame["p50"] / AREA_DIVISOR, marker="o", color=color, label=name)
-        ax.set(title="Remaining hazardous area (P50, P10-P90 band)", xlabel="End of year", ylabel=f"Area ({AREA_UNIT})")
+        ax.set(title="Remaining hazardous area (P50, P10-P90 band)", xlabel="Year", ylabel=f"Area ({AREA_UNIT})")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(bottom=0)
         ax.legend()
         plt.show()
@@ -88,8 +110,9 @@ extension NotebookExporter {
 
     static func releasedChart(_ result: SimulationResult, unit: AreaUnit) -> BarChart {
         let yearly = result.yearly
-        return BarChart(title: "Area released per year (P50 of each outcome)", yLabel: "Area (\(unit.name))",
-                        categories: yearly.map { String($0.year) },
+        let note = yearly.contains(where: \.partial) ? "; * partial year" : ""
+        return BarChart(title: "Area released per year (P50 of each outcome\(note))", yLabel: "Area (\(unit.name))",
+                        categories: yearly.map { String($0.year) + ($0.partial ? "*" : "") },
                         stacks: [.init(name: "Cancelled", color: ChartPalette.cancelled, values: yearly.map { $0.cancelled.p50 / unit.divisor }),
                                  .init(name: "Reduced", color: ChartPalette.reduced, values: yearly.map { $0.reduced.p50 / unit.divisor }),
                                  .init(name: "Cleared", color: ChartPalette.cleared, values: yearly.map { $0.cleared.p50 / unit.divisor })])
@@ -100,7 +123,12 @@ extension NotebookExporter {
         AREA_UNIT, AREA_DIVISOR = \(NotebookDocument.quote(unit.name)), \(unit.python)
         released = pd.DataFrame(
             [
-                {"year": e["year"], "Cancelled": e["cancelled"]["p50"], "Reduced": e["reduced"]["p50"], "Cleared": e["cleared"]["p50"]}
+                {
+                    "year": f"{e['year']}*" if e["partial"] else str(e["year"]),  # * marks a partial year
+                    "Cancelled": e["cancelled"]["p50"],
+                    "Reduced": e["reduced"]["p50"],
+                    "Cleared": e["cleared"]["p50"],
+                }
                 for e in simulation["yearly"]
             ],
             columns=["year", "Cancelled", "Reduced", "Cleared"],
@@ -109,7 +137,8 @@ extension NotebookExporter {
             print("This result has no yearly figures.")
         else:
             ax = released.plot(kind="bar", stacked=True, figsize=(8, 4.5), color=["#9ecae1", "#4292c6", "#08519c"])
-            ax.set(title="Area released per year (P50 of each outcome)", xlabel="Year", ylabel=f"Area ({AREA_UNIT})")
+            note = "; * partial year" if any(e["partial"] for e in simulation["yearly"]) else ""
+            ax.set(title=f"Area released per year (P50 of each outcome{note})", xlabel="Year", ylabel=f"Area ({AREA_UNIT})")
             plt.show()
         """
     }

@@ -120,7 +120,7 @@ public enum NotebookExporter {
         import matplotlib.pyplot as plt
         import numpy as np
         import pandas as pd
-
+        \(simulation != nil || comparison != nil ? "from matplotlib.ticker import MaxNLocator\n" : "")
         plt.rcParams["figure.autolayout"] = True  # keep long class and scenario labels inside the figure
         COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"]
         TYPE_LABELS = {"UXO": "UXO", "AP": "Anti-personnel (AP)", "AV": "Anti-vehicle (AV)", "CM": "Cluster munitions (CM)"}
@@ -137,18 +137,27 @@ public enum NotebookExporter {
             return day.year + (day.dayofyear - 1) / (366 if day.is_leap_year else 365)
 
 
-        def completion_years(start_date, q):
+        \(simulation != nil || comparison != nil ? yearEndSource : "")def completion_years(start_date, q):
             \"\"\"P10, P50, P90 completion as fractional years (None when not reached in the horizon).\"\"\"
             start = decimal_year(start_date)
             return tuple(start + q[key] / 365.25 if key in q else None for key in ("p10Days", "p50Days", "p90Days"))
 
 
-        def range_chart(rows, title, xlabel):
-            \"\"\"Horizontal P10-P90 bars with a P50 mark; rows are (label, p10, p50, p90), None when missing.\"\"\"
+        def range_chart(rows, title, xlabel, start=None, horizon=None):
+            \"\"\"Horizontal P10-P90 bars with a P50 mark; rows are (label, p10, p50, p90), None when missing.
+
+            With a horizon, a row whose P90 is missing runs on to it and ends in an arrow: from its P10 as a
+            faint bar, or dashed from the start when not even the P10 is reached.
+            \"\"\"
             fig, ax = plt.subplots(figsize=(8, 0.5 * len(rows) + 1.5))
             for i, (label, low, mid, high) in enumerate(rows):
                 if low is not None and high is not None:
                     ax.barh(i, high - low, left=low, height=0.55, color=COLORS[0], alpha=0.35)
+                elif high is None and horizon is not None:
+                    left = low if low is not None else (start if start is not None else horizon - 1)
+                    alpha = 0.15 if low is not None else 0.08
+                    ax.barh(i, horizon - left, left=left, height=0.55, color=COLORS[0], alpha=alpha)
+                    ax.plot(horizon, i, marker=">", markersize=9, color=COLORS[0])
                 if mid is not None:
                     ax.plot([mid, mid], [i - 0.35, i + 0.35], color=COLORS[0], linewidth=3)
             ax.set_yticks(range(len(rows)), [row[0] for row in rows])
@@ -161,6 +170,17 @@ public enum NotebookExporter {
         \(loads.joined(separator: "\n"))
         """
     }
+
+    /// Python for the simulation charts: where a yearly entry ends on a calendar-year axis (as
+    /// ``ReportText/yearEnd(_:)``), followed by the blank lines the next definition needs.
+    private static let yearEndSource = """
+        def year_end(entry):
+            \"\"\"The end of a yearly entry (the day after its last day) as a fractional year.\"\"\"
+            return decimal_year(pd.Timestamp(entry["lastDate"]) + pd.Timedelta(days=1))
+
+
+
+        """
 
     /// Provenance as a Markdown table: what anyone needs to reproduce the run.
     static func provenanceMarkdown(_ provenance: Provenance, heading: String) -> String {

@@ -2,7 +2,12 @@
 
 /// Horizontal P10–P90 bars with a P50 mark per row, e.g. completion dates per contamination class
 /// or per scenario. Each bar is a `rect class="range"`, each mark a `line class="median"`; a row
-/// without a P50 or interval shows its `note` instead (e.g. "not finished within the horizon").
+/// without a P50 or interval shows its `note` instead (e.g. "not within horizon (2050)").
+///
+/// With a ``horizonEnd``, a row whose P90 falls after the horizon runs on to the horizon's end and
+/// ends in an arrow (`polygon class="beyond"`): from its P10 as a faint bar (`rect class="range-open"`),
+/// or, when not even its P10 is reached, as a fainter bar from the start of the axis. A comparison
+/// in which nothing finishes is then drawn as such rather than left blank.
 ///
 /// ```swift
 /// let chart = RangeChart(title: "Completion", xLabel: "Year",
@@ -27,6 +32,8 @@ struct RangeChart {
     var integerTicks: Bool = false
     /// The axis range when no row has a value (e.g. start year to horizon), so the axis still means something.
     var emptyDomain: ClosedRange<Double>? = nil
+    /// Where the horizon ends on the axis; rows unfinished by then run on to it (see above).
+    var horizonEnd: Double? = nil
     var color: String = ChartPalette.color(0)
 
     // MARK: Rendering
@@ -42,6 +49,12 @@ struct RangeChart {
         let fallback = emptyDomain.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
         var lower = values.min() ?? fallback?.lowerBound ?? 0
         var upper = values.max() ?? fallback?.upperBound ?? 1
+        let horizon = horizonEnd.flatMap { $0.isFinite ? $0 : nil }
+        if let horizon, rows.contains(where: { $0.high == nil }) {
+            // Unfinished rows run from the start to the horizon: show both.
+            upper = max(upper, horizon)
+            if let start = fallback?.lowerBound { lower = min(lower, start) }
+        }
         if integerTicks {
             lower = lower.rounded(.down)
             upper = max(lower + 1, upper.rounded(.up))
@@ -62,6 +75,10 @@ struct RangeChart {
             if let low = row.low, let high = row.high, low.isFinite, high.isFinite {
                 svg.rect(x: x(low), y: middle - 8, width: x(high) - x(low), height: 16, fill: color,
                          cssClass: "range", opacity: 0.35)
+            } else if row.high == nil, let horizon {
+                Self.drawBeyondHorizon(&svg, from: row.low.flatMap { $0.isFinite ? x($0) : nil } ?? frame.plotLeft,
+                                       horizon: x(horizon), middle: middle, halfHeight: 8, color: color,
+                                       faint: row.low == nil)
             }
             var textX = frame.plotLeft + 4
             if let mid = row.mid, mid.isFinite {
@@ -74,5 +91,22 @@ struct RangeChart {
             }
         }
         return svg.render()
+    }
+
+    /// A range that runs past the horizon: a faint bar from `from` (its P10, or the axis start when
+    /// no quantile is reached: fainter still, or a dashed line when `dashed`) to the horizon, ending in
+    /// an arrow at the horizon.
+    static func drawBeyondHorizon(_ svg: inout SVGDocument, from: Double, horizon: Double, middle: Double,
+                                  halfHeight: Double, color: String, faint: Bool, dashed: Bool = false) {
+        if faint && dashed {
+            svg.line(x1: from, y1: middle, x2: horizon, y2: middle, stroke: color, width: 1.5, cssClass: "range-open",
+                     dashed: true)
+        } else if from < horizon {
+            svg.rect(x: from, y: middle - halfHeight, width: horizon - from, height: 2 * halfHeight, fill: color,
+                     cssClass: "range-open", opacity: faint ? 0.08 : 0.15)
+        }
+        let head = min(halfHeight, 7)
+        svg.polygon([(x: horizon, y: middle - head), (x: horizon + 9, y: middle), (x: horizon, y: middle + head)],
+                    fill: color, opacity: 0.8, cssClass: "beyond")
     }
 }

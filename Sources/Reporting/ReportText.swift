@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - ReportText
 
 /// Wording and units shared by the notebook sections: dates, areas, contamination class names
@@ -54,6 +56,49 @@ enum ReportText {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         return (year, month, day)
+    }
+
+    /// A calendar year as tables show it: "2026", or with the covered span when the horizon covers
+    /// only part of it: "2020 (from 10 Nov)", "2035 (to 9 Nov)", "2030 (10 Feb to 9 Nov)".
+    static func yearLabel(_ entry: SimulationResult.YearSummary) -> String {
+        partialSpan(entry).map { "\(entry.year) (\($0))" } ?? String(entry.year)
+    }
+
+    /// What part of a partial year the horizon covers ("from 10 Nov", "to 9 Nov"); nil for a full year.
+    static func partialSpan(_ entry: SimulationResult.YearSummary) -> String? {
+        guard entry.partial, let first = components(entry.firstDate), let last = components(entry.lastDate) else { return nil }
+        let startsJanuary = (first.1, first.2) == (1, 1), endsDecember = (last.1, last.2) == (12, 31)
+        return startsJanuary ? "to \(dayMonth(last))" : endsDecember ? "from \(dayMonth(first))"
+            : "\(dayMonth(first)) to \(dayMonth(last))"
+    }
+
+    /// "10 Nov" for a date's (year, month, day).
+    private static func dayMonth(_ date: (Int, Int, Int)) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(date.2) \((1...12).contains(date.1) ? months[date.1 - 1] : String(date.1))"
+    }
+
+    /// The position of the end of a yearly entry (the day after its last day) on a year axis, e.g.
+    /// 2021.0 for a year ending on 31 December 2020; the notebooks' Python `year_end` computes the same.
+    static func yearEnd(_ entry: SimulationResult.YearSummary) -> Double? {
+        guard let last = try? CivilDate(iso: entry.lastDate) else { return nil }
+        return decimalYear(last.adding(days: 1).description)
+    }
+
+    /// The calendar year of the horizon's last day (the day before the `horizonYears`-th
+    /// anniversary of `start`), e.g. 2050 for 30 years from 10 November 2020; nil for a start that
+    /// is not a date or a horizon that is not a positive number of at most 10,000 years.
+    static func horizonLastYear(start: String, horizonYears: Double) -> Int? {
+        guard let date = try? CivilDate(iso: start), horizonYears.isFinite, horizonYears > 0, horizonYears <= 10_000 else {
+            return nil
+        }
+        return date.adding(years: Int(horizonYears.rounded(.up))).adding(days: -1).year
+    }
+
+    /// "not within horizon (2050)": what a completion that falls after the horizon is called in
+    /// tables and charts; "not within horizon" when the horizon's year is unknown.
+    static func notWithinHorizon(start: String, horizonYears: Double) -> String {
+        horizonLastYear(start: start, horizonYears: horizonYears).map { "not within horizon (\($0))" } ?? "not within horizon"
     }
 
     /// Days from the start as a fractional year on the chart axes (365.25 days a year, as in Python).

@@ -41,10 +41,11 @@ public enum ResultFile {
 
     /// Decodes and validates result bytes; `path` only names them in errors.
     ///
-    /// Results of the previous schema, `clearcast-result/1`, are read too: their score hazards'
+    /// Score results of the previous schema, `clearcast-result/1`, are read too: their hazards'
     /// `shares[].weight` become `factors[].share` (without the factor values and alone-ranks, which
-    /// that version did not have), and the rest is read as it is; the returned result keeps its
-    /// `schema`, so exporters can say what it lacks.
+    /// that version did not have); the returned result keeps its `schema`, so exporters can say what
+    /// it lacks. Its simulate and compare results are refused with the reason: their years ran from
+    /// the start date, not by calendar year, and no mapping makes one into the other.
     ///
     /// After decoding, the result is checked by `validate()` (``ScoreResult/validate()``,
     /// ``SimulationResult/validate()``, ``CompareResult/validate()``), so what is returned can be
@@ -61,6 +62,11 @@ public enum ResultFile {
             throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
                 + "expected '\(ResultSchema.identifier)' (or the previous '\(ResultSchema.previous)'); "
                 + "a newer clearcast wrote it, or it is not a clearcast result")
+        }
+        if schema == ResultSchema.previous, header.kind == "simulate" || header.kind == "compare" {
+            throw ReadError(path: path, reason: "is a \(schema) \(header.kind ?? "") result: its yearly figures run from the start date, "
+                + "not by calendar year as in \(ResultSchema.identifier), and cannot be converted; run clearcast "
+                + "\(header.kind ?? "simulate") again on the scenario to report it")
         }
         let file: ResultFile
         do {

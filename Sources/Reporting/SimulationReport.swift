@@ -22,8 +22,10 @@ public enum SimulationReport {
             horizonYears: Double(model.horizonYears), replications: forecast.replications, policy: policy,
             completion: .init(overall: dates(forecast.completion), byType: keyedByCode(forecast.completionByClass.mapValues(dates)),
                               byRegion: forecast.completionByRegion.mapValues(dates)),
+            initialArea: .init(total: forecast.initialArea, byType: keyedByCode(forecast.initialAreaByClass)),
             yearly: forecast.yearly.map { year in
-                .init(year: year.year, endDate: year.endDate, cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
+                .init(year: year.year, firstDate: year.firstDate, lastDate: year.lastDate, days: year.days, partial: year.partial,
+                      cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
                       cleared: quantiles(year.cleared), remaining: quantiles(year.remaining),
                       remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)))
             },

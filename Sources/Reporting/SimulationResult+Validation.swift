@@ -6,8 +6,8 @@ import ClearcastDomain
 extension SimulationResult {
     /// Checks the ranges of `schemas/result.schema.json` and what the notebook and text exporters
     /// assume: a horizon in (0, 100] years, at least one replication, dates that exist, completion
-    /// quantiles ordered and inside the horizon with dates matching their days, yearly entries
-    /// numbered 1, 2, ... and no more than the horizon's years, quantiles finite and ordered
+    /// quantiles ordered and inside the horizon with dates matching their days, a start stock ≥ 0,
+    /// yearly entries for consecutive calendar years covering the horizon day by day, quantiles finite and ordered
     /// (P10 ≤ P50 ≤ P90), areas and counts ≥ 0, shares in [0, 1].
     ///
     /// - Throws: ``ResultValidationError`` listing each problem with its field path.
@@ -50,7 +50,14 @@ extension SimulationResult {
             c.dateQuantiles(q, C.key(C.key(completionPath, "byRegion"), region), start: start, horizonDays: horizonDays)
         }
 
-        checkYearly(&c, at: field("yearly"), start: start, wholeYears: wholeYears)
+        let initialPath = field("initialArea")
+        c.nonNegative(initialArea.total, C.key(initialPath, "total"))
+        for (code, area) in initialArea.byType.sorted(by: { $0.key < $1.key }) {
+            let typePath = C.key(C.key(initialPath, "byType"), code)
+            c.oneOf(code, typePath, C.contaminationCodes)
+            c.nonNegative(area, typePath)
+        }
+        checkYearly(&c, at: field("yearly"), start: start, wholeYears: wholeYears, horizonDays: horizonDays)
 
         let casualtiesPath = field("casualties")
         c.quantiles(casualties.civilianExpected, C.key(casualtiesPath, "civilianExpected"))
@@ -71,26 +78,54 @@ extension SimulationResult {
         }
     }
 
-    /// One entry per simulation year, numbered from 1, at most the horizon's (rounded up) years;
-    /// end dates after the start and increasing; released and remaining areas ≥ 0.
-    private func checkYearly(_ c: inout ResultChecker, at path: String, start: CivilDate?, wholeYears: Int) {
+    /// One entry per calendar year from the start date's
+    /// year, at most the horizon's (rounded up) years plus one: consecutive years, the first from the
+    /// start date, each following the previous one's last day, every one but the last ending on
+    /// 31 December, the last within the horizon; `days` and `partial` matching the dates; released
+    /// and remaining areas ≥ 0.
+    private func checkYearly(_ c: inout ResultChecker, at path: String, start: CivilDate?, wholeYears: Int, horizonDays: Int) {
         typealias C = ResultChecker
-        if yearly.count > wholeYears {
-            c.fail(path, "found \(yearly.count) years; expected at most \(wholeYears) (the horizon, \(horizonYears) years)")
+        if yearly.count > wholeYears + 1 {
+            c.fail(path, "found \(yearly.count) years; expected at most \(wholeYears + 1) (the calendar years of the horizon, \(horizonYears) years)")
         }
-        var previousEnd = start
+        var previousLast: CivilDate?
         for (i, entry) in yearly.enumerated() {
             let entryPath = C.index(path, i)
-            if entry.year != i + 1 {
-                c.fail(C.key(entryPath, "year"), "found \(entry.year); expected \(i + 1) (years count 1, 2, ... from the start date)")
+            let first = c.date(entry.firstDate, C.key(entryPath, "firstDate"))
+            let last = c.date(entry.lastDate, C.key(entryPath, "lastDate"))
+            let yearMatches = start.map { entry.year == $0.year + i } ?? true
+            if let start, !yearMatches {
+                c.fail(C.key(entryPath, "year"), "found \(entry.year); expected \(start.year + i) (calendar years from the start date's year, \(start.year))")
             }
-            if let text = entry.endDate, let end = c.date(text, C.key(entryPath, "endDate")) {
-                if let previousEnd, end <= previousEnd {
-                    c.fail(C.key(entryPath, "endDate"), "found \(text); expected a date after \(previousEnd) "
-                        + (i == 0 ? "(the start date)" : "(the previous year's end)"))
+            if let first {
+                let expected = i == 0 ? start : previousLast.map { $0.adding(days: 1) }
+                if let expected, first != expected {
+                    c.fail(C.key(entryPath, "firstDate"), "found \(entry.firstDate); expected \(expected) "
+                        + (i == 0 ? "(the start date)" : "(the day after the previous year's last day)"))
                 }
-                previousEnd = end
+                if yearMatches, first.year != entry.year {
+                    c.fail(C.key(entryPath, "firstDate"), "found \(entry.firstDate); expected a date in \(entry.year)")
+                }
             }
+            if let first, let last {
+                let isLast = i == yearly.count - 1
+                if last < first || last.year != first.year || (!isLast && (last.month, last.day) != (12, 31)) {
+                    c.fail(C.key(entryPath, "lastDate"), "found \(entry.lastDate); expected "
+                        + (isLast ? "a date from \(first) to 31 December" : "\(first.year)-12-31 (years other than the last end on 31 December)"))
+                } else {
+                    if entry.days != first.days(to: last) + 1 {
+                        c.fail(C.key(entryPath, "days"), "found \(entry.days); expected \(first.days(to: last) + 1) (\(first) to \(last), both included)")
+                    }
+                    let full = (first.month, first.day) == (1, 1) && (last.month, last.day) == (12, 31)
+                    if entry.partial == full {
+                        c.fail(C.key(entryPath, "partial"), "found \(entry.partial); expected \(!full) (\(first) to \(last))")
+                    }
+                }
+                if let start, start.days(to: last) >= horizonDays {
+                    c.fail(C.key(entryPath, "lastDate"), "found \(entry.lastDate); expected a date before \(start.adding(days: horizonDays)) (the horizon's end)")
+                }
+            }
+            previousLast = last
             c.quantiles(entry.cancelled, C.key(entryPath, "cancelled"))
             c.quantiles(entry.reduced, C.key(entryPath, "reduced"))
             c.quantiles(entry.cleared, C.key(entryPath, "cleared"))

@@ -12,7 +12,10 @@ public struct SimulationResult: Codable, Sendable, Equatable {
     public var replications: Int
     public var policy: String
     public var completion: Completion
-    /// One entry per calendar year from the start year to the horizon.
+    /// Hazardous area at the start date: the stock the yearly remaining areas come down from.
+    public var initialArea: InitialArea
+    /// One entry per calendar year from the start date's year to the horizon's end; the first and
+    /// last may be partial.
     public var yearly: [YearSummary]
     public var casualties: Casualties
     /// Worked days ÷ available days, per team kind.
@@ -33,16 +36,28 @@ public struct SimulationResult: Codable, Sendable, Equatable {
         public var byRegion: [String: DateQuantiles]
     }
 
+    /// m² hazardous at the start date, overall and per contamination type.
+    public struct InitialArea: Codable, Sendable, Equatable {
+        public var total: Double
+        public var byType: [String: Double]
+    }
+
     public struct YearSummary: Codable, Sendable, Equatable {
-        /// Simulation year: 1 is the 12 months from the start date.
+        /// The calendar year, e.g. 2026.
         public var year: Int
-        /// Last day of the simulation year (YYYY-MM-DD); absent in results written before it was added.
-        public var endDate: String?
+        /// First and last day of the year within the horizon (YYYY-MM-DD): 1 January and
+        /// 31 December, except the start date in the first year and the horizon's last day in the last.
+        public var firstDate: String
+        public var lastDate: String
+        /// Days from `firstDate` to `lastDate`, both included.
+        public var days: Int
+        /// True when the horizon covers only part of the calendar year.
+        public var partial: Bool
         /// m² released in the year by each land-release outcome.
         public var cancelled: Quantiles
         public var reduced: Quantiles
         public var cleared: Quantiles
-        /// m² still hazardous at the end of the year, overall and per contamination type.
+        /// m² still hazardous at the end of the year (after `lastDate`), overall and per contamination type.
         public var remaining: Quantiles
         public var remainingByType: [String: Quantiles]
     }

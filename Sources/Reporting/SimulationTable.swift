@@ -11,13 +11,14 @@ public enum SimulationTable {
         }
         lines.append(TextFormat.table(rows))
         lines.append("")
-        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "remaining ha (P10-P90)"]]
+        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "remaining ha at year end (P10-P90)"]]
+        yearly.append(["start \(r.startDate)", "", "", "", ha(r.initialArea.total)])
         for y in r.yearly {
-            yearly.append([String(y.year) + (y.endDate.map { " (to \($0))" } ?? ""), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
+            yearly.append([ReportText.yearLabel(y), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
                            "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"])
         }
         lines.append(TextFormat.table(yearly))
-        lines.append("(released areas are medians over replications)")
+        lines.append("(calendar years; released areas are medians over replications)")
         lines.append("")
         let c = r.casualties
         lines.append("civilian casualties expected over the horizon: \(TextFormat.number(c.civilianExpected.p50, 1)) "

@@ -25,6 +25,28 @@ import Testing
         #expect(try PairedDifference.all(other: base, base: base).allSatisfy { $0.mean == 0 && $0.p5 == 0 && $0.p95 == 0 })
     }
 
+    /// Released area is compared at the 1st, 3rd and 5th full calendar years of the base: a start on
+    /// 10 November leaves the partial first year out. The other scenario is measured at the base's
+    /// years; a year it does not cover to 31 December is left out.
+    @Test func releasedAreaIsComparedAtTheBasesCalendarYears() throws {
+        let tasks = [task("a", area: 1000), task("b", area: 1000, x: 10)]
+        let start = CivilDate(year: 2020, month: 11, day: 10)
+        let base = model(tasks, [manualTeams(1, productivity: 100)], start: start, years: 6)
+        let baseForecast = try MonteCarloRunner.run(base, replications: 2, seed: 3, keepReplicationSummaries: true)
+        #expect(baseForecast.defaultReleaseYears == [2021, 2023, 2025])
+        var later = base
+        later.startDate = CivilDate(year: 2022, month: 1, day: 1)
+        later.horizonYears = 3   // 2022-2024 in full: covers 2023 but not 2025 (nor 2021)
+        let laterForecast = try MonteCarloRunner.run(later, replications: 2, seed: 3, keepReplicationSummaries: true)
+        let differences = try PairedDifference.all(other: (later, laterForecast), base: (base, baseForecast))
+        let released = differences.map(\.metric.name).filter { $0.hasPrefix("released_") }
+        #expect(released == ["released_by_end_of_2023"])
+        // Both release all 2000 m² in their first 40 days: 0.2 ha by the end of 2023 in both.
+        #expect(differences.first { $0.metric == .releasedByEndOf(year: 2023) }?.mean == 0)
+        let values = baseForecast.metricValues(model: base).first { $0.metric == .releasedByEndOf(year: 2021) }?.values
+        #expect(values == [0.2, 0.2])
+    }
+
     /// A statistic that cannot be computed is an error, never a silent 0.
     @Test func aNonFiniteOutcomeIsAnError() throws {
         let base = try Self.forecast(teams: 1)
@@ -36,7 +58,8 @@ import Testing
     @Test func metricNamesAndUnits() {
         #expect(ForecastMetric.completion(nil).name == "completion_all")
         #expect(ForecastMetric.completion(.unexplodedOrdnance).name == "completion_UXO")
-        #expect(ForecastMetric.releasedByYear(3).name == "released_by_year_3" && ForecastMetric.releasedByYear(3).units == "ha")
+        #expect(ForecastMetric.releasedByEndOf(year: 2028).name == "released_by_end_of_2028")
+        #expect(ForecastMetric.releasedByEndOf(year: 2028).units == "ha")
         #expect(ForecastMetric.teamYears.units == "team-years")
     }
 }

@@ -5,13 +5,21 @@ import Testing
 /// Charts drawn for known inputs: counted elements, colours and geometry.
 @Suite("Charts")
 struct ChartTests {
-    @Test("Remaining-area chart: one point per year and class, one line and band per class")
-    func lineChartCounts() {
+    @Test("Remaining-area chart: the start stock and one point per year and class, one line and band per class")
+    func lineChartCounts() throws {
         let result = ResultFixtures.simulation(years: 10)
         let unit = ReportText.areaUnit(maximum: 4_200_000)
-        let xml = XMLElements(NotebookExporter.remainingChart(result, unit: unit).render())
+        let chart = NotebookExporter.remainingChart(result, unit: unit)
+        let xml = XMLElements(chart.render())
         #expect(xml.wellFormed)
-        #expect(xml.all("circle", class: "point").count == 4 * 10)   // All + AP, AV, UXO
+        #expect(xml.all("circle", class: "point").count == 4 * (1 + 10))   // All + AP, AV, UXO
+        // On a calendar-year axis: the start date (1 March 2026, day 60 of 365), then each 1 January.
+        let all = try #require(chart.series.first)
+        let expected: [Double] = [2026 + 59.0 / 365] + (2027...2036).map { Double($0) }
+        #expect(all.points.map(\.x) == expected)
+        let stock = try #require(all.points.first)
+        #expect(stock.mid == 4.2 && stock.low == 4.2 && stock.high == 4.2)
+        #expect(chart.xLabel == "Year")
         #expect(xml.all("polyline", class: "line").count == 4)
         #expect(xml.all("polygon", class: "band").count == 4)
         #expect(unit.name == "km²")
@@ -71,7 +79,9 @@ struct ChartTests {
         #expect(xml.wellFormed)
         #expect(xml.all("rect", class: "range").count == 3)    // AV has no P90
         #expect(xml.all("line", class: "median").count == 3)   // AV has no P50
-        #expect(xml.all("text").contains { $0.text == "P50 not reached (30.0% finish)" })
+        #expect(xml.all("text").contains { $0.text == "P50 not within horizon (2036); 30.0% finish" })
+        // AV reaches its P10 only: a faint bar from it to the horizon's end, and an arrow.
+        #expect(xml.all("rect", class: "range-open").count == 1 && xml.all("polygon", class: "beyond").count == 1)
         let comparison = XMLElements(NotebookExporter.comparisonCompletionChart(ResultFixtures.comparison()).render())
         #expect(comparison.all("line", class: "median").count == 3)
     }

@@ -149,6 +149,9 @@ struct UnfinishedComparisonTests {
         #expect(table.contains("-1.50") && table.contains("[-2.00, -1.00]"), "a scenario that finishes keeps its numbers")
         #expect(!table.contains("+0.00") && !table.contains("[0.00, 0.00]"))
         let markdown = try NotebookJSON.markdown(NotebookExporter.notebook(for: result))
-        #expect(markdown.contains("| n/a | neither finishes within the horizon |"))
+        #expect(markdown.contains("| n/a | neither finishes within the horizon (2036) |"))
+        // The scenario that finishes against a base that never does: an upper bound, said so.
+        #expect(table.contains("≤-1.50") && table.contains("base not finished within the horizon (2036)"))
+        #expect(markdown.contains("≤ -1.50 | -2.00 to -1.00; the base does not finish within the horizon (2036): an upper bound |"))
     }
 }

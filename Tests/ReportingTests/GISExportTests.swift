@@ -69,7 +69,16 @@ import Testing
             #expect(values["release_p10"] as? String == task.p10Day.map { Self.calendarDate(daysAfterStart: $0).text })
             #expect(values["release_year_p50"] as? Int == p50?.year)
             #expect(values["released_share"] as? Double == task.releasedShare)
+            // Mean m² by outcome, as the forecast gives them; they add up to the area.
+            // (GeoJSON keeps 15 significant digits.)
+            let outcomes = ["cancelled_m2", "reduced_m2", "cleared_m2", "remaining_m2"].compactMap { values[$0] as? Double }
+            let expected = [task.meanCancelled, task.meanReduced, task.meanCleared, task.meanRemaining]
+            #expect(outcomes.count == 4 && zip(outcomes, expected).allSatisfy { abs($0 - $1) <= 1e-12 * max(abs($1), 1) }, "\(id)")
+            let area = try #require(values["area_m2"] as? Double)
+            #expect(abs(outcomes.reduce(0, +) - area) <= 1e-9 * area, "\(id)")
         }
+        let outcomeFields = package.fields.filter { ["cancelled_m2", "reduced_m2", "cleared_m2", "remaining_m2"].contains($0.name) }
+        #expect(outcomeFields.count == 4 && outcomeFields.allSatisfy { $0.type == .real })
 
         // The score run's layer needs no file either.
         let scoring = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: nil)

@@ -73,8 +73,9 @@ struct PreviousSchemaTests {
         #expect(future.reason.contains("'clearcast-result/2' (or the previous 'clearcast-result/1')"), "\(future)")
     }
 
-    /// Simulate and compare results of the previous version read unchanged.
-    @Test func previousSimulationAndComparisonResultsRead() throws {
+    /// Simulate and compare results of the previous version counted years from the start date: they
+    /// are refused with the reason, even when their fields happen to fit the current shape.
+    @Test func previousSimulationAndComparisonResultsAreRefused() throws {
         for (name, value) in [("simulation", try JSONTree.tree(ResultFixtures.simulation())),
                               ("comparison", try JSONTree.tree(ResultFixtures.comparison()))] {
             var tree = try #require(value as? [String: Any])
@@ -83,7 +84,10 @@ struct PreviousSchemaTests {
                 for i in scenarios.indices { scenarios[i]["schema"] = ResultSchema.previous }
                 tree["scenarios"] = scenarios
             }
-            #expect(throws: Never.self, "\(name)") { _ = try ResultFile.read(data: JSONTree.data(tree), path: name) }
+            let error = try #require(throws: ResultFile.ReadError.self, "\(name)") {
+                _ = try ResultFile.read(data: JSONTree.data(tree), path: name)
+            }
+            #expect(error.reason.contains("not by calendar year"), "\(error)")
         }
     }
 }

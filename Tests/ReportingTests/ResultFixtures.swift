@@ -57,13 +57,16 @@ enum ResultFixtures {
 
     // MARK: Simulation
 
-    /// Ten years from 2026 with UXO, AP and AV classes; AV does not reach its P50 in the horizon.
+    /// Ten years from 1 March 2026 with UXO, AP and AV classes; AV does not reach its P50 in the
+    /// horizon. `years` calendar years are given (2026 from 1 March, partial; then whole years; the
+    /// eleventh, 2036, runs to the horizon's end on 28 February).
     static func simulation(seed: UInt64 = 42, name: String = "North district 2026", years: Int = 10,
                            zeroCancelledIn year: Int? = nil) -> SimulationResult {
         var random = SeededGenerator(seed: seed)
         let start = "2026-03-01"
-        var remaining = 4_200_000.0
-        var byType: [String: Double] = ["UXO": 600_000, "AP": 2_600_000, "AV": 1_000_000]
+        let initial: [String: Double] = ["UXO": 600_000, "AP": 2_600_000, "AV": 1_000_000]
+        var remaining = initial.values.reduce(0, +)
+        var byType = initial
         var yearly: [SimulationResult.YearSummary] = []
         for offset in 0..<years {
             let released = remaining * Double.random(in: 0.15...0.35, using: &random)
@@ -74,7 +77,10 @@ enum ResultFixtures {
                 typeQuantiles[code] = quantiles(byType[code]!, spread: byType[code]! * 0.2)
             }
             let cancelled = (2026 + offset == year) ? 0 : released * 0.5
-            yearly.append(.init(year: offset + 1, endDate: "\(2027 + offset)-02-28", cancelled: quantiles(cancelled, spread: cancelled * 0.1),
+            let last = offset == 10 ? "2036-02-29" : "\(2026 + offset)-12-31", first = offset == 0 ? start : "\(2026 + offset)-01-01"
+            let days = offset == 0 ? 306 : offset == 10 ? 60 : (2026 + offset) % 4 == 0 ? 366 : 365
+            yearly.append(.init(year: 2026 + offset, firstDate: first, lastDate: last, days: days, partial: offset == 0 || offset == 10,
+                                cancelled: quantiles(cancelled, spread: cancelled * 0.1),
                                 reduced: quantiles(released * 0.3, spread: released * 0.05),
                                 cleared: quantiles(released * 0.2, spread: released * 0.04),
                                 remaining: quantiles(remaining, spread: remaining * 0.15), remainingByType: typeQuantiles))
@@ -88,7 +94,8 @@ enum ResultFixtures {
             byRegion: ["North": dateQuantiles(start: start, p10: 800, p50: 1000, p90: 1300, finished: 1)])
         return SimulationResult(
             provenance: provenance(command: "simulate", name: name), scenario: name, startDate: start, horizonYears: 10,
-            replications: 500, policy: "priority-first", completion: completion, yearly: yearly,
+            replications: 500, policy: "priority-first", completion: completion,
+            initialArea: .init(total: initial.values.reduce(0, +), byType: initial), yearly: yearly,
             casualties: .init(civilianExpected: quantiles(12.4, spread: 3), civilianWithoutClearance: 40.2,
                               civilianAverted: quantiles(27.8, spread: 3), deminers: quantiles(0.4, spread: 0.4),
                               accidents: quantiles(1, spread: 1)),
@@ -108,7 +115,7 @@ enum ResultFixtures {
         return SimulationResult(
             provenance: provenance(command: "simulate", full: false), scenario: "empty", startDate: "2026-01-01",
             horizonYears: 0.5, replications: 1, policy: "fifo",
-            completion: .init(overall: none, byType: [:], byRegion: [:]), yearly: [],
+            completion: .init(overall: none, byType: [:], byRegion: [:]), initialArea: .init(total: 0, byType: [:]), yearly: [],
             casualties: .init(civilianExpected: zero, civilianWithoutClearance: 0, civilianAverted: zero, deminers: zero,
                               accidents: zero),
             utilisation: [:], teamYears: zero, cost: nil, eventsSimulated: 0, unfinishedReplications: 1, warnings: [],

@@ -52,7 +52,15 @@ struct ResultValidationTests {
         .init(base: .simulation, path: ["yearly", 3, "remaining", "p90"], value: .number(0), field: "yearly[3].remaining"),
         .init(base: .simulation, path: ["yearly", 0, "cleared", "p90"], value: .number(1e300), field: "yearly[0].cleared.p90"),
         .init(base: .simulation, path: ["yearly", 2, "year"], value: .integer(7), field: "yearly[2].year"),
-        .init(base: .simulation, path: ["yearly", 1, "endDate"], value: .string("2027-01-01"), field: "yearly[1].endDate"),
+        .init(base: .simulation, path: ["yearly", 1, "firstDate"], value: .string("2027-01-02"), field: "yearly[1].firstDate"),
+        .init(base: .simulation, path: ["yearly", 0, "firstDate"], value: .string("2026-01-01"), field: "yearly[0].firstDate"),
+        .init(base: .simulation, path: ["yearly", 1, "lastDate"], value: .string("2027-12-30"), field: "yearly[1].lastDate"),
+        .init(base: .simulation, path: ["yearly", 1, "lastDate"], value: .string("2027-02-30"), field: "yearly[1].lastDate"),
+        .init(base: .simulation, path: ["yearly", 9, "lastDate"], value: .string("2036-03-01"), field: "yearly[9].lastDate"),
+        .init(base: .simulation, path: ["yearly", 2, "days"], value: .integer(364), field: "yearly[2].days"),
+        .init(base: .simulation, path: ["yearly", 0, "partial"], value: .removed, field: "yearly[0].partial"),
+        .init(base: .simulation, path: ["initialArea", "total"], value: .number(-1), field: "initialArea.total"),
+        .init(base: .simulation, path: ["initialArea", "byType", "XX"], value: .number(1), field: "initialArea.byType.XX"),
         .init(base: .simulation, path: ["yearly", 2, "remaining", "p50"], value: .removed, field: "yearly[2].remaining.p50"),
         .init(base: .simulation, path: ["yearly", 4, "remainingByType", "XX"], value: .number(1), field: "yearly[4].remainingByType.XX"),
         .init(base: .simulation, path: ["completion", "overall", "p50Days"], value: .number(1e9), field: "completion.overall.p50Days"),
@@ -122,6 +130,7 @@ struct ResultValidationTests {
             ("score", try ResultEncoding.encode(ResultFixtures.score())),
             ("score-empty", try ResultEncoding.encode(ResultFixtures.score(hazards: 0, validation: false, ahp: false))),
             ("simulation", try ResultEncoding.encode(ResultFixtures.simulation())),
+            ("simulation-to-horizon", try ResultEncoding.encode(ResultFixtures.simulation(years: 11))),
             ("simulation-empty", try ResultEncoding.encode(ResultFixtures.emptySimulation())),
             ("comparison", try ResultEncoding.encode(ResultFixtures.comparison())),
         ]
@@ -162,9 +171,10 @@ struct ResultValidationTests {
     func lengths() throws {
         var tree = try Self.tree(.simulation)
         let years = try #require(JSONTree.value(tree, at: ["yearly"]) as? [Any])
-        tree = JSONTree.setting(tree, ["yearly"], to: years + [years[9]])
+        // A 10-year horizon from 1 March covers 11 calendar years (the first and last partial).
+        tree = JSONTree.setting(tree, ["yearly"], to: years + [years[9], years[9]])
         let tooMany = try #require(throws: ResultFile.ReadError.self) { _ = try ResultFile.read(data: JSONTree.data(tree), path: "s") }
-        #expect(tooMany.field == "yearly" && tooMany.reason.contains("expected at most 10"), "\(tooMany)")
+        #expect(tooMany.field == "yearly" && tooMany.reason.contains("expected at most 11"), "\(tooMany)")
 
         let empty = JSONTree.setting(try Self.tree(.comparison), ["scenarios"], to: [Any]())
         let none = try #require(throws: ResultFile.ReadError.self) { _ = try ResultFile.read(data: JSONTree.data(empty), path: "c") }
@@ -190,7 +200,7 @@ struct ResultValidationTests {
             (scratch.path, "cannot be read"),
             (try scratch.write("", to: "empty.json"), "is empty"),
             (try scratch.write("[1, 2", to: "truncated.json"), "is not a JSON object"),
-            (try scratch.write(#"{"schema": "clearcast-result/1", "kind": "\u001b[2J"}"#, to: "kind.json"), "has kind '\\u{1b}[2J'"),
+            (try scratch.write(#"{"schema": "clearcast-result/2", "kind": "\u001b[2J"}"#, to: "kind.json"), "has kind '\\u{1b}[2J'"),
         ]
         for (path, reason) in cases {
             let error = try #require(throws: ResultFile.ReadError.self) { _ = try ResultFile.read(path) }

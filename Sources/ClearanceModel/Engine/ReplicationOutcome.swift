@@ -3,11 +3,17 @@ import EventSimulation
 // MARK: - ReplicationOutcome
 
 /// Everything the aggregation needs from one replication: the public summary plus per-task
-/// release days (kept out of the summary to keep it small).
+/// release days and outcome areas (kept out of the summary to keep it small).
 struct ReplicationOutcome: Sendable {
     var summary: ReplicationSummary
     /// Release day per task (last working day), -1 when not released by the horizon.
     var releaseDay: [Int32]
+    /// Area of each task (m²) cancelled, reduced and cleared, and still hazardous at the horizon
+    /// (the task's state, booked independently of the releases: the four add up to its area).
+    var cancelledByTask: [Double]
+    var reducedByTask: [Double]
+    var clearedByTask: [Double]
+    var remainingByTask: [Double]
     /// Completion day per class index / region index, nil when unfinished or absent.
     var completionByClass: [Int?]
     var completionByRegion: [Int?]
@@ -35,6 +41,10 @@ struct ReplicationOutcome: Sendable {
         }
         for c in 0..<nClass where !m.classesPresent.contains(c) { classDone[c] = nil }
         releaseDay = s.releaseDay
+        cancelledByTask = s.releasedByTask[0]
+        reducedByTask = s.releasedByTask[1]
+        clearedByTask = s.releasedByTask[2]
+        remainingByTask = s.hazard
         completionByClass = classDone
         completionByRegion = regionDone
 

@@ -108,6 +108,7 @@ extension ReplicationSimulator {
         hazard[i] -= amount
         let day = min(max(t - 1, 0), m.horizon - 1)
         released[bucket][Int(m.yearOfDay[day])] += amount
+        releasedByTask[bucket][i] += amount
         avertedIncidentDays += m.incidentRate[i] * amount * Double(m.horizon - t)
     }
 
@@ -117,6 +118,7 @@ extension ReplicationSimulator {
         let cal = m.regionCalendars[m.regionOf[i]]
         guard let first = cal.dayOfWorkingDay(1, from: start), let last = cal.dayOfWorkingDay(days, from: start) else { return }
         hazard[i] -= perDay * Double(days)
+        releasedByTask[2][i] += perDay * Double(days)
         avertedIncidentDays += m.incidentRate[i] * perDay * cal.releasedDaysSum(first: days, from: start)
         let y0 = Int(m.yearOfDay[first]), y1 = Int(m.yearOfDay[last])
         if y0 == y1 {

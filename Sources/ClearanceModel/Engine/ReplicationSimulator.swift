@@ -72,6 +72,8 @@ struct ReplicationSimulator {
 
     // MARK: Accounting
     var released: [[Double]]           // [cancelled, reduced, cleared][year]
+    /// Area of each task released by outcome: [cancelled, reduced, cleared][task].
+    var releasedByTask: [[Double]]
     var remainingByClass: [[Double]]   // [year][class]
     var avertedIncidentDays = 0.0
     var accidents = 0
@@ -120,6 +122,7 @@ struct ReplicationSimulator {
         uIdleSince = uStart
         activeCount = [Int](repeating: 0, count: m.groupUnitCount.count)
         released = [[Double]](repeating: [Double](repeating: 0, count: years), count: 3)
+        releasedByTask = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
         remainingByClass = [[Double]](repeating: [Double](repeating: 0, count: ContaminationType.allCases.count), count: years)
         queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + 8)
     }

@@ -26,6 +26,10 @@ extension ClearanceForecast {
         }
         completionByRegion = byRegion
 
+        initialArea = m.area.reduce(0, +)
+        var initialByClass: [ContaminationType: Double] = [:]
+        for c in m.classesPresent { initialByClass[ContaminationType.allCases[c]] = m.initialAreaByClass[c] }
+        initialAreaByClass = initialByClass
         yearly = m.yearEnds.enumerated().map { y, end in
             var perClass: [ContaminationType: QuantileSummary] = [:]
             for c in m.classesPresent {
@@ -33,7 +37,7 @@ extension ClearanceForecast {
                 perClass[code] = QuantileSummary(summaries.map { $0.remainingByYearByClass[code]?[y] ?? 0 })
             }
             return YearForecast(
-                year: y + 1, endDay: end, endDate: start.adding(days: end).description,
+                start: start, firstDay: y == 0 ? 0 : m.yearEnds[y - 1], endDay: end,
                 cancelled: QuantileSummary(summaries.map { $0.cancelledByYear[y] }),
                 reduced: QuantileSummary(summaries.map { $0.reducedByYear[y] }),
                 cleared: QuantileSummary(summaries.map { $0.clearedByYear[y] }),
@@ -66,9 +70,9 @@ extension ClearanceForecast {
         unfinishedReplications = summaries.filter { $0.completionDay == nil }.count
         remainingAreaAtHorizon = QuantileSummary(summaries.map(\.remainingAreaAtHorizon))
 
-        // Per-task release quantiles. Tasks are processed in blocks so each replication's
-        // release days are read contiguously (a plain task-by-task gather would miss the cache
-        // once per task and replication).
+        // Per-task release quantiles and mean outcome areas. Tasks are processed in blocks so each
+        // replication's release days and areas are read contiguously (a plain task-by-task gather
+        // would miss the cache once per task and replication).
         var releases: [TaskReleaseForecast] = []
         releases.reserveCapacity(m.taskCount)
         let block = 64
@@ -76,9 +80,17 @@ extension ClearanceForecast {
         var lo = 0
         while lo < m.taskCount {
             let hi = min(lo + block, m.taskCount)
+            // Outcome areas summed in replication order, so the means do not depend on the thread count.
+            var outcomeSums = [Double](repeating: 0, count: 4 * (hi - lo))
             for k in 0..<r {
-                let days = outcomes[k].releaseDay
-                for i in lo..<hi { columns[(i - lo) * r + k] = days[i] }
+                let outcome = outcomes[k], days = outcome.releaseDay
+                for i in lo..<hi {
+                    columns[(i - lo) * r + k] = days[i]
+                    outcomeSums[(i - lo) * 4] += outcome.cancelledByTask[i]
+                    outcomeSums[(i - lo) * 4 + 1] += outcome.reducedByTask[i]
+                    outcomeSums[(i - lo) * 4 + 2] += outcome.clearedByTask[i]
+                    outcomeSums[(i - lo) * 4 + 3] += outcome.remainingByTask[i]
+                }
             }
             for i in lo..<hi {
                 var column = columns[((i - lo) * r)..<((i - lo + 1) * r)]
@@ -92,8 +104,12 @@ extension ClearanceForecast {
                     let k = max(Int((p * Double(r)).rounded(.up)) - 1, 0)
                     return k < released ? Int(column[first + unreleased + k]) : nil
                 }
+                let sum = { (outcome: Int) in outcomeSums[(i - lo) * 4 + outcome] }
+                let mean = { (outcome: Int) in r > 0 ? max(sum(outcome), 0) / Double(r) : 0 }
                 releases.append(TaskReleaseForecast(id: model.tasks[i].id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
-                                                    p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9)))
+                                                    p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9),
+                                                    meanCancelled: mean(0), meanReduced: mean(1), meanCleared: mean(2),
+                                                    meanRemaining: mean(3)))
             }
             lo = hi
         }

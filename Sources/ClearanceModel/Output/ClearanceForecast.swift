@@ -20,6 +20,11 @@ public struct ClearanceForecast: Sendable, Equatable, Codable {
     public var completion: CompletionForecast
     public var completionByClass: [ContaminationType: CompletionForecast]
     public var completionByRegion: [String: CompletionForecast]
+    /// Hazardous area at the start date (m²), the stock every year's remaining area comes down
+    /// from: in total and per contamination type present.
+    public var initialArea: Double
+    public var initialAreaByClass: [ContaminationType: Double]
+    /// One entry per calendar year from the start date's year to the horizon's end.
     public var yearly: [YearForecast]
     public var civilian: CivilianRiskForecast
     public var deminers: DeminerSafetyForecast

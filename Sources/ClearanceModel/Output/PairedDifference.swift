@@ -19,15 +19,21 @@ public struct PairedDifference: Sendable, Equatable {
     public var p95: Double
 
     /// The paired difference of every metric both forecasts have (a contamination type only one of
-    /// them contains is skipped), in the base's metric order.
+    /// them contains, or a calendar year only the base covers, is skipped), in the base's metric order.
     ///
     /// - Throws: `StatisticsError` when a difference is not finite (a model failure, never input).
     public static func all(other: (model: ClearanceModel, forecast: ClearanceForecast),
                            base: (model: ClearanceModel, forecast: ClearanceForecast)) throws -> [PairedDifference] {
-        let otherValues = Dictionary(other.forecast.metricValues(model: other.model).map { ($0.metric, $0.values) },
+        // The base chooses the calendar years of the released-area metrics; the other scenario is
+        // measured at the same years (left out where it does not cover them).
+        let baseMetrics = base.forecast.metricValues(model: base.model)
+        let years = baseMetrics.compactMap { entry -> Int? in
+            if case .releasedByEndOf(let year) = entry.metric { year } else { nil }
+        }
+        let otherValues = Dictionary(other.forecast.metricValues(model: other.model, releaseYears: years).map { ($0.metric, $0.values) },
                                      uniquingKeysWith: { first, _ in first })
         var differences: [PairedDifference] = []
-        for (metric, baseValues) in base.forecast.metricValues(model: base.model) {
+        for (metric, baseValues) in baseMetrics {
             guard let values = otherValues[metric], values.count == baseValues.count, !baseValues.isEmpty else { continue }
             let sorted = try Statistics.sortedFinite(zip(values, baseValues).map { $0 - $1 })
             differences.append(PairedDifference(

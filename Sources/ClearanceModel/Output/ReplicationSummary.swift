@@ -5,9 +5,10 @@ import ClearcastDomain
 /// What one replication produced. Areas in m², days since the start date. Keyed by the domain's
 /// types (their raw values are the JSON keys).
 ///
-/// Yearly arrays have one entry per simulated year: releases booked in that year, and the
-/// hazardous area remaining at its end (measured from the task states, independently of the
-/// release bookings, so `Σ released up to year y + remaining(y) = initial area` is a real check).
+/// Yearly arrays have one entry per calendar year of the horizon (``ClearanceModel/yearEndDays``;
+/// the first and last may be partial): releases booked in that year, and the hazardous area
+/// remaining at its end (measured from the task states, independently of the release bookings,
+/// so `Σ released up to year y + remaining(y) = initial area` is a real check).
 public struct ReplicationSummary: Sendable, Equatable, Codable {
     public var replication: Int
     /// Last working day of the last release, or nil when work remained at the horizon.

@@ -2,23 +2,41 @@ import ClearcastDomain
 
 // MARK: - YearForecast
 
-/// Land released during one simulated year and hazardous area left at its end (m²).
+/// Land released during one calendar year of the horizon and hazardous area left at its end (m²).
+///
+/// Years are calendar years (see ``ClearanceModel/yearEndDays``): the first runs from the start
+/// date to 31 December, the last from 1 January to the horizon's end, so either may be
+/// ``partial``; releases of a partial year cover only its ``days``.
 public struct YearForecast: Sendable, Equatable, Codable {
-    /// 1 for the first year after the start date.
+    /// The calendar year, e.g. 2026.
     public var year: Int
+    /// The year covers days `firstDay ..< endDay` since the start date.
+    public var firstDay: Int
     public var endDay: Int
-    public var endDate: String
+    /// First and last day covered (YYYY-MM-DD): 1 January and 31 December unless ``partial``.
+    public var firstDate: String
+    public var lastDate: String
+    /// Days covered (`endDay − firstDay`).
+    public var days: Int
+    /// True when the horizon covers only part of the calendar year (fewer than its 365 or 366 days).
+    public var partial: Bool
     public var cancelled: QuantileSummary
     public var reduced: QuantileSummary
     public var cleared: QuantileSummary
     public var remaining: QuantileSummary
     public var remainingByClass: [ContaminationType: QuantileSummary]
 
-    public init(year: Int, endDay: Int, endDate: String, cancelled: QuantileSummary, reduced: QuantileSummary,
+    /// A year covering days `firstDay ..< endDay` of a simulation starting on `start`.
+    public init(start: CivilDate, firstDay: Int, endDay: Int, cancelled: QuantileSummary, reduced: QuantileSummary,
                 cleared: QuantileSummary, remaining: QuantileSummary, remainingByClass: [ContaminationType: QuantileSummary]) {
-        self.year = year
+        let first = start.adding(days: firstDay), last = start.adding(days: endDay - 1)
+        year = first.year
+        self.firstDay = firstDay
         self.endDay = endDay
-        self.endDate = endDate
+        firstDate = first.description
+        lastDate = last.description
+        days = endDay - firstDay
+        partial = days < (CivilDate.isLeap(first.year) ? 366 : 365)
         self.cancelled = cancelled
         self.reduced = reduced
         self.cleared = cleared
