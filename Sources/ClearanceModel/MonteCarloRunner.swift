@@ -5,11 +5,14 @@ import ParallelWork
 
 /// Runs replications of a ``ClearanceModel`` in parallel and aggregates them.
 ///
-/// Replication `i` draws from `RandomStream(masterSeed: seed, replication: i, stream: name)` for
-/// each named stream ("productivity", "survey", "weather", "accidents", "civilian"), so its
-/// result does not depend on which thread ran it, and two scenarios run with the same seed share
-/// random numbers stream by stream (common random numbers). Results are stored by replication
-/// index and aggregated in that order: the forecast is byte-identical for any `threads`.
+/// Replication `i` draws from streams derived from `(seed, i, name)` ("productivity", "survey",
+/// "weather", "accidents", "civilian"), so its result does not depend on which thread ran it, and
+/// two scenarios run with the same seed share random numbers (common random numbers). The streams
+/// are keyed by what draws from them: each hazard area's survey outcomes, and each claim on a step
+/// of it (its productivity, weather and accident distance), have a sub-stream of their own
+/// (`RandomStream(base:key:)`), so the same work draws the same numbers even when another team
+/// count or order changes what happened before it. Results are stored by replication index and
+/// aggregated in that order: the forecast is byte-identical for any `threads`.
 ///
 /// ```swift
 /// let forecast = try MonteCarloRunner.run(model, replications: 1000, seed: 2026, threads: 2) { done, total in

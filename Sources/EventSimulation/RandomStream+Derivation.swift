@@ -48,3 +48,31 @@ extension RandomStream {
         return hash
     }
 }
+
+// MARK: - Keyed sub-streams
+
+extension RandomStream {
+    /// The base of a named stream in one replication: what ``init(base:key:)`` derives the
+    /// stream's sub-streams from (steps 1-3 of ``init(masterSeed:replication:stream:)``).
+    public static func base(masterSeed: UInt64, replication: Int, stream: String) -> UInt64 {
+        var first = SplitMix64(state: masterSeed)
+        var second = SplitMix64(state: first.next() ^ UInt64(bitPattern: Int64(replication)))
+        return second.next() ^ fnv1a64(stream)
+    }
+
+    /// Sub-stream `key` of the stream with `base`: one stream per entity (a hazard area, a claim on
+    /// one of its steps), so that the entity draws the same numbers however many draws other
+    /// entities made before it. That keeps common random numbers synchronised between two runs that
+    /// differ in what happens in between (more teams, another order).
+    ///
+    /// ```swift
+    /// let base = RandomStream.base(masterSeed: 1, replication: 0, stream: "productivity")
+    /// var claim = RandomStream(base: base, key: 42)
+    /// ```
+    /// Derivation (part of the reproducibility contract): the state is that of
+    /// ``init(seed:)`` at `base XOR splitmix64(key)` (first output of splitmix64 started at `key`).
+    public init(base: UInt64, key: UInt64) {
+        var mix = SplitMix64(state: key)
+        self.init(seed: base ^ mix.next())
+    }
+}

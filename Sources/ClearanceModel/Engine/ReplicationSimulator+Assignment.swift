@@ -79,6 +79,12 @@ extension ReplicationSimulator {
 
         let q = max(claim, 1e-9)
         let factor = m.densityFactor[i] * m.stepFactor[g][s]
+        // The claim's key: which task, which step, which claim on it (synchronised streams).
+        let slot = i * LandReleaseStep.count + s
+        let key = UInt64(slot) << 24 | UInt64(claimsMade[slot] & 0xFF_FFFF)
+        claimsMade[slot] &+= 1
+        var productivityRNG = RandomStream(base: productivityBase, key: key)
+        var accidentRNG = RandomStream(base: accidentBase, key: key)
         // Normal-type inputs can sample ≤ 0: floor at 1 % of the mean keeps durations finite.
         let sample = max(dist.sample(using: &productivityRNG), 0.01 * dist.mean)
         // Worked days for the claimed area, as a real number (days per task: the claimed share
@@ -97,7 +103,9 @@ extension ReplicationSimulator {
         // The tiny relative tolerance keeps exact inputs (e.g. 1000 m² at 100 m²/day) from
         // rounding up to an extra day through floating-point error.
         let n = Int(min(max((stepDays * (planned / q) * (1 - 1e-12)).rounded(.up), 1), cap))
-        let days = weatherDays(worked: n)
+        var weatherRNG = RandomStream(base: weatherBase, key: key)
+        let days = weatherDays(worked: n, using: &weatherRNG)
+        uAccidentRNG[u] = accidentRNG
 
         status[u] = .working
         generation[u] &+= 1
@@ -117,7 +125,7 @@ extension ReplicationSimulator {
     }
 
     /// Calendar working days needed for `n` worked days under the weather-loss rule.
-    mutating func weatherDays(worked n: Int) -> Int {
+    func weatherDays(worked n: Int, using weatherRNG: inout RandomStream) -> Int {
         let cap = m.horizon + 1
         switch m.model.calendar.weatherLoss {
         case .none:

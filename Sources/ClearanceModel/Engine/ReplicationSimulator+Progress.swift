@@ -22,7 +22,7 @@ extension ReplicationSimulator {
         if uAccident[u] {
             unclaimed[i] += max(uClaimed[u] - planned, 0)
             accidents += 1
-            deminerCasualties += max(m.model.accidents.casualtiesPerAccident.sample(using: &accidentRNG), 0)
+            deminerCasualties += max(m.model.accidents.casualtiesPerAccident.sample(using: &uAccidentRNG[u]), 0)
             status[u] = .standDown
             try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
                                at: Double(now + m.model.accidents.standDownDays))
@@ -42,10 +42,12 @@ extension ReplicationSimulator {
         switch s {
         case LandReleaseStep.nonTechnicalSurvey.index:
             bucket = 0
+            var surveyRNG = RandomStream(base: surveyBase, key: UInt64(i) << 1)
             let share = min(max(m.model.landRelease.nonTechnicalSurveyCancelShare.sample(using: &surveyRNG), 0), 1)
             releaseLump(task: i, amount: share * hazard[i], bucket: 0, at: now)
         case LandReleaseStep.technicalSurvey.index:
             bucket = 1
+            var surveyRNG = RandomStream(base: surveyBase, key: UInt64(i) << 1 | 1)
             let share = min(max(m.model.landRelease.technicalSurveyReduceShare.sample(using: &surveyRNG), 0), 1)
             releaseLump(task: i, amount: share * hazard[i], bucket: 1, at: now)
         default:

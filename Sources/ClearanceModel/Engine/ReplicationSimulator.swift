@@ -31,10 +31,19 @@ struct ReplicationSimulator {
     let m: CompiledModel
     let replication: Int
     var queue = EventQueue<SimEvent>()
-    var productivityRNG: RandomStream
-    var surveyRNG: RandomStream
-    var weatherRNG: RandomStream
-    var accidentRNG: RandomStream
+    /// Bases of the keyed streams: every claim on a task's step, and every survey outcome of a task,
+    /// draws from a sub-stream of its own (``RandomStream/init(base:key:)``), so that the same claim
+    /// draws the same productivity, weather and accident distance whichever team makes it and
+    /// whatever happened before: common random numbers stay synchronised between scenarios that
+    /// differ in teams or order (compare, plan, sensitivity).
+    let productivityBase: UInt64
+    let surveyBase: UInt64
+    let weatherBase: UInt64
+    let accidentBase: UInt64
+    /// Claims made so far on each (task, step): the claim's ordinal in its key.
+    var claimsMade: [UInt32]
+    /// The accident stream of each unit's current claim (its casualty count is drawn at the step's end).
+    var uAccidentRNG: [RandomStream]
     var civilianRNG: RandomStream
 
     // MARK: Task state
@@ -89,10 +98,12 @@ struct ReplicationSimulator {
     init(model m: CompiledModel, seed: UInt64, replication: Int) {
         self.m = m
         self.replication = replication
-        productivityRNG = RandomStream(masterSeed: seed, replication: replication, stream: "productivity")
-        surveyRNG = RandomStream(masterSeed: seed, replication: replication, stream: "survey")
-        weatherRNG = RandomStream(masterSeed: seed, replication: replication, stream: "weather")
-        accidentRNG = RandomStream(masterSeed: seed, replication: replication, stream: "accidents")
+        productivityBase = RandomStream.base(masterSeed: seed, replication: replication, stream: "productivity")
+        surveyBase = RandomStream.base(masterSeed: seed, replication: replication, stream: "survey")
+        weatherBase = RandomStream.base(masterSeed: seed, replication: replication, stream: "weather")
+        accidentBase = RandomStream.base(masterSeed: seed, replication: replication, stream: "accidents")
+        claimsMade = [UInt32](repeating: 0, count: m.taskCount * LandReleaseStep.count)
+        uAccidentRNG = [RandomStream](repeating: RandomStream(seed: 0), count: m.unitCount)
         civilianRNG = RandomStream(masterSeed: seed, replication: replication, stream: "civilian")
         let n = m.taskCount, u = m.unitCount, years = m.yearEnds.count
         hazard = m.area
