@@ -1,6 +1,7 @@
 import ClearanceModel
 import ClearcastDomain
 import Foundation
+import RiskModel
 import SensitivityAnalysis
 
 /// Runs a sensitivity analysis of a scenario: the inputs of its `uncertainty:` section varied over a
