@@ -2,7 +2,9 @@ import BenchWorkloads
 import ClearanceModel
 import ClearcastDomain
 import Foundation
+import EventSimulation
 import ResourcePlanning
+import SensitivityAnalysis
 
 // MARK: - DecisionSuite
 
@@ -40,7 +42,43 @@ enum DecisionSuite {
                              limit: reduction.common, limitName: "with common random numbers", target: .atLeast(2),
                              note: "released share by the deadline, 1.00× vs 1.10× all groups, 100 replications each")
         crn.threads = threads
-        return [time, rate, crn]
+
+        progress("sensitivity: Morris screening of 10 inputs, 10 trajectories x 11 points x 20 replications")
+        var effects: [MorrisEffect] = []
+        let points = 10 * 11
+        let morrisSeconds = try Stopwatch.time { effects = try morrisScreening(w.model, seed: w.seed, threads: threads) }
+        let top = effects.indices.max { effects[$0].muStar < effects[$1].muStar }.map { screeningInputs[$0] } ?? "-"
+        var morris = SummaryRow(name: "sensitivity.morris10.national.t\(threads)", value: morrisSeconds, unit: "s", limit: 120,
+                                limitName: "target 2 min", target: .below(1),
+                                note: "\(points) design points x 20 replications (common random numbers); output: area left after 5 years; largest mu*: \(top)")
+        morris.threads = threads
+        return [time, rate, crn, morris]
+    }
+
+    /// The screened inputs: each team kind's count and its productivity, each over ×0.7 to ×1.3.
+    static let screeningInputs = TeamKind.allCases.map { "\($0.rawValue) teams" } + TeamKind.allCases.map { "\($0.rawValue) productivity" }
+
+    /// Morris elementary effects of the 10 inputs on the area left after 5 years.
+    static func morrisScreening(_ model: ClearanceModel, seed: UInt64, threads: Int) throws -> [MorrisEffect] {
+        let kinds = TeamKind.allCases
+        let design = SensitivityDesign.morris(dimension: 2 * kinds.count, trajectories: 10, seed: seed)
+        let yearFive = min(4, model.yearEndDays.count - 1)
+        let outputs = try design.points.map { u -> Double in
+            var scaled = model
+            for g in scaled.teams.indices {
+                guard let k = kinds.firstIndex(of: scaled.teams[g].kind) else { continue }
+                let count = 0.7 + 0.6 * u[k], speed = 0.7 + 0.6 * u[kinds.count + k]
+                scaled.teams[g].count = Int((Double(scaled.teams[g].count) * count).rounded())
+                for c in scaled.teams[g].capacityPlan.indices {
+                    scaled.teams[g].capacityPlan[c].count = Int((Double(scaled.teams[g].capacityPlan[c].count) * count).rounded())
+                }
+                scaled.teams[g].productivity = scaled.teams[g].productivity.mapValues { $0.mapValues { $0.scaled(by: speed) } }
+            }
+            let f = try MonteCarloRunner.run(scaled, replications: 20, seed: seed, threads: threads, keepReplicationSummaries: true)
+            let left = (f.replicationSummaries ?? []).map { $0.remainingByYear[yearFive] }
+            return left.reduce(0, +) / Double(max(left.count, 1)) / 1e6
+        }
+        return SensitivityIndices.morris(design, outputs: outputs)
     }
 
     /// Variance of the difference in released share between 1.0× and 1.1× the teams, replication by
