@@ -51,6 +51,7 @@ struct ReportCommand: ParsableCommand {
             case .simulation(let r): (simulation, paths.simulation) = try Self.once(simulation, r, relative, path)
             case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
             case .plan(let r): (plan, paths.plan) = try Self.once(plan, r, relative, path)
+            case .sensitivity: throw ExitStatus.InputError("\(path): a sensitivity result; report has no section for it yet")
             }
         }
         try Self.checkRelated([("score", score?.provenance), ("simulate", simulation?.provenance), ("compare", comparison?.provenance),
