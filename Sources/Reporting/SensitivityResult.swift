@@ -54,18 +54,18 @@ public struct SensitivityResult: Codable, Sendable, Equatable {
         /// The input's value at position `u` of its range, as the run set it: `17`, `0.42`, `×1.15`.
         public func value(at u: Double) -> String {
             let x = low + u * (high - low)
-            if variation == "scale" { return "×" + TextFormat.number(x, Self.decimals(x)) }
-            if whole == true { return TextFormat.number(x.rounded(), 0) }
-            return TextFormat.number(x, Self.decimals(x))
+            if variation == "scale" { return "×" + Self.shortest(x) }
+            return whole == true ? Fixed.grouped(x.rounded(), decimals: 0) : Self.shortest(x)
         }
 
-        static func decimals(_ x: Double) -> Int {
-            switch abs(x) {
-            case 1_000...: 0
-            case 10...: 1
-            case 1...: 2
-            default: 3
+        /// `x` with as few decimals as show it to 6 places (0.1, 0.25, 1,200): the ends read as written.
+        static func shortest(_ x: Double) -> String {
+            var text = Fixed.grouped(x, decimals: abs(x) >= 1e9 ? 0 : 6)
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
             }
+            return text == "-0" ? "0" : text
         }
     }
 

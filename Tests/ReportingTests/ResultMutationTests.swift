@@ -73,8 +73,9 @@ struct ResultMutationTests {
         case .plan(let result):
             notebook = NotebookExporter.notebook(for: result)
             _ = PlanTable.render(result)
-        case .sensitivity:
-            return  // (no exporter yet)
+        case .sensitivity(let result):
+            _ = SensitivityTable.render(result)
+            return  // (no notebook section yet)
         }
         for svg in try NotebookJSON.svgs(notebook) {
             let xml = XMLElements(svg)

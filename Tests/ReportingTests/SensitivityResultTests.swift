@@ -164,4 +164,30 @@ struct SensitivityResultTests {
         r.provenance.replications = 20
         refused(r, "provenance.replications")
     }
+
+    /// Under each output's heading, the inputs come in decreasing order of the method's measure,
+    /// computed here from the indices directly.
+    @Test(arguments: ["oat", "morris", "sobol", "morris-late"])
+    func tableRanksByTheMeasure(name: String) throws {
+        let result = try #require(Self.all().first { $0.0 == name }?.1)
+        let text = SensitivityTable.render(result)
+        if ProcessInfo.processInfo.environment["SHOW_TABLE"] != nil { print(text) }
+        let lines = text.components(separatedBy: "\n")
+        for (j, output) in result.outputs.enumerated() {
+            let measures: [Double] = switch result.method {
+            case "oat": output.oneAtATime!.map { abs($0.high - $0.low) }
+            case "morris": output.morris!.map(\.muStar)
+            default: output.sobol!.map(\.total)
+            }
+            let expected = result.inputs.indices.sorted { measures[$0] > measures[$1] }.map { result.inputs[$0].label }
+            let heading = try #require(lines.firstIndex { $0.hasPrefix(SensitivityTable.title(output)) }, "\(j): \(text)")
+            #expect(lines[heading + 1].hasPrefix("input"))
+            let rows = lines[(heading + 2)...].prefix(result.inputs.count)
+            #expect(rows.map { row in expected.first { row.hasPrefix($0) } ?? "?" } == expected, "\(name) output \(j): \(text)")
+            let censoredLine = lines.indices.contains(heading + 2 + result.inputs.count) ? lines[heading + 2 + result.inputs.count] : ""
+            #expect(censoredLine.hasPrefix("Note: completion is the horizon") == output.censored, "\(text)")
+        }
+        #expect(text.hasPrefix("Sensitivity of Hand <case>: "))
+        #expect(text.contains("range 1 to 4 (whole)") && text.contains("scale ×0.7 to ×1.3") && text.contains("range 0.1 to 0.5"), "\(text)")
+    }
 }
