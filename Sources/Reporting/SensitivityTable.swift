@@ -66,16 +66,32 @@ public enum SensitivityTable {
         return r.inputs.indices.sorted { key($0) != key($1) ? key($0) > key($1) : $0 < $1 }
     }
 
-    /// "Completion, AP: median years from the start".
+    /// "Completion, Anti-personnel (AP): median years from the start".
     static func title(_ output: SensitivityResult.Output) -> String {
+        let (name, quantity) = parts(output)
+        return name + ": " + quantity
+    }
+
+    /// What the output is ("Completion, Anti-personnel (AP)") and which statistic of the forecast.
+    static func parts(_ output: SensitivityResult.Output) -> (name: String, quantity: String) {
         switch output.name {
-        case "completion_years": return "Completion, all hazardous land: median years from the start"
-        case "civilian_casualties": return "Civilian casualties: mean expected over the horizon"
-        case "cost": return "Cost: mean total over the horizon"
-        case "remaining_km2": return "Hazardous area left at the horizon: mean"
+        case "completion_years": return ("Completion, all hazardous land", "median years from the start")
+        case "civilian_casualties": return ("Civilian casualties", "mean expected over the horizon")
+        case "cost": return ("Cost", "mean total over the horizon")
+        case "remaining_km2": return ("Hazardous area left at the horizon", "mean")
         default:
             let code = output.name.split(separator: ".").last.map(String.init) ?? output.name
-            return "Completion, \(ReportText.typeLabel(code)): median years from the start"
+            return ("Completion, \(ReportText.typeLabel(code))", "median years from the start")
+        }
+    }
+
+    /// The output on a chart axis, with its units: "Median completion, years from the start".
+    static func axisLabel(_ output: SensitivityResult.Output) -> String {
+        switch output.name {
+        case "civilian_casualties": "Mean expected civilian casualties"
+        case "cost": "Mean total cost, \(output.units)"
+        case "remaining_km2": "Mean hazardous area left at the horizon, \(output.units)"
+        default: "Median completion, years from the start"
         }
     }
 

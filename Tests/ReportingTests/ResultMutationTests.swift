@@ -74,8 +74,8 @@ struct ResultMutationTests {
             notebook = NotebookExporter.notebook(for: result)
             _ = PlanTable.render(result)
         case .sensitivity(let result):
+            notebook = NotebookExporter.notebook(for: result)
             _ = SensitivityTable.render(result)
-            return  // (no notebook section yet)
         }
         for svg in try NotebookJSON.svgs(notebook) {
             let xml = XMLElements(svg)
