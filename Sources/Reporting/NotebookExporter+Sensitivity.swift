@@ -77,6 +77,10 @@ extension NotebookExporter {
     private static func sensitivityLead(_ r: SensitivityResult, output j: Int) -> String {
         let output = r.outputs[j]
         guard let top = SensitivityTable.ranking(r, output: j).first else { return "" }
+        if SensitivityTable.isConstant(r, output: j) {
+            return "This output is the same at every design point (\(Markdown.escape(SensitivityTable.number(output.baseline, output))) "
+                + "\(Markdown.escape(output.units))): no input moves it within its range."
+        }
         let input = r.inputs[top], name = "**\(Markdown.escape(input.label))**"
         let units = Markdown.escape(output.units)
         func n(_ value: Double) -> String { Markdown.escape(SensitivityTable.number(value, output)) }

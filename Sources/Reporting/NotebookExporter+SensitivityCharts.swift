@@ -13,11 +13,13 @@ extension NotebookExporter {
             let title = "\(name): one at a time"
             let rows = order.compactMap { i in
                 output.oneAtATime?[safe: i].map {
-                    TornadoChart.Row(label: r.inputs[i].label, low: $0.low, high: $0.high,
+                    TornadoChart.Row(label: SensitivityTable.chartLabel(r.inputs[i]), low: $0.low, high: $0.high,
                                      lowText: r.inputs[i].value(at: 0), highText: r.inputs[i].value(at: 1))
                 }
             }
-            let text = rows.map { "\($0.label) \(n($0.low)) at \($0.lowText) to \(n($0.high)) at \($0.highText)" }
+            let text = zip(order, rows).map { i, row in
+                "\(r.inputs[i].label) \(n(row.low)) at \(row.lowText) to \(n(row.high)) at \(row.highText)"
+            }
             return (TornadoChart(title: title, xLabel: axis, baseline: output.baseline,
                                  baselineText: n(output.baseline) + " " + output.units, rows: rows).render(),
                     "tornado_chart(\(quoted(output.name)), \(quoted(title)), \(quoted(axis)))",
@@ -28,9 +30,11 @@ extension NotebookExporter {
             let xLabel = "μ*: mean |effect| across the input's range, \(output.units)"
             let yLabel = "σ of the effects, \(output.units)"
             let points = order.compactMap { i in
-                output.morris?[safe: i].map { MorrisChart.Point(label: r.inputs[i].label, muStar: $0.muStar, sigma: $0.sigma) }
+                output.morris?[safe: i].map {
+                    MorrisChart.Point(label: SensitivityTable.chartLabel(r.inputs[i], limit: 30), muStar: $0.muStar, sigma: $0.sigma)
+                }
             }
-            let text = points.map { "\($0.label) μ* \(n($0.muStar)), σ \(n($0.sigma))" }
+            let text = zip(order, points).map { i, point in "\(r.inputs[i].label) μ* \(n(point.muStar)), σ \(n(point.sigma))" }
             return (MorrisChart(title: title, xLabel: xLabel, yLabel: yLabel, points: points).render(),
                     "morris_chart(\(quoted(output.name)), \(quoted(title)), \(quoted(xLabel)), \(quoted(yLabel)))",
                     "Morris μ*–σ chart of \(name) (\(output.units)), inputs by μ*: " + text.joined(separator: "; "))
@@ -38,14 +42,14 @@ extension NotebookExporter {
             let title = "\(name): Sobol indices"
             let rows = order.compactMap { i in
                 output.sobol?[safe: i].map {
-                    SobolChart.Row(label: r.inputs[i].label, first: $0.first, firstLower: $0.firstLower, firstUpper: $0.firstUpper,
-                                   total: $0.total, totalLower: $0.totalLower, totalUpper: $0.totalUpper)
+                    SobolChart.Row(label: SensitivityTable.chartLabel(r.inputs[i]), first: $0.first, firstLower: $0.firstLower,
+                                   firstUpper: $0.firstUpper, total: $0.total, totalLower: $0.totalLower, totalUpper: $0.totalUpper)
                 }
             }
             func f(_ x: Double) -> String { Fixed.format(x, decimals: 2) }
-            let text = rows.map {
-                "\($0.label) total \(f($0.total)) [\(f($0.totalLower)), \(f($0.totalUpper))], first-order \(f($0.first)) "
-                    + "[\(f($0.firstLower)), \(f($0.firstUpper))]"
+            let text = zip(order, rows).map { i, row in
+                "\(r.inputs[i].label) total \(f(row.total)) [\(f(row.totalLower)), \(f(row.totalUpper))], first-order "
+                    + "\(f(row.first)) [\(f(row.firstLower)), \(f(row.firstUpper))]"
             }
             return (SobolChart(title: title, rows: rows).render(),
                     "sobol_chart(\(quoted(output.name)), \(quoted(title)))",

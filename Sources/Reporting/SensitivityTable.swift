@@ -23,6 +23,7 @@ public enum SensitivityTable {
             for i in ranking(r, output: j) { rows.append(row(r, output, input: i)) }
             lines.append(TextFormat.table(rows))
             if output.censored { lines.append(censoredNote) }
+            if isConstant(r, output: j) { lines.append(constantNote) }
         }
         lines.append("")
         lines.append(footnote(r))
@@ -31,6 +32,16 @@ public enum SensitivityTable {
 
     /// What the table prints under a censored output.
     static let censoredNote = "Note: completion is the horizon at most points: the inputs' effect on it is understated; raise horizon_years."
+
+    /// What the table prints under an output no input moves.
+    static let constantNote = "Note: this output is the same at every design point: no input moves it within its range."
+
+    /// Whether output `j` has one value at every point and at the baseline (so every index is 0).
+    static func isConstant(_ r: SensitivityResult, output j: Int) -> Bool {
+        guard r.outputs.indices.contains(j) else { return false }
+        let baseline = r.outputs[j].baseline
+        return r.points.allSatisfy { j < $0.outputs.count && $0.outputs[j] == baseline }
+    }
 
     /// "Morris elementary effects, 10 trajectories on a 4-level grid (30 points and the baseline)".
     static func methodSummary(_ r: SensitivityResult) -> String {
@@ -95,6 +106,13 @@ public enum SensitivityTable {
         }
     }
 
+    /// An input's name for a chart row of about `limit` characters: its label, or when the label is the
+    /// path (no label: given), the path's end, where the field's name is ("…land_release.ts_reduce_share").
+    static func chartLabel(_ input: SensitivityResult.Input, limit: Int = 26) -> String {
+        guard input.label == input.path, input.label.count > limit else { return input.label }
+        return "…" + input.label.suffix(limit - 1)
+    }
+
     /// "range 1 to 4 (whole)", "scale ×0.7 to ×1.3".
     static func variation(_ input: SensitivityResult.Input) -> String {
         let low = input.value(at: 0), high = input.value(at: 1)
@@ -133,6 +151,7 @@ public enum SensitivityTable {
         case 1_000...: 0
         case 100...: 1
         case 0.1...: 2
+        case 0: 2
         default: 4
         }
         return Fixed.grouped(value, decimals: decimals)
