@@ -13,7 +13,7 @@ extension NotebookExporter {
         document.code(sensitivityHelpersSource, svg: nil, description: "")
         for (j, output) in result.outputs.enumerated().prefix(sensitivityChartedOutputs) {
             var text = "\(heading)# \(Markdown.escape(SensitivityTable.title(output)))\n\n" + sensitivityLead(result, output: j)
-            if output.censored {
+            if output.censored || SensitivityTable.staysAtHorizon(result, output: j) {
                 text += "\n\n**Censored:** completion is the horizon (\(result.horizonYears) years) at most points, so the "
                     + "inputs' effect on it is understated; raise `simulation.horizon_years` and run again."
             }
@@ -77,6 +77,10 @@ extension NotebookExporter {
     private static func sensitivityLead(_ r: SensitivityResult, output j: Int) -> String {
         let output = r.outputs[j]
         guard let top = SensitivityTable.ranking(r, output: j).first else { return "" }
+        if SensitivityTable.staysAtHorizon(r, output: j) {
+            return "Completion is the horizon at every design point: at none do half of the replications finish within "
+                + "\(r.horizonYears) years, so this run cannot tell which input moves it."
+        }
         if SensitivityTable.isConstant(r, output: j) {
             return "This output is the same at every design point (\(Markdown.escape(SensitivityTable.number(output.baseline, output))) "
                 + "\(Markdown.escape(output.units))): no input moves it within its range."

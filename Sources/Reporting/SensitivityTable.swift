@@ -22,8 +22,11 @@ public enum SensitivityTable {
             var rows = [header(r, output)]
             for i in ranking(r, output: j) { rows.append(row(r, output, input: i)) }
             lines.append(TextFormat.table(rows))
-            if output.censored { lines.append(censoredNote) }
-            if isConstant(r, output: j) { lines.append(constantNote) }
+            if output.censored || staysAtHorizon(r, output: j) {
+                lines.append(censoredNote)
+            } else if isConstant(r, output: j) {
+                lines.append(constantNote)
+            }
         }
         lines.append("")
         lines.append(footnote(r))
@@ -41,6 +44,14 @@ public enum SensitivityTable {
         guard r.outputs.indices.contains(j) else { return false }
         let baseline = r.outputs[j].baseline
         return r.points.allSatisfy { j < $0.outputs.count && $0.outputs[j] == baseline }
+    }
+
+    /// Whether completion output `j` is the horizon at every point: censored whatever the result's
+    /// flag says (the inputs may well move it, beyond the horizon).
+    static func staysAtHorizon(_ r: SensitivityResult, output j: Int) -> Bool {
+        guard r.outputs.indices.contains(j), r.outputs[j].name.hasPrefix("completion_years"), isConstant(r, output: j) else { return false }
+        // Completion is in years of 365.25 days; the horizon's last day falls within a few days of it.
+        return r.outputs[j].baseline >= Double(r.horizonYears) - 0.01
     }
 
     /// "Morris elementary effects, 10 trajectories on a 4-level grid (30 points and the baseline)".

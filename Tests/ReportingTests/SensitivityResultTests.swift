@@ -190,4 +190,23 @@ struct SensitivityResultTests {
         #expect(text.hasPrefix("Sensitivity of Hand <case>: "))
         #expect(text.contains("range 1 to 4 (whole)") && text.contains("scale ×0.7 to ×1.3") && text.contains("range 0.1 to 0.5"), "\(text)")
     }
+
+    /// An output no input moves says so; a completion that is the horizon everywhere is called
+    /// censored instead (the inputs may move it beyond the horizon), whatever its flag says.
+    @Test func constantOutputsAreExplained() throws {
+        var r = Self.result(.oneAtATime)
+        for k in r.points.indices { r.points[k].outputs[0] = Double(Self.horizon) - 0.002; r.points[k].outputs[1] = 4 }
+        let late = Double(Self.horizon) - 0.002
+        r.outputs[0].baseline = late
+        r.outputs[1].baseline = 4
+        r.outputs[0].oneAtATime = r.inputs.map { _ in .init(low: late, high: late, swing: 0) }
+        r.outputs[1].oneAtATime = r.inputs.map { _ in .init(low: 4, high: 4, swing: 0) }
+        try r.validate()
+        let text = SensitivityTable.render(r)
+        let notes = text.components(separatedBy: "\n").filter { $0.hasPrefix("Note: ") }
+        #expect(notes == [SensitivityTable.censoredNote, SensitivityTable.constantNote], "\(text)")
+        let markdown = try NotebookJSON.markdown(NotebookExporter.notebook(for: r))
+        #expect(markdown.contains("Completion is the horizon at every design point") && markdown.contains("**Censored:**"))
+        #expect(markdown.contains("This output is the same at every design point (4.00 casualties)"), "\(markdown)")
+    }
 }
