@@ -78,14 +78,14 @@ let package = Package(
             name: "Reporting",
             dependencies: [
                 "ClearcastDomain", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
-                "ClearanceModel", "ResourcePlanning", "Scenarios",
+                "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios",
             ]
         ),
         .target(
             name: "ClearcastCLI",
             dependencies: [
                 "ClearcastDomain", "ParallelWork", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel",
-                "EventSimulation", "ClearanceModel", "ResourcePlanning", "Scenarios", "Reporting",
+                "EventSimulation", "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,7 +123,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: [
                 "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation",
-                "ResourcePlanning", "_TestSupport",
+                "ResourcePlanning", "SensitivityAnalysis", "_TestSupport",
             ]
         ),
         .testTarget(

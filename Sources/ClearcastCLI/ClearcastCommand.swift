@@ -18,7 +18,8 @@ public struct ClearcastCommand: ParsableCommand {
               clearcast validate scenarios/demo/demo.yaml
             """,
         version: ClearcastVersion.string,
-        subcommands: [ValidateCommand.self, ScoreCommand.self, SimulateCommand.self, CompareCommand.self, PlanCommand.self, ReportCommand.self]
+        subcommands: [ValidateCommand.self, ScoreCommand.self, SimulateCommand.self, CompareCommand.self, PlanCommand.self,
+                      SensitivityCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -94,7 +94,10 @@ enum ResourceCheck {
     }
 
     /// Refuses runs that would not fit in memory; asks for `--yes` for runs estimated over an hour.
-    static func confirm(scenarios: [Scenario], layers: [ScenarioLayers], options: SimulationRun.Options, yes: Bool) throws {
+    /// `runs` forecasts of the scenarios are made one after another (a sensitivity design's points):
+    /// they multiply the time, not the memory.
+    static func confirm(scenarios: [Scenario], layers: [ScenarioLayers], options: SimulationRun.Options, yes: Bool,
+                        runs: Int = 1) throws {
         let limit = try memoryLimit()
         var largest = 0.0, work = 0.0
         for (scenario, layer) in zip(scenarios, layers) {
@@ -107,13 +110,14 @@ enum ResourceCheck {
         guard bytes <= limit else {
             throw ExitStatus.InputError("this run needs about \(describe(bytes: bytes)) of memory, over the limit of \(describe(bytes: limit)); use fewer replications or a coarser grid (or raise \(raiseHint))")
         }
-        let seconds = work / Double(max(1, options.threads))
+        let seconds = work * Double(max(1, runs)) / Double(max(1, options.threads))
         if seconds > 3_600, !yes {
             if isatty(STDIN_FILENO) == 1 {
                 ExitStatus.writeToStandardError(String(format: "This run is estimated to take %.1f hours. Continue? [y/N] ", seconds / 3_600))
                 if let answer = readLine(), answer.lowercased().hasPrefix("y") { return }
             }
-            throw ExitStatus.InputError(String(format: "this run is estimated to take %.1f hours; pass --yes to run it anyway, or use fewer replications", seconds / 3_600))
+            throw ExitStatus.InputError(String(format: "this run is estimated to take %.1f hours; pass --yes to run it anyway, or use fewer replications", seconds / 3_600)
+                + (runs > 1 ? " or design points (--samples, --method)" : ""))
         }
     }
 }

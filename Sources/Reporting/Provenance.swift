@@ -63,7 +63,7 @@ public struct Provenance: Codable, Sendable, Equatable {
 
     public var tool: String = "clearcast"
     public var version: String
-    /// The subcommand: score, simulate or compare.
+    /// The subcommand: score, simulate, compare, plan or sensitivity.
     public var command: String
     public var scenarios: [ScenarioRef]
     public var seed: UInt64?

@@ -1,11 +1,12 @@
 import Foundation
 
-/// A result file read back for reporting: score, simulate, compare or plan, told apart by its `kind`.
+/// A result file read back for reporting: score, simulate, compare, plan or sensitivity, told apart by its `kind`.
 public enum ResultFile {
     case score(ScoreResult)
     case simulation(SimulationResult)
     case comparison(CompareResult)
     case plan(PlanResult)
+    case sensitivity(SensitivityResult)
 
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
@@ -30,7 +31,7 @@ public enum ResultFile {
         var kind: String?
     }
 
-    /// Reads, decodes and validates a result written by `clearcast score|simulate|compare --out`.
+    /// Reads, decodes and validates a result written by `clearcast score|simulate|compare|plan|sensitivity --out`.
     ///
     /// - Throws: `ReadError` naming the file and what was wrong (missing, empty, too large, not
     ///   JSON, another schema, an unknown kind, a field that does not match the schema, or a value
@@ -75,9 +76,10 @@ public enum ResultFile {
             case "simulate": file = .simulation(try ResultEncoding.decode(SimulationResult.self, from: data, schema: schema))
             case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data, schema: schema))
             case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data, schema: schema))
+            case "sensitivity": file = .sensitivity(try ResultEncoding.decode(SensitivityResult.self, from: data, schema: schema))
             default:
                 throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
-                    + "expected score, simulate, compare or plan")
+                    + "expected score, simulate, compare, plan or sensitivity")
             }
         } catch let error as ReadError {
             throw error
@@ -92,6 +94,7 @@ public enum ResultFile {
             case .simulation(let result): try result.validate()
             case .comparison(let result): try result.validate()
             case .plan(let result): try result.validate()
+            case .sensitivity(let result): try result.validate()
             }
         } catch let error as ResultValidationError {
             throw ReadError(path: path, reason: "is not a valid result: \(error)", field: error.issues.first?.field)

@@ -1,5 +1,6 @@
 import _TestSupport
 import Foundation
+import SensitivityAnalysis
 import Testing
 @testable import Reporting
 
@@ -15,7 +16,10 @@ struct ResultMutationTests {
          ("simulation", try JSONTree.tree(ResultFixtures.simulation(years: 4))),
          ("simulation-empty", try JSONTree.tree(ResultFixtures.emptySimulation())),
          ("comparison", try JSONTree.tree(ResultFixtures.comparison(names: ["Base", "Other"]))),
-         ("plan", try JSONTree.tree(PlanResultTests.result(budget: 365 * 100 * 7)))]
+         ("plan", try JSONTree.tree(PlanResultTests.result(budget: 365 * 100 * 7))),
+         ("sensitivity-oat", try JSONTree.tree(SensitivityResultTests.result(.oneAtATime))),
+         ("sensitivity-morris", try JSONTree.tree(SensitivityResultTests.result(.morris, late: true, samples: 3))),
+         ("sensitivity-sobol", try JSONTree.tree(SensitivityResultTests.result(.sobol, samples: 3)))]
     }
 
     @Test("Unmutated trees read back (the mutation baseline is valid)")
@@ -69,6 +73,9 @@ struct ResultMutationTests {
         case .plan(let result):
             notebook = NotebookExporter.notebook(for: result)
             _ = PlanTable.render(result)
+        case .sensitivity(let result):
+            notebook = NotebookExporter.notebook(for: result)
+            _ = SensitivityTable.render(result)
         }
         for svg in try NotebookJSON.svgs(notebook) {
             let xml = XMLElements(svg)

@@ -36,6 +36,9 @@ struct SchemaTests {
                                        scenarios: [ResultFixtures.emptySimulation()], differences: []))))
         files.append(("plan-budget.json", try ResultEncoding.encode(PlanResultTests.result(budget: 365 * 100 * 7))))
         files.append(("plan-unreachable.json", try ResultEncoding.encode(PlanResultTests.result(maximum: 2))))
+        for (name, result) in SensitivityResultTests.all() {
+            files.append(("sensitivity-\(name).json", try ResultEncoding.encode(result)))
+        }
         return files
     }
 

@@ -46,6 +46,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .plan(let result):
         _ = NotebookExporter.notebook(for: result)
         _ = PlanTable.render(result)
+    case .sensitivity(let result):
+        _ = NotebookExporter.notebook(for: result)
+        _ = SensitivityTable.render(result)
     }
     return 0
 }
