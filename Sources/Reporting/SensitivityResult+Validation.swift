@@ -42,9 +42,12 @@ extension SensitivityResult {
         if !(input.low < input.high) {
             c.fail(C.key(path, "high"), "found \(input.high) with low \(input.low); expected LOW < HIGH")
         }
+        if let paths = input.paths, paths.count < 2 || paths.first != input.path {
+            c.fail(C.key(path, "paths"), "found \(paths.count) path(s) starting \(C.quote(paths.first ?? "")); expected two or more, the first being path")
+        }
         if input.variation == "scale" {
             if !(input.low > 0) { c.fail(C.key(path, "low"), "found \(input.low); expected a factor > 0") }
-            if input.whole != nil { c.fail(C.key(path, "whole"), "found for a scale; expected it only for a range") }
+            if input.whole == false { c.fail(C.key(path, "whole"), "found false for a scale; expected true (products rounded) or absent") }
         } else if input.variation == "range" && input.whole == nil {
             c.fail(C.key(path, "whole"), "missing; expected true or false for a range")
         }

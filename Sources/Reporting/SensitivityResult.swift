@@ -32,19 +32,24 @@ public struct SensitivityResult: Codable, Sendable, Equatable {
     /// One uncertain input as the scenario's `uncertainty:` section writes it.
     public struct Input: Codable, Sendable, Equatable {
         public var label: String
-        /// The field, in `--set` path syntax.
+        /// The field, in `--set` path syntax (the first, when several move together).
         public var path: String
+        /// Every field the input moves, when there are several (all by one value or factor).
+        public var paths: [String]?
         /// `range` (the field is set to a value from low to high) or `scale` (its numbers are
         /// multiplied by a factor from low to high).
         public var variation: String
         public var low: Double
         public var high: Double
-        /// A range of whole values (team counts); absent for scale factors.
+        /// Whole values (a range of team counts) or products rounded to whole numbers (a scale of
+        /// counts); absent for a scale without rounding.
         public var whole: Bool?
 
-        public init(label: String, path: String, variation: String, low: Double, high: Double, whole: Bool? = nil) {
+        public init(label: String, path: String, paths: [String]? = nil, variation: String, low: Double, high: Double,
+                    whole: Bool? = nil) {
             self.label = label
             self.path = path
+            self.paths = paths
             self.variation = variation
             self.low = low
             self.high = high
@@ -186,9 +191,11 @@ extension SensitivityResult.Input {
     init(_ input: UncertaintySpec.Input) {
         switch input.variation {
         case let .range(low, high, whole):
-            self.init(label: input.label, path: input.path, variation: "range", low: low, high: high, whole: whole)
-        case let .scale(low, high):
-            self.init(label: input.label, path: input.path, variation: "scale", low: low, high: high)
+            self.init(label: input.label, path: input.path, paths: input.paths.count > 1 ? input.paths : nil,
+                      variation: "range", low: low, high: high, whole: whole)
+        case let .scale(low, high, whole):
+            self.init(label: input.label, path: input.path, paths: input.paths.count > 1 ? input.paths : nil,
+                      variation: "scale", low: low, high: high, whole: whole ? true : nil)
         }
     }
 }
