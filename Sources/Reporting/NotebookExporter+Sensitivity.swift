@@ -41,7 +41,7 @@ extension NotebookExporter {
             + "so differences between points come from the inputs, not from chance.\n\n"
             + sensitivityMethodText(r.method) + "\n\n"
             + Markdown.table(["Input", "Field (`--set` path)", "Varied over"], r.inputs.map {
-                [Markdown.escape($0.label), Markdown.escape($0.path), Markdown.escape(SensitivityTable.variation($0))]
+                [Markdown.escape($0.label), Markdown.escape(($0.paths ?? [$0.path]).joined(separator: ", ")), Markdown.escape(SensitivityTable.variation($0))]
             })
         text += "\n\n**Outputs:** " + r.outputs.map {
             "\(Markdown.escape(SensitivityTable.title($0))) (\(Markdown.escape($0.units)); baseline "

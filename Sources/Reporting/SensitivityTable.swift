@@ -16,7 +16,7 @@ public enum SensitivityTable {
     public static func render(_ r: SensitivityResult) -> String {
         var lines = ["Sensitivity of \(r.scenario): \(methodSummary(r)), \(r.replications) replications per point "
             + "(common random numbers), seed \(r.provenance.seed.map(String.init) ?? "-")", ""]
-        lines.append(leftAligned([["input", "field", "varied over"]] + r.inputs.map { [$0.label, $0.path, variation($0)] }))
+        lines.append(leftAligned([["input", "field", "varied over"]] + r.inputs.map { [$0.label, fields($0), variation($0)] }))
         for (j, output) in r.outputs.enumerated() {
             lines += ["", "\(title(output)) (baseline \(number(output.baseline, output)) \(output.units)); inputs by \(measure(r.method))"]
             var rows = [header(r, output)]
@@ -195,6 +195,12 @@ public enum SensitivityTable {
             return "(total index: share of the output's variance the input accounts for, interactions included; "
                 + "first-order: alone; 95% bootstrap intervals; an index whose interval includes 0 may be noise)"
         }
+    }
+
+    /// The input's field, and how many more move with it: `simulation.teams[name=survey].count (+9 more)`.
+    static func fields(_ input: SensitivityResult.Input) -> String {
+        let more = (input.paths?.count ?? 1) - 1
+        return more > 0 ? "\(input.path) (+\(more) more)" : input.path
     }
 }
 
