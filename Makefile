@@ -84,6 +84,12 @@ notebooks: build
 		--notebook $(EXPORT)/karabakh/karabakh-comparison.ipynb
 	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json --observed scenarios/karabakh/backtest-observed.csv \
 		--notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
+	$(CLEARCAST) plan scenarios/karabakh/baseline.yaml --types AP,AV --share 0.5 --by 2033-11-09 --reproducible --quiet \
+		--out $(EXPORT)/karabakh/plan.json
+	$(CLEARCAST) sensitivity scenarios/karabakh/baseline.yaml --method morris --samples 8 --replications 10 \
+		--reproducible --quiet --out $(EXPORT)/karabakh/sensitivity.json
+	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json \
+		--notebook $(EXPORT)/karabakh/karabakh-decisions.ipynb
 	for year in 2010 2015; do \
 		$(CLEARCAST) score scenarios/colombia/antioquia-$$year.yaml --holdout-after $$((year + 1))-01-01 --reproducible \
 			--out $(EXPORT)/colombia/antioquia-$$year.json && \

@@ -28,7 +28,8 @@ extension MultiplierPlanner {
         /// Simulates grid level `k` (once).
         mutating func level(_ k: Int) throws -> PlanCandidate {
             if let known = levels[k] { return known }
-            let candidate = try simulate(multiplier: Double(k) * planner.step)
+            // Rounded to 1e-9 so that level 102 of a 0.05 grid reads 5.1, not 5.1000000000000005.
+            let candidate = try simulate(multiplier: (Double(k) * planner.step * 1e9).rounded() / 1e9)
             levels[k] = candidate
             progress?(candidate)
             return candidate

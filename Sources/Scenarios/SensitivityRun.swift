@@ -135,7 +135,9 @@ public enum SensitivityRun {
     static func checkEnds(_ inputs: [UncertaintySpec.Input], source: ScenarioSource, base: Scenario,
                           overrides: [ScenarioOverride]) throws {
         for (i, input) in inputs.enumerated() {
-            for u in [0.0, 1.0] {
+            // Both ends, and one point inside: a range written with decimals on a whole-number field
+            // ([1.0, 4.0] on a team count) is valid at its ends only.
+            for u in [0.0, 1.0, 0.37] {
                 do {
                     let scenario = try source.scenario(overrides: overrides + input.overrides(at: u))
                     if scenario.layers != base.layers || scenario.grid != base.grid {
@@ -143,7 +145,9 @@ public enum SensitivityRun {
                     }
                 } catch let error as ScenarioError {
                     let what = error.issues.map(\.message).joined(separator: "; ")
-                    throw ScenarioError(file: base.file.path, message: "uncertainty.inputs[\(i)] (\(input.label)) at its \(u == 0 ? "low" : "high") end, \(input.path)=\(input.value(at: u)): \(what)")
+                    let place = u == 0 ? "at its low end" : u == 1 ? "at its high end" : "inside its range"
+                    let hint = u == 0.37 && !what.isEmpty ? " (a whole-number field needs a range written with whole ends, e.g. [1, 4], or whole: true)" : ""
+                    throw ScenarioError(file: base.file.path, message: "uncertainty.inputs[\(i)] (\(input.label)) \(place), \(input.path)=\(input.value(at: u)): \(what)\(hint)")
                 }
             }
         }

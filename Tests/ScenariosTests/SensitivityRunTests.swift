@@ -126,6 +126,21 @@ struct SensitivityRunTests {
         #expect(run.values.allSatisfy { abs($0[0] - 2) < 0.01 })
     }
 
+    /// A count ranged with decimal ends is valid at its ends but not inside: refused first, with the fix.
+    @Test func decimalRangeOnACountIsRefused() throws {
+        let scratch = try ScratchDirectory("uncertainty-decimal")
+        let path = try Self.variant(scratch, "  inputs:\n    - path: simulation.teams[kind=manual].count\n      range: [1.0, 4.0]")
+        let source = try ScenarioSource(path: path)
+        let base = try source.scenario()
+        do {
+            _ = try SensitivityRun.run(source: source, base: base, layers: try ScenarioLayers.load(base),
+                                       options: .init(method: .sobol, samples: 2, replications: 2, seed: 1, threads: 1))
+            Issue.record("accepted a fractional team count")
+        } catch let error as ScenarioError {
+            #expect(error.description.contains("inside its range") && error.description.contains("whole ends"), "\(error)")
+        }
+    }
+
     /// An input that is invalid at one end is refused before any simulation, naming it.
     @Test func invalidEndsAreRefusedFirst() throws {
         let scratch = try ScratchDirectory("uncertainty-ends")
