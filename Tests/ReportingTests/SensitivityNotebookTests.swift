@@ -76,7 +76,7 @@ struct SensitivityNotebookTests {
         let markdown = try NotebookJSON.markdown(NotebookExporter.notebook(for: late))
         #expect(markdown.contains("# Sensitivity of Hand &lt;case&gt;"))
         #expect(markdown.contains("**Censored:** completion is the horizon (10 years)"))
-        #expect(markdown.contains("| productivity &lt;mech&gt; | simulation.teams\\[name=mech\\].productivity.median | scale ×0.7 to ×1.3 |"),
+        #expect(markdown.contains("| productivity &lt;mech&gt; | simulation.teams\\[name=mech\\].productivity.median, simulation.teams\\[name=mech\\].productivity.p90 | scale ×0.7 to ×1.3 |"),
                 "\(markdown)")
         #expect(markdown.contains("`num_levels=4`"))
         let oat = try NotebookJSON.markdown(NotebookExporter.notebook(for: SensitivityResultTests.result(.oneAtATime)))

@@ -18,6 +18,7 @@ struct SensitivityResultTests {
         SensitivityResult.Input(label: "TS reduce share", path: "simulation.land_release.ts_reduce_share", variation: "range",
                                 low: 0.1, high: 0.5, whole: false),
         SensitivityResult.Input(label: "productivity <mech>", path: "simulation.teams[name=mech].productivity.median",
+                                paths: ["simulation.teams[name=mech].productivity.median", "simulation.teams[name=mech].productivity.p90"],
                                 variation: "scale", low: 0.7, high: 1.3),
     ]
     static let outputs: [SensitivityOutput] = [.completionYears(.antiPersonnel), .civilianCasualties, .cost]
