@@ -83,6 +83,38 @@ struct SensitivityCommandTests {
         #expect(mixed.status == 2 && mixed.stderr.contains("share no scenario"), "\(mixed.stderr)")
     }
 
+    /// SALib, the reference library, analyses the same design points and simulated outputs of a
+    /// small clearance scenario and gets the same Morris measures (skipped, saying so, without SALib).
+    @Test(.enabled(if: TestEnvironment.hasPythonModules(["SALib"]), "needs python3 with SALib: pip install SALib"))
+    func salibAgreesOnAClearanceScenario() throws {
+        let scratch = try ScratchDirectory("sensitivity-salib")
+        let path = try Self.scenario(in: scratch)
+        let run = try CLIRunner.run(["sensitivity", path, "--samples", "4", "--replications", "3", "--quiet", "--reproducible",
+                                     "--set", "simulation.horizon_years=4", "--out", scratch.file("m.json")], timeout: .seconds(600))
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = """
+            import json, sys
+            import numpy as np
+            from SALib.analyze import morris
+            r = json.load(open(sys.argv[1]))
+            d = len(r["inputs"])
+            problem = {"num_vars": d, "names": [i["label"] for i in r["inputs"]], "bounds": [[0, 1]] * d}
+            x = np.array([p["coordinates"] for p in r["points"]])
+            worst = 0.0
+            for j, out in enumerate(r["outputs"]):
+                y = np.array([p["outputs"][j] for p in r["points"]])
+                s = morris.analyze(problem, x, y, num_levels=r["levels"], num_resamples=10)
+                for i, ours in enumerate(out["morris"]):
+                    scale = max(1.0, abs(ours["muStar"]))
+                    worst = max(worst, abs(s["mu_star"][i] - ours["muStar"]) / scale, abs(s["mu"][i] - ours["mu"]) / scale,
+                                abs(s["sigma"][i] - ours["sigma"]) / max(1.0, abs(ours["sigma"])))
+            print("largest relative difference", worst)
+            sys.exit(0 if worst < 1e-9 else 1)
+            """
+        let salib = try TestEnvironment.runPython(["-c", script, scratch.file("m.json")])
+        #expect(salib.status == 0, "\(salib.stdout)\(salib.stderr)")
+    }
+
     @Test func aScenarioWithoutUncertaintyIsRefused() throws {
         let run = try CLIRunner.run(["sensitivity", Self.valid, "--quiet"])
         #expect(run.status == 2)
