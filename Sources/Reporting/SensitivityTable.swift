@@ -127,7 +127,8 @@ public enum SensitivityTable {
     /// "range 1 to 4 (whole)", "scale ×0.7 to ×1.3".
     static func variation(_ input: SensitivityResult.Input) -> String {
         let low = input.value(at: 0), high = input.value(at: 1)
-        return input.variation == "scale" ? "scale \(low) to \(high)" : "range \(low) to \(high)" + (input.whole == true ? " (whole)" : "")
+        return input.variation == "scale" ? "scale \(low) to \(high)" + (input.whole == true ? " (rounded to whole)" : "")
+            : "range \(low) to \(high)" + (input.whole == true ? " (whole)" : "")
     }
 
     private static func header(_ r: SensitivityResult, _ output: SensitivityResult.Output) -> [String] {
