@@ -49,53 +49,24 @@ extension MultiplierPlanner {
             return levels[low]
         }
 
-        /// Runs batches of replications at one multiplier until the verdict is settled (see
-        /// ``MultiplierPlanner``).
+        /// Runs batches of replications at one multiplier until the verdict is settled
+        /// (``SequentialEstimate``).
         private func simulate(multiplier: Double) throws -> PlanCandidate {
             let scaled = planner.model.scalingTeams(planner.groups, by: multiplier)
-            let prepared = try PreparedClearanceModel(scaled)
-            let required = evaluator.target.probability
-            var met = 0, run = 0
-            var shares: [Double] = [], costs: [Double] = []
-            var verdict = PlanCandidate.Verdict.failsWithinError
-            while run < planner.maximumReplications {
-                let count = min(planner.batch, planner.maximumReplications - run)
-                let records = try MonteCarloRunner.records(prepared, replications: run..<(run + count), seed: planner.seed,
-                                                           threads: planner.threads, shouldStop: shouldStop)
-                for record in records {
-                    if evaluator.isMet(record) { met += 1 }
-                    shares.append(evaluator.releasedShare(record))
-                    if let table = planner.costPerTeamDay { costs.append(Self.cost(record.summary, table)) }
-                }
-                run += count
-                let estimate = ProportionEstimate(successes: met, trials: run)
-                let settled = estimate.interval(z: 2.5758293035489004)
-                if settled.lower > required { verdict = .meets; break }
-                if settled.upper < required { verdict = .fails; break }
-                verdict = estimate.estimate >= required ? .meetsWithinError : .failsWithinError
-                if estimate.halfWidth <= planner.resolution { break }
-            }
-            let years = Double(max(scaled.horizonYears, 1))
+            let estimate = try SequentialEstimate(model: scaled, evaluator: evaluator, settings: planner.settings, shouldStop: shouldStop)
             return PlanCandidate(
                 multiplier: multiplier,
                 teams: Dictionary(uniqueKeysWithValues: scaled.teams.filter { planner.groups.contains($0.id) }.map { ($0.id, $0.count) }),
                 totalTeams: scaled.teams.reduce(0) { $0 + $1.count },
-                probability: ProportionEstimate(successes: met, trials: run), verdict: verdict,
-                costPerYear: costs.isEmpty ? nil : costs.reduce(0, +) / Double(costs.count) / years,
-                shareReleasedAtProbability: Self.lowerQuantile(shares, probability: required))
+                probability: estimate.probability, verdict: estimate.verdict, costPerYear: estimate.costPerYear,
+                shareReleasedAtProbability: estimate.shareReleasedAtProbability)
         }
+    }
+}
 
-        /// Fielded team-days times cost per team-day, as ``ClearanceForecast/costTotals(perTeamDay:)``.
-        static func cost(_ summary: ReplicationSummary, _ table: [TeamKind: Double]) -> Double {
-            TeamKind.allCases.reduce(0.0) { $0 + (summary.availableDaysByKind[$1] ?? 0) * (table[$1] ?? 0) }
-        }
-
-        /// The largest `s` with at least `probability` of the values ≥ `s`.
-        static func lowerQuantile(_ values: [Double], probability: Double) -> Double {
-            guard !values.isEmpty else { return 0 }
-            let sorted = values.sorted()
-            let index = Int((Double(sorted.count) * (1 - probability)).rounded(.down))
-            return sorted[min(index, sorted.count - 1)]
-        }
+extension MultiplierPlanner {
+    var settings: SequentialEstimate.Settings {
+        .init(seed: seed, threads: threads, resolution: resolution, batch: batch, maximumReplications: maximumReplications,
+              costPerTeamDay: costPerTeamDay)
     }
 }
