@@ -64,6 +64,15 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Yearly budget (scenario currency): also find the largest level it affords.")
     var budgetPerYear: Double?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Find the cheapest whole-team mix within bounds per kind instead, e.g. 'manual=10..200,mechanical=5..60'.",
+        discussion: "Bounds are teams at the start per kind (each kind's groups and yearly plans scale together). Needs the "
+            + "scenario's costs.per_team_day for every kind given. The search starts from the smallest uniform multiplier "
+            + "that meets the target and removes or swaps teams towards cheaper kinds while the target still holds, each "
+            + "step checked by simulation with common random numbers.",
+        valueName: "KIND=LOW..HIGH,..."))
+    var mix: String?
+
     @Option(name: .long, help: "Write the JSON result here.")
     var out: String?
 
@@ -87,6 +96,9 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--max-replications must be between 1 and 1000000, found \(maxReplications)")
         }
         if kinds != nil && groups != nil { throw ValidationError("give --kinds or --groups, not both") }
+        if mix != nil && (kinds != nil || groups != nil || budgetPerYear != nil) {
+            throw ValidationError("--mix chooses the kinds and their numbers itself; give it without --kinds, --groups or --budget-per-year")
+        }
     }
 
     func run() throws {
@@ -105,6 +117,10 @@ struct PlanCommand: ParsableCommand {
         let layers = try RunContext.loadLayers(loaded)
         try InterruptHandler.checkpoint()
         let model = try SimulationRun.model(scenario: loaded, layers: layers)
+        if let mix {
+            try runMix(bounds: try Self.bounds(mix), model: model, loaded: loaded, spec: spec, target: target, threads: threads)
+            return
+        }
         var planner = MultiplierPlanner(model: model, groups: try scaledGroups(model), seed: seed ?? spec.seed,
                                         threads: threads, costPerTeamDay: spec.costs?.perTeamDay)
         planner.step = step
@@ -172,5 +188,47 @@ struct PlanCommand: ParsableCommand {
 
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `manual=10..200,mechanical=5..60` as bounds per kind.
+    static func bounds(_ text: String) throws -> [TeamKind: ClosedRange<Int>] {
+        var bounds: [TeamKind: ClosedRange<Int>] = [:]
+        for item in list(text) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let ends = parts.count == 2 ? parts[1].components(separatedBy: "..") : []
+            guard parts.count == 2, ends.count == 2, let low = Int(ends[0]), let high = Int(ends[1]), low >= 0, low <= high else {
+                throw ExitStatus.InputError("--mix: found '\(item)'; expected KIND=LOW..HIGH with whole numbers 0 ≤ LOW ≤ HIGH, e.g. manual=10..200")
+            }
+            guard let kind = TeamKind(rawValue: parts[0].lowercased()) else {
+                let names = TeamKind.allCases.map(\.rawValue)
+                let hint = Spelling.closest(to: parts[0], among: names).map { "; did you mean '\($0)'?" } ?? ""
+                throw ExitStatus.InputError("--mix: found kind '\(parts[0])'; expected one of \(names.joined(separator: ", "))\(hint)")
+            }
+            bounds[kind] = low...high
+        }
+        return bounds
+    }
+
+    func runMix(bounds: [TeamKind: ClosedRange<Int>], model: ClearanceModel, loaded: Scenario, spec: SimulationSpec,
+                target: PlanTarget, threads: Int) throws {
+        var planner = MixPlanner(model: model, bounds: bounds, costPerTeamDay: spec.costs?.perTeamDay ?? [:],
+                                 seed: seed ?? spec.seed, threads: threads)
+        planner.resolution = resolution
+        planner.maximumReplications = maxReplications
+        planner.batch = min(planner.batch, maxReplications)
+        let quiet = self.quiet
+        let plan = try planner.plan(for: target, progress: { level in
+            guard !quiet else { return }
+            let teams = level.teams.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            Console.info(String(format: "  %@: P(met) = %.3f after %d replications", teams, level.probability.estimate, level.probability.trials))
+        }, shouldStop: InterruptHandler.stopCheck)
+        let provenance = try RunContext.provenance(command: "plan", scenarios: [(loaded, scenario)], seed: planner.seed,
+                                                   replications: nil, threads: threads, reproducible: reproducible)
+        let result = PlanResult.make(provenance: provenance, scenario: loaded.name, startDate: model.startDate,
+                                     horizonYears: model.horizonYears, mixPlan: plan, resolution: resolution, batch: planner.batch,
+                                     maximumReplications: maxReplications, currency: spec.costs?.currency)
+        try InterruptHandler.publishAll([.init(out) { try ResultEncoding.write(result, to: $0) }])
+        Console.output(PlanTable.render(result))
+        RunContext.reportWritten(out, "result")
     }
 }

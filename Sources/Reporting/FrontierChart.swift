@@ -25,6 +25,8 @@ struct FrontierChart {
     var xLabel: String
     var required: Double
     var levels: [Level]
+    /// Appended to every x tick ("×" for multipliers, "" for amounts).
+    var xSuffix = "×"
 
     /// - Complexity: O(levels).
     func render() -> String {
@@ -39,7 +41,7 @@ struct FrontierChart {
         frame.drawYAxis(&svg, scale: y, ticks: LinearScale.niceTicks(0, 1, count: 5), label: "P(target met)")
         let ticks = LinearScale.niceTicks(0, xUpper, count: 8)
         let decimals = LinearScale.decimals(forStep: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
-        frame.drawXAxis(&svg, scale: x, ticks: ticks, label: xLabel) { Fixed.format($0, decimals: decimals) + "×" }
+        frame.drawXAxis(&svg, scale: x, ticks: ticks, label: xLabel) { Fixed.grouped($0, decimals: decimals) + xSuffix }
         let meets = ChartPalette.color(0), fails = ChartPalette.color(1)
         frame.drawLegend(&svg, [("meets the target", meets), ("does not", fails),
                                 ("required \(Fixed.format(required, decimals: 2))", ChartPalette.axis)])

@@ -6,6 +6,10 @@ extension NotebookExporter {
     /// A `clearcast plan` result: the answer in words, the frontier chart and table, the notes and
     /// the provenance.
     static func appendPlan(_ result: PlanResult, to document: inout NotebookDocument, heading: String) {
+        if let mix = result.mix {
+            appendMix(result, mix, to: &document, heading: heading)
+            return
+        }
         document.markdown(planSummary(result, heading: heading))
         document.code(planFrontierSource, svg: frontierChart(result).render(),
                       description: "Probability of meeting the target by team multiplier, with 95% intervals and the required probability")
@@ -91,6 +95,47 @@ extension NotebookExporter {
                    label=f"required {plan['target']['probability']:.2f}")
         ax.set(title="Probability of meeting the target", xlabel="Multiplier on the scaled team groups",
                ylabel="P(target met)", ylim=(0, 1.02))
+        ax.legend()
+        plt.show()
+        """
+
+    /// The cheapest-mix search: the answer in words, probability against cost for every mix tried,
+    /// the table of mixes, provenance.
+    static func appendMix(_ r: PlanResult, _ mix: PlanResult.Mix, to document: inout NotebookDocument, heading: String) {
+        document.markdown("\(heading) Cheapest team mix for \(Markdown.escape(r.scenario))\n\n"
+            + "**Target:** \(Markdown.escape(r.target.summary)).\n\n" + Markdown.escape(PlanTable.renderMix(r, mix).components(separatedBy: "\n\nMixes tried")[0])
+                .replacingOccurrences(of: "\n", with: "\n\n"))
+        let millions = (mix.evaluated.map(\.costPerYear).max() ?? 0) >= 1e6
+        let chart = FrontierChart(title: "Probability of meeting the target by cost", xLabel: "Cost a year" + (millions ? ", millions" : "")
+                                    + (r.currency.map { " (\($0))" } ?? ""),
+                                  required: r.target.probability,
+                                  levels: mix.evaluated.map {
+                                      .init(x: millions ? $0.costPerYear / 1e6 : $0.costPerYear, estimate: $0.probability,
+                                            lower: $0.lower, upper: $0.upper, meets: $0.verdict.hasPrefix("meets"))
+                                  }, xSuffix: "")
+        document.code(planMixSource, svg: chart.render(),
+                      description: "Probability of meeting the target against the cost a year of every team mix tried, with 95% intervals")
+        let rows = mix.evaluated.map { level -> [String] in
+            [Markdown.escape(level.teams.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
+             Fixed.format(level.probability, decimals: 3), "\(Fixed.format(level.lower, decimals: 3))–\(Fixed.format(level.upper, decimals: 3))",
+             String(level.replications), level.verdict.replacingOccurrences(of: "_", with: " "), Fixed.grouped(level.costPerYear, decimals: 0)]
+        }
+        document.markdown("\(heading)# Mixes tried\n\n" + Markdown.table(["Teams at start", "P(met)", "95% interval", "Replications", "Verdict", "Cost a year"],
+                                                                            rows, alignRight: [1, 3, 5]))
+        document.markdown(provenanceMarkdown(r.provenance, heading: heading))
+    }
+
+    static let planMixSource = """
+        mixes = pd.DataFrame(plan["mix"]["evaluated"])
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        meets = mixes["verdict"].str.startswith("meets")
+        for flag, color, label in ((True, COLORS[0], "meets the target"), (False, COLORS[1], "does not")):
+            part = mixes[meets == flag]
+            ax.errorbar(part["costPerYear"], part["probability"],
+                        yerr=[part["probability"] - part["lower"], part["upper"] - part["probability"]],
+                        fmt="o", color=color, mfc=color if flag else "white", label=label)
+        ax.axhline(plan["target"]["probability"], color="#555555", linestyle="--", label="required")
+        ax.set(title="Probability of meeting the target by cost", xlabel="Cost a year", ylabel="P(target met)", ylim=(0, 1.02))
         ax.legend()
         plt.show()
         """

@@ -50,10 +50,47 @@ extension PlanResult {
         for i in frontier.indices.dropFirst() where !(frontier[i - 1].multiplier < frontier[i].multiplier) {
             c.fail(C.index("frontier", i), "found multiplier \(frontier[i].multiplier) after \(frontier[i - 1].multiplier); expected increasing multipliers")
         }
+        if let mode { c.oneOf(mode, "mode", ["mix"]) }
+        if (mode == "mix") != (mix != nil) { c.fail("mix", "expected a mix exactly when mode is mix") }
+        if let mix {
+            for (kind, range) in mix.bounds {
+                c.oneOf(kind, C.key("mix.bounds", kind), TeamKind.allCases.map(\.rawValue))
+                if range.count != 2 || range[0] < 0 || range[0] > range[1] {
+                    c.fail(C.key("mix.bounds", kind), "found \(range); expected [lowest, highest] with 0 ≤ lowest ≤ highest")
+                }
+            }
+            for (name, level) in [("start", mix.start), ("answer", mix.answer), ("bestAchievable", mix.bestAchievable)] {
+                if let level { check(&c, level, "mix." + name) }
+            }
+            for (i, level) in mix.evaluated.enumerated() { check(&c, level, C.index("mix.evaluated", i)) }
+            if mix.answer != nil && mix.bestAchievable != nil {
+                c.fail("mix.bestAchievable", "found alongside an answer; expected only when no mix meets the target")
+            }
+        }
         if answer != nil && bestAchievable != nil {
             c.fail("bestAchievable", "found alongside an answer; expected only when no level meets the target")
         }
         try c.finish()
+    }
+
+    private func check(_ c: inout ResultChecker, _ level: MixLevel, _ path: String) {
+        typealias C = ResultChecker
+        let field = { (name: String) in C.key(path, name) }
+        c.count(level.replications, field("replications"), in: 1...C.maximumReplications, "replications")
+        c.count(level.successes, field("successes"), in: 0...max(level.replications, 0), "successes, at most the replications")
+        for (kind, count) in level.teams {
+            c.oneOf(kind, C.key(field("teams"), kind), TeamKind.allCases.map(\.rawValue))
+            c.count(count, C.key(field("teams"), kind), in: 0...100_000_000, "a team count")
+        }
+        c.share(level.probability, field("probability"))
+        c.share(level.lower, field("lower"))
+        c.share(level.upper, field("upper"))
+        if !(level.lower <= level.probability && level.probability <= level.upper) {
+            c.fail(field("probability"), "found \(level.probability) outside its interval [\(level.lower), \(level.upper)]; expected it inside")
+        }
+        c.oneOf(level.verdict, field("verdict"), Self.verdicts)
+        c.number(level.costPerYear, field("costPerYear"), in: 0...C.magnitude, "an amount")
+        c.share(level.shareReleasedAtProbability, field("shareReleasedAtProbability"))
     }
 
     private func check(_ c: inout ResultChecker, _ level: Level, _ path: String) {

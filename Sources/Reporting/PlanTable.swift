@@ -11,6 +11,7 @@ import Foundation
 /// ```
 public enum PlanTable {
     public static func render(_ r: PlanResult) -> String {
+        if let mix = r.mix { return renderMix(r, mix) }
         var lines = ["Plan for \(r.scenario): \(r.target.summary)",
                      "Scaled team groups: \(r.search.groups.joined(separator: ", ")) (multiplier grid \(multiplier(r.search.step, suffix: "")), "
                         + "up to \(multiplier(r.search.maximumMultiplier))); seed \(r.provenance.seed.map(String.init) ?? "-")",
@@ -67,5 +68,38 @@ public enum PlanTable {
     static func probability(_ level: PlanResult.Level) -> String {
         "P(met) = \(TextFormat.number(level.probability, 3)) [\(TextFormat.number(level.lower, 3)), "
             + "\(TextFormat.number(level.upper, 3))] from \(level.replications) replications"
+    }
+
+    /// The cheapest-mix search: the answer, the start it improved on, and every mix tried.
+    static func renderMix(_ r: PlanResult, _ mix: PlanResult.Mix) -> String {
+        let currency = r.currency.map { " " + $0 } ?? ""
+        let bounds = mix.bounds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.first ?? 0)-\($0.value.last ?? 0)" }
+        var lines = ["Cheapest team mix for \(r.scenario): \(r.target.summary)",
+                     "Bounds on teams at the start: \(bounds.joined(separator: ", ")); seed \(r.provenance.seed.map(String.init) ?? "-")", ""]
+        func teams(_ level: PlanResult.MixLevel) -> String {
+            level.teams.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        func describe(_ level: PlanResult.MixLevel) -> String {
+            "\(teams(level)) (\(TextFormat.number(level.costPerYear, 0))\(currency) a year): P(met) = \(TextFormat.number(level.probability, 3)) "
+                + "[\(TextFormat.number(level.lower, 3)), \(TextFormat.number(level.upper, 3))] from \(level.replications) replications"
+        }
+        if let answer = mix.answer {
+            lines.append("Answer: \(describe(answer)).")
+            if let start = mix.start, start != answer { lines.append("Uniform start it improved on: \(describe(start)).") }
+        } else if let best = mix.bestAchievable {
+            lines.append("Unreachable within the bounds: every kind at its upper bound, \(describe(best)); it releases "
+                + "\(Fixed.percent(best.shareReleasedAtProbability, decimals: 0)) of the target area by the deadline with probability ≥ \(r.target.probability).")
+        }
+        lines += r.notes.map { "Note: \($0)." }
+        lines += ["", "Mixes tried (in order; common random numbers)"]
+        var rows = [["teams at start", "P(met)", "95% interval", "replications", "verdict", "cost a year\(currency)"]]
+        for level in mix.evaluated {
+            rows.append([teams(level), TextFormat.number(level.probability, 3),
+                         "[\(TextFormat.number(level.lower, 3)), \(TextFormat.number(level.upper, 3))]", String(level.replications),
+                         level.verdict.replacingOccurrences(of: "_", with: " "), TextFormat.number(level.costPerYear, 0)])
+        }
+        lines.append(TextFormat.table(rows))
+        lines.append("(a local search from the uniform answer: removals and swaps to cheaper kinds, each verified by simulation; not a proven global optimum)")
+        return lines.joined(separator: "\n")
     }
 }

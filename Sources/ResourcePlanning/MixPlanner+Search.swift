@@ -79,7 +79,7 @@ extension MixPlanner {
         if !best.verdict.meets {
             if current != top { best = try evaluate(top) }
             guard best.verdict.meets else {
-                notes.append("unreachable within the bounds: every bounded kind at its upper bound meets the target with P = \(best.probability.estimate)")
+                notes.append("unreachable within the bounds: every bounded kind at its upper bound meets the target with P = \(MultiplierPlanner.format(best.probability.estimate))")
                 return MixPlan(target: target, bounds: bounds, baseline: baseline, start: nil, answer: nil, bestAchievable: best,
                                evaluated: evaluated, notes: notes)
             }
@@ -90,29 +90,37 @@ extension MixPlanner {
         // 2. Local search: removals and swaps towards cheaper kinds, largest saving first.
         func teamYearCost(_ kind: TeamKind) -> Double { costPerTeamDay[kind] ?? 0 }
         var steps = kinds.reduce(into: [TeamKind: Int]()) { $0[$1] = max(1, (current[$1] ?? 0) / 10) }
+        // Moves (kind, swapped-to kind, step) that failed: with fewer teams since, they would fail
+        // again (more teams never hurt, the search assumes), so they are not retried until the step changes.
+        var failed: Set<String> = []
+        func signature(_ kind: TeamKind, _ to: TeamKind?, _ step: Int) -> String { "\(kind.rawValue)>\(to?.rawValue ?? "-")x\(step)" }
         while evaluated.count < maximumEvaluations {
-            var moves: [(saving: Double, mix: [TeamKind: Int])] = []
+            var moves: [(saving: Double, kind: TeamKind, signature: String, mix: [TeamKind: Int])] = []
             for kind in kinds {
                 let step = steps[kind]!, count = current[kind]!
                 if count - step >= bounds[kind]!.lowerBound {
                     var fewer = current
                     fewer[kind] = count - step
-                    moves.append((teamYearCost(kind) * Double(step), fewer))
+                    moves.append((teamYearCost(kind) * Double(step), kind, signature(kind, nil, step), fewer))
                     for cheaper in kinds where teamYearCost(cheaper) < teamYearCost(kind) && current[cheaper]! + step <= bounds[cheaper]!.upperBound {
                         var swapped = fewer
                         swapped[cheaper] = current[cheaper]! + step
-                        moves.append(((teamYearCost(kind) - teamYearCost(cheaper)) * Double(step), swapped))
+                        moves.append(((teamYearCost(kind) - teamYearCost(cheaper)) * Double(step), kind, signature(kind, cheaper, step), swapped))
                     }
                 }
             }
             var accepted: MixCandidate?
-            for move in moves.sorted(by: { $0.saving > $1.saving }) where evaluated.count < maximumEvaluations {
+            for move in moves.sorted(by: { $0.saving > $1.saving }) where evaluated.count < maximumEvaluations && !failed.contains(move.signature) {
                 let candidate = try evaluate(move.mix)
-                if candidate.verdict.meets && candidate.costPerYear < best.costPerYear {
-                    accepted = candidate
-                    current = move.mix
-                    break
+                guard candidate.verdict.meets && candidate.costPerYear < best.costPerYear else {
+                    failed.insert(move.signature)
+                    continue
                 }
+                accepted = candidate
+                current = move.mix
+                // A move that worked is tried again with a larger step (up to a fifth of the kind).
+                steps[move.kind] = min(steps[move.kind]! * 2, max(1, current[move.kind]! / 5))
+                break
             }
             if let accepted {
                 best = accepted
@@ -126,7 +134,7 @@ extension MixPlanner {
             notes.append("the local search stopped after \(maximumEvaluations) mixes; the answer may not be a local optimum")
         }
         if best.verdict == .meetsWithinError {
-            notes.append("the answer meets the target only within Monte Carlo error (P = \(best.probability.estimate) after \(best.probability.trials) replications)")
+            notes.append("the answer meets the target only within Monte Carlo error (P = \(MultiplierPlanner.format(best.probability.estimate)) after \(best.probability.trials) replications)")
         }
         return MixPlan(target: target, bounds: bounds, baseline: baseline, start: start, answer: best, bestAchievable: nil,
                        evaluated: evaluated, notes: notes)

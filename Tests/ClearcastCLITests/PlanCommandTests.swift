@@ -40,6 +40,28 @@ struct PlanCommandTests {
         #expect(text.contains("simulation.teams[kind=manual].count=*3"))
     }
 
+    /// `--mix` searches the cheapest mix within bounds; its result validates and reports.
+    @Test func mixModeWritesAResult() throws {
+        let scratch = try ScratchDirectory("plan-mix")
+        let scenario = try scratch.write(try String(contentsOfFile: Self.valid, encoding: .utf8)
+            .replacingOccurrences(of: "\nsimulation:\n", with: "\nsimulation:\n  costs:\n    currency: USD\n    per_team_day: {manual: 600, survey: 500, bac: 800}\n")
+            .replacingOccurrences(of: "layers/", with: CLIRunner.fixtures.path + "/layers/"), to: "costed.yaml")
+        let run = try CLIRunner.run(["plan", scenario, "--by", "2024-12-31", "--mix", "manual=1..6,survey=1..3", "--max-replications", "100",
+                                     "--quiet", "--reproducible", "--out", scratch.file("mix.json")], timeout: .seconds(600))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Cheapest team mix for ") && run.stdout.contains("Mixes tried"), "\(run.stdout)")
+        let json = try String(contentsOfFile: scratch.file("mix.json"), encoding: .utf8)
+        #expect(json.contains("\"mode\" : \"mix\"") || json.contains("\"mode\":\"mix\""), "\(json.prefix(400))")
+        let report = try CLIRunner.run(["report", scratch.file("mix.json"), "--notebook", scratch.file("mix.ipynb")])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOfFile: scratch.file("mix.ipynb"), encoding: .utf8).contains("Probability of meeting the target by cost"))
+        for (mix, message) in [("manul=1..4", "did you mean 'manual'?"), ("manual=4..1", "expected KIND=LOW..HIGH"),
+                               ("dogs=0..4", "no dogs teams")] {
+            let bad = try CLIRunner.run(["plan", scenario, "--by", "2024-12-31", "--mix", mix, "--quiet"], timeout: .seconds(300))
+            #expect(bad.status == 2 && bad.stderr.contains(message), "\(mix): \(bad.stderr)")
+        }
+    }
+
     @Test(arguments: [
         (["--by", "2024-13-01"], "--by: found '2024-13-01'; expected a date YYYY-MM-DD"),
         (["--by", "2030-01-01"], "after the horizon's end"),

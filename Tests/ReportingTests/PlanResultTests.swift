@@ -34,12 +34,35 @@ struct PlanResultTests {
                                batch: planner.batch, maximumReplications: planner.maximumReplications, currency: "USD")
     }
 
+    /// A cheapest-mix result of the same model (one kind, bounds 0 to 12: the answer is 10 teams).
+    static func mixResult() throws -> PlanResult {
+        let planner = MixPlanner(model: model(), bounds: [.manual: 0...12], costPerTeamDay: [.manual: 100], seed: 4)
+        let plan = try planner.plan(for: PlanTarget(deadline: CivilDate(year: 2026, month: 1, day: 20), probability: 0.9))
+        return PlanResult.make(provenance: ResultFixtures.provenance(command: "plan"), scenario: "Hand <case>",
+                               startDate: planner.model.startDate, horizonYears: 1, mixPlan: plan, resolution: planner.resolution,
+                               batch: planner.batch, maximumReplications: planner.maximumReplications, currency: "USD")
+    }
+
+    @Test func mixResultReadsBackAndSaysItsAnswer() throws {
+        let result = try Self.mixResult()
+        #expect(result.mix?.answer?.teams == ["manual": 10])
+        guard case .plan(let read) = try ResultFile.read(data: try ResultEncoding.encode(result), path: "mix.json") else {
+            Issue.record("not read as a plan")
+            return
+        }
+        #expect(read == result)
+        #expect(PlanTable.render(result).contains("Answer: manual 10 (365000 USD a year)"), "\(PlanTable.render(result))")
+        var stray = result
+        stray.mode = nil
+        #expect(throws: ResultValidationError.self) { try stray.validate() }
+    }
+
     @Test("Plans validate against the schema",
           .enabled(if: TestEnvironment.hasPythonModules(["jsonschema"]), "needs python3 with jsonschema"))
     func schemaValidates() throws {
         let scratch = try ScratchDirectory("plan-schema")
         let paths = try [("reachable.json", try Self.result()), ("unreachable.json", try Self.result(maximum: 2)),
-                         ("budget.json", try Self.result(budget: 365 * 100 * 7))].map { name, result in
+                         ("budget.json", try Self.result(budget: 365 * 100 * 7)), ("mix.json", try Self.mixResult())].map { name, result in
             try scratch.write(try ResultEncoding.encode(result), to: name)
         }
         let run = try TestEnvironment.runPython([TestEnvironment.packageURL("schemas/validate.py").path] + paths)

@@ -36,6 +36,7 @@ struct SchemaTests {
                                        scenarios: [ResultFixtures.emptySimulation()], differences: []))))
         files.append(("plan-budget.json", try ResultEncoding.encode(PlanResultTests.result(budget: 365 * 100 * 7))))
         files.append(("plan-unreachable.json", try ResultEncoding.encode(PlanResultTests.result(maximum: 2))))
+        files.append(("plan-mix.json", try ResultEncoding.encode(PlanResultTests.mixResult())))
         for (name, result) in SensitivityResultTests.all() {
             files.append(("sensitivity-\(name).json", try ResultEncoding.encode(result)))
         }
