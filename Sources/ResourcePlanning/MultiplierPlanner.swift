@@ -1,5 +1,4 @@
 import ClearanceModel
-import Foundation
 import ClearcastDomain
 
 // MARK: - MultiplierPlanner
@@ -112,15 +111,9 @@ public struct MultiplierPlanner: Sendable {
             }
         }
         if var hi = high {
-            // Interpolation and bisection steps alternate: the interpolated level (where the logit of
-            // the probability, linear between the bracket's ends, reaches the requirement) lands near
-            // the threshold, where levels are expensive (~900 replications for ±0.02), so fewer of
-            // them are simulated; the bisection steps guarantee the bracket halves every two steps.
-            var interpolate = true
             while hi - low > 1 {
-                let next = interpolate ? Self.interpolated(low: low, high: hi, levels: levels, required: target.probability) : (low + hi) / 2
-                interpolate.toggle()
-                if try levels.level(next).verdict.meets { hi = next } else { low = next }
+                let mid = (low + hi) / 2
+                if try levels.level(mid).verdict.meets { hi = mid } else { low = mid }
             }
             high = hi
         }
@@ -150,20 +143,6 @@ public struct MultiplierPlanner: Sendable {
             baseline: baseline, answer: high.flatMap(levels.cached), nextSmaller: high != nil && low > 0 ? levels.cached(low) : nil,
             bestAchievable: high == nil ? levels.cached(top) : nil, frontier: frontier,
             budgetPerYear: budgetPerYear, affordable: affordable, notes: notes, seed: seed)
-    }
-
-    /// The grid level strictly inside (low, high) where the logit of the probability, interpolated
-    /// linearly between the two simulated ends, equals the logit of `required`; the middle when an
-    /// end is unknown or the ends barely differ.
-    static func interpolated(low: Int, high: Int, levels: LevelCache, required: Double) -> Int {
-        let middle = (low + high) / 2
-        guard let a = levels.cached(low), let b = levels.cached(high) else { return middle }
-        func logit(_ p: Double) -> Double { let q = min(max(p, 0.01), 0.99); return log(q / (1 - q)) }
-        let la = logit(a.probability.estimate), lb = logit(b.probability.estimate)
-        guard lb - la > 0.2 else { return middle }
-        let fraction = (logit(required) - la) / (lb - la)
-        let level = low + Int((Double(high - low) * fraction).rounded())
-        return min(max(level, low + 1), high - 1)
     }
 
     /// Pairs of levels where more teams met the target less often, beyond both 95 % intervals.
