@@ -1,3 +1,5 @@
+import SensitivityAnalysis
+
 // MARK: - Sensitivity section
 
 extension NotebookExporter {

@@ -1,3 +1,5 @@
+import SensitivityAnalysis
+
 // MARK: - Sensitivity charts
 
 extension NotebookExporter {

@@ -1,3 +1,4 @@
+import SensitivityAnalysis
 import ClearanceModel
 import Scenarios
 

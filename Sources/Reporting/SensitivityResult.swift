@@ -98,12 +98,9 @@ public struct SensitivityResult: Codable, Sendable, Equatable {
         public var swing: Double
     }
 
-    /// Morris measures, in output units per the input's whole range.
-    public struct Morris: Codable, Sendable, Equatable {
-        public var muStar: Double
-        public var mu: Double
-        public var sigma: Double
-    }
+    /// Morris measures (μ*, μ, σ), in output units per the input's whole range: the estimator's own
+    /// type, whose JSON is the result's.
+    public typealias Morris = MorrisEffect
 
     /// Sobol first-order and total indices with their 95 % bootstrap intervals.
     public struct Sobol: Codable, Sendable, Equatable {
@@ -149,7 +146,7 @@ extension SensitivityResult {
             Output(name: output.description, units: units(output, currency: currency), baseline: baseline[j],
                    censored: censored.contains(output),
                    oneAtATime: oneAtATime?[j].map { OneAtATime(low: $0.low, high: $0.high, swing: $0.swing) },
-                   morris: morris?[j].map { Morris(muStar: $0.muStar, mu: $0.mu, sigma: $0.sigma) },
+                   morris: morris?[j],
                    sobol: sobol?[j].map {
                        Sobol(first: $0.first.value, firstLower: $0.first.lower, firstUpper: $0.first.upper,
                              total: $0.total.value, totalLower: $0.total.lower, totalUpper: $0.total.upper)

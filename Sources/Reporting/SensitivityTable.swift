@@ -1,3 +1,5 @@
+import SensitivityAnalysis
+
 // MARK: - SensitivityTable
 
 /// The text `clearcast sensitivity` prints: the design, the inputs, then per output the inputs
