@@ -26,13 +26,16 @@ public struct ClearanceModel: Sendable, Equatable, Codable {
     public var accidents: AccidentModel
     public var civilianRisk: CivilianRiskModel
     public var policy: TaskSelectionPolicy
+    /// Team rates, standby share and yearly budget; nil: nothing is costed or capped.
+    public var costs: TeamCosts?
 
     public init(
         startDate: CivilDate, horizonYears: Int, tasks: [HazardArea], teams: [TeamGroup],
         calendar: WorkCalendar = WorkCalendar(), landRelease: LandReleaseParameters = LandReleaseParameters(),
         accidents: AccidentModel = .none, civilianRisk: CivilianRiskModel = CivilianRiskModel(),
-        policy: TaskSelectionPolicy = .riskPriority
+        policy: TaskSelectionPolicy = .riskPriority, costs: TeamCosts? = nil
     ) {
+        self.costs = costs
         self.startDate = startDate
         self.horizonYears = horizonYears
         self.tasks = tasks
@@ -110,6 +113,19 @@ extension ClearanceModel {
                           "no entry for terrain '\(t.terrain)' (needed by task '\(t.id)'); add it or a \"*\" fallback")
                 }
             }
+        }
+        for (i, g) in teams.enumerated() {
+            guard let rule = g.retraining else { continue }
+            if !teams.contains(where: { $0.id == rule.targetGroup }) {
+                c.add("teams[\(i)].retraining.targetGroup",
+                      "no group is called '\(rule.targetGroup)'; expected one of \(teams.map(\.id).filter { $0 != g.id }.joined(separator: ", "))")
+            }
+        }
+        if let costs {
+            let fieldedGroups = teams.filter { g in g.count > 0 || g.capacityPlan.contains { $0.count > 0 } }
+            let retrainedInto = fieldedGroups.compactMap(\.retraining).compactMap { r in teams.first { $0.id == r.targetGroup }?.kind }
+            let fielded = Set(fieldedGroups.map(\.kind) + retrainedInto)
+            c.nest("costs") { try costs.validate(fieldedKinds: fielded) }
         }
         c.nest("calendar") { try calendar.validate() }
         c.nest("landRelease") { try landRelease.validate() }

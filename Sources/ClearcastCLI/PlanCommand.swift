@@ -15,8 +15,8 @@ struct PlanCommand: ParsableCommand {
             Scales the chosen team groups (all by default; or --kinds, --groups) by a multiplier on a \
             grid, simulating each level with common random numbers and sequential stopping, and reports \
             the smallest level that meets the target, the level just below it that does not, and every \
-            level simulated (the frontier). With --budget-per-year, also the largest level whose mean \
-            yearly cost fits the budget, and what it achieves. Team counts are rounded to whole teams.
+            level simulated (the frontier). With --budget-per-year, also the largest level whose teams \
+            the budget can field (every year's teams at their full rates), and what it achieves. Team counts are rounded to whole teams.
 
               clearcast plan scenarios/karabakh/baseline.yaml --types AP,AV --by 2033-12-31 \\
                   --probability 0.9 --out out/plan.json

@@ -5,7 +5,7 @@
 /// Suspected areas: NTS → technical survey → clearance (or BAC). Confirmed areas skip NTS.
 /// Areas whose contamination the clearance model treats as battle area (UXO by default) finish
 /// with ``battleAreaClearance`` instead of ``clearance``.
-public enum LandReleaseStep: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum LandReleaseStep: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
     /// Non-technical survey: cancels a random share of the area without entering it.
     case nonTechnicalSurvey = "NTS"
     /// Technical survey: reduces a random share of what remains.

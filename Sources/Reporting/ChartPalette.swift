@@ -15,6 +15,11 @@ enum ChartPalette {
     static let cancelled = "#9ecae1"
     static let reduced = "#4292c6"
     static let cleared = "#08519c"
+    /// Battle-area clearance, the UXO part of cleared land: another hue (Okabe–Ito vermillion), so
+    /// it stands apart from mine clearance in colour and, lighter than it, in greyscale.
+    static let battleAreaCleared = "#d55e00"
+    /// Money per year.
+    static let cost = "#e69f00"
 
     static let axis = "#555555"
     static let grid = "#e5e5e5"

@@ -34,7 +34,11 @@ extension NotebookExporter {
         \(releasedTable(result, unit: releasedUnit))
         """)
         document.code(releasedSource(unit: releasedUnit), svg: releasedChart(result, unit: releasedUnit).render(),
-                      description: "Area released per year: cancelled, reduced, cleared (P50, stacked)")
+                      description: "Area released per year: cancelled, reduced, cleared by mine clearance and by battle-area clearance (P50, stacked)")
+        if let byType = releasedByTypeTable(result, unit: releasedUnit) {
+            document.markdown("Land released each calendar year per contamination type (P50, all methods), in \(releasedUnit.name).\n\n" + byType)
+        }
+        appendCost(result, to: &document, heading: heading)
 
         document.markdown("\(heading)# Casualties and resources\n\n" + resourcesMarkdown(result))
         document.markdown(provenanceMarkdown(result.provenance, heading: heading))
@@ -122,14 +126,27 @@ extension NotebookExporter {
     }
 
     private static func releasedTable(_ result: SimulationResult, unit: (name: String, divisor: Double, python: String)) -> String {
-        let start = ["Start (\(Markdown.escape(result.startDate)))", "", "", "", ReportText.area(result.initialArea.total, unit: unit)]
+        let start = ["Start (\(Markdown.escape(result.startDate)))", "", "", "", "", ReportText.area(result.initialArea.total, unit: unit)]
         let rows = result.yearly.map { year in
             [Markdown.escape(ReportText.yearLabel(year)), ReportText.area(year.cancelled.p50, unit: unit),
              ReportText.area(year.reduced.p50, unit: unit), ReportText.area(year.cleared.p50, unit: unit),
+             year.battleAreaCleared.map { ReportText.area($0.p50, unit: unit) } ?? "—",
              ReportText.area(year.remaining.p50, unit: unit)]
         }
-        return Markdown.table(["Year", "Cancelled (P50)", "Reduced (P50)", "Cleared (P50)", "Remaining at year end (P50)"],
-                              [start] + rows, alignRight: [1, 2, 3, 4])
+        return Markdown.table(["Year", "Cancelled (P50)", "Reduced (P50)", "Cleared (P50)", "of which battle area (P50)",
+                               "Remaining at year end (P50)"], [start] + rows, alignRight: [1, 2, 3, 4, 5])
+    }
+
+    /// Released per type and year (P50), nil for results without the per-type figures.
+    private static func releasedByTypeTable(_ result: SimulationResult, unit: AreaUnit) -> String? {
+        let codes = Set(result.yearly.flatMap { ($0.releasedByType ?? [:]).keys }).sorted()
+        guard !codes.isEmpty else { return nil }
+        let rows = result.yearly.map { year in
+            [Markdown.escape(ReportText.yearLabel(year))]
+                + codes.map { code in year.releasedByType?[code].map { ReportText.area($0.p50, unit: unit) } ?? "—" }
+        }
+        return Markdown.table(["Year"] + codes.map { Markdown.escape(ReportText.typeLabel($0)) }, rows,
+                              alignRight: Set(1...codes.count))
     }
 
     /// " Years marked * are partial: 2020 from 10 Nov, 2035 to 9 Nov." (empty when none is).
@@ -146,15 +163,19 @@ extension NotebookExporter {
         }
         let c = result.casualties
         var rows = [row("Civilian casualties expected", c.civilianExpected), row("Civilian casualties averted", c.civilianAverted),
-                    row("Deminer casualties", c.deminers), row("Accidents", c.accidents), row("Team-years", result.teamYears)]
+                    row("Deminer casualties", c.deminers), row("Accidents", c.accidents), row("Team-years fielded", result.teamYears)]
         if let cost = result.cost { rows.append(row("Cost (\(Markdown.escape(cost.currency)))", cost.total, decimals: 0)) }
         var text = Markdown.table(["Quantity", "P10", "P50", "P90", "Mean"], rows, alignRight: [1, 2, 3, 4])
         text += "\n\nWith no clearance at all, \(ReportText.quantity(c.civilianWithoutClearance)) civilian casualties would be expected."
         if !result.utilisation.isEmpty {
-            text += "\n\nTeam utilisation (worked days ÷ available days):\n\n" + Markdown.table(
+            text += "\n\nTeam utilisation (worked days ÷ fielded working days not lost to weather):\n\n" + Markdown.table(
                 ["Team kind", "Utilisation"],
                 result.utilisation.sorted { $0.key < $1.key }.map { [Markdown.escape($0.key), Fixed.percent($0.value)] },
                 alignRight: [1])
+        }
+        if let down = result.teamsStoodDown, let retrained = result.teamsRetrained, down + retrained > 0 {
+            text += "\n\nTeams whose eligible work ran out (means over replications): \(Fixed.format(down, decimals: 1)) stood down "
+                + "(no longer fielded or paid), \(Fixed.format(retrained, decimals: 1)) retrained into another group."
         }
         text += "\n\n\(Fixed.grouped(Double(result.eventsSimulated), decimals: 0)) events simulated."
         return text

@@ -115,7 +115,10 @@ extension NotebookExporter {
                         categories: yearly.map { String($0.year) + ($0.partial ? "*" : "") },
                         stacks: [.init(name: "Cancelled", color: ChartPalette.cancelled, values: yearly.map { $0.cancelled.p50 / unit.divisor }),
                                  .init(name: "Reduced", color: ChartPalette.reduced, values: yearly.map { $0.reduced.p50 / unit.divisor }),
-                                 .init(name: "Cleared", color: ChartPalette.cleared, values: yearly.map { $0.cleared.p50 / unit.divisor })])
+                                 .init(name: "Cleared (mine clearance)", color: ChartPalette.cleared,
+                                       values: yearly.map { max($0.cleared.p50 - ($0.battleAreaCleared?.p50 ?? 0), 0) / unit.divisor }),
+                                 .init(name: "Cleared (battle area)", color: ChartPalette.battleAreaCleared,
+                                       values: yearly.map { ($0.battleAreaCleared?.p50 ?? 0) / unit.divisor })])
     }
 
     static func releasedSource(unit: AreaUnit) -> String {
@@ -127,16 +130,17 @@ extension NotebookExporter {
                     "year": f"{e['year']}*" if e["partial"] else str(e["year"]),  # * marks a partial year
                     "Cancelled": e["cancelled"]["p50"],
                     "Reduced": e["reduced"]["p50"],
-                    "Cleared": e["cleared"]["p50"],
+                    "Cleared (mine clearance)": e["cleared"]["p50"] - e.get("battleAreaCleared", {}).get("p50", 0),
+                    "Cleared (battle area)": e.get("battleAreaCleared", {}).get("p50", 0),
                 }
                 for e in simulation["yearly"]
             ],
-            columns=["year", "Cancelled", "Reduced", "Cleared"],
+            columns=["year", "Cancelled", "Reduced", "Cleared (mine clearance)", "Cleared (battle area)"],
         ).set_index("year") / AREA_DIVISOR
         if released.empty:
             print("This result has no yearly figures.")
         else:
-            ax = released.plot(kind="bar", stacked=True, figsize=(8, 4.5), color=["#9ecae1", "#4292c6", "#08519c"])
+            ax = released.plot(kind="bar", stacked=True, figsize=(8, 4.5), color=["#9ecae1", "#4292c6", "#08519c", "#d55e00"])
             note = "; * partial year" if any(e["partial"] for e in simulation["yearly"]) else ""
             ax.set(title=f"Area released per year (P50 of each outcome{note})", xlabel="Year", ylabel=f"Area ({AREA_UNIT})")
             plt.show()

@@ -14,8 +14,11 @@ public enum SimulationReport {
                           p50Date: c.p50Date, p90Date: c.p90Date,
                           finishedShare: Double(c.completedReplications) / Double(max(c.replications, 1)))
         }
-        let cost = scenario.simulation?.costs.map { costs in
-            SimulationResult.Cost(currency: costs.currency, total: quantiles(forecast.costTotals(perTeamDay: costs.perTeamDay)))
+        let cost = zip2(scenario.simulation?.costs, forecast.cost).map { costs, money in
+            SimulationResult.Cost(currency: costs.currency, total: quantiles(money.total), toCompletion: money.toCompletion.map(quantiles),
+                                  completedShare: money.completedShare,
+                                  perSquareMetre: Dictionary(uniqueKeysWithValues: money.perSquareMetreByStep.map { (methodName($0.key), $0.value) }),
+                                  overheadShare: money.overheadShare)
         }
         return SimulationResult(
             provenance: provenance, scenario: scenario.name, startDate: start.description,
@@ -26,8 +29,10 @@ public enum SimulationReport {
             yearly: forecast.yearly.map { year in
                 .init(year: year.year, firstDate: year.firstDate, lastDate: year.lastDate, days: year.days, partial: year.partial,
                       cancelled: quantiles(year.cancelled), reduced: quantiles(year.reduced),
-                      cleared: quantiles(year.cleared), remaining: quantiles(year.remaining),
-                      remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)))
+                      cleared: quantiles(year.cleared), battleAreaCleared: quantiles(year.battleAreaCleared),
+                      cost: year.cost.map(quantiles), remaining: quantiles(year.remaining),
+                      remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)),
+                      releasedByType: keyedByCode(year.releasedByClass.mapValues(quantiles)))
             },
             casualties: .init(civilianExpected: quantiles(forecast.civilian.expectedCasualties),
                               civilianWithoutClearance: forecast.civilian.baselineCasualties,
@@ -36,7 +41,8 @@ public enum SimulationReport {
                               accidents: quantiles(forecast.deminers.accidents)),
             utilisation: keyedByCode(forecast.utilisation.mapValues(\.utilisation)),
             teamYears: quantiles(forecast.teamYears(model: model)),
-            cost: cost, eventsSimulated: forecast.eventsSimulated,
+            cost: cost, teamsStoodDown: forecast.meanTeamsStoodDown, teamsRetrained: forecast.meanTeamsRetrained,
+            eventsSimulated: forecast.eventsSimulated,
             unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
             tasks: forecast.taskReleases.map { task in
                 .init(id: task.id, release: DateQuantiles(
@@ -54,5 +60,20 @@ public enum SimulationReport {
     /// The result file is keyed by the codes planners read (`AP`, `manual`); the model by types.
     static func keyedByCode<Key: RawRepresentable<String>, Value>(_ typed: [Key: Value]) -> [String: Value] {
         Dictionary(uniqueKeysWithValues: typed.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// The JSON name of what a step releases.
+    static func methodName(_ step: LandReleaseStep) -> String {
+        switch step {
+        case .nonTechnicalSurvey: "cancelled"
+        case .technicalSurvey: "reduced"
+        case .clearance: "cleared"
+        case .battleAreaClearance: "battleAreaCleared"
+        }
+    }
+
+    private static func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+        guard let a, let b else { return nil }
+        return (a, b)
     }
 }

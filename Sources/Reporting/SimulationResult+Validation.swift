@@ -69,7 +69,22 @@ extension SimulationResult {
             c.share(share, C.key(field("utilisation"), kind))
         }
         c.quantiles(teamYears, field("teamYears"))
-        if let cost { c.quantiles(cost.total, C.key(field("cost"), "total")) }
+        if let cost {
+            let costPath = field("cost")
+            c.quantiles(cost.total, C.key(costPath, "total"))
+            if let done = cost.toCompletion { c.quantiles(done, C.key(costPath, "toCompletion")) }
+            if let share = cost.completedShare { c.share(share, C.key(costPath, "completedShare")) }
+            if let share = cost.overheadShare { c.share(share, C.key(costPath, "overheadShare")) }
+            for (method, value) in (cost.perSquareMetre ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let path = C.key(C.key(costPath, "perSquareMetre"), method)
+                if !["cancelled", "reduced", "cleared", "battleAreaCleared"].contains(method) {
+                    c.fail(path, "found method '\(method)'; expected cancelled, reduced, cleared or battleAreaCleared")
+                }
+                c.nonNegative(value, path)
+            }
+        }
+        if let n = teamsStoodDown { c.nonNegative(n, field("teamsStoodDown")) }
+        if let n = teamsRetrained { c.nonNegative(n, field("teamsRetrained")) }
         c.count(eventsSimulated, field("eventsSimulated"), in: 0...Int.max)
         c.count(unfinishedReplications, field("unfinishedReplications"), in: 0...max(0, replications),
                 "a count of replications")
@@ -128,6 +143,11 @@ extension SimulationResult {
             previousLast = last
             c.quantiles(entry.cancelled, C.key(entryPath, "cancelled"))
             c.quantiles(entry.reduced, C.key(entryPath, "reduced"))
+            if let bac = entry.battleAreaCleared { c.quantiles(bac, C.key(entryPath, "battleAreaCleared")) }
+            if let money = entry.cost { c.quantiles(money, C.key(entryPath, "cost")) }
+            for (code, q) in (entry.releasedByType ?? [:]).sorted(by: { $0.key < $1.key }) {
+                c.quantiles(q, C.key(C.key(entryPath, "releasedByType"), code))
+            }
             c.quantiles(entry.cleared, C.key(entryPath, "cleared"))
             c.quantiles(entry.remaining, C.key(entryPath, "remaining"))
             for (code, q) in entry.remainingByType.sorted(by: { $0.key < $1.key }) {

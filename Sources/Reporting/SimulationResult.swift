@@ -18,10 +18,13 @@ public struct SimulationResult: Codable, Sendable, Equatable {
     /// last may be partial.
     public var yearly: [YearSummary]
     public var casualties: Casualties
-    /// Worked days ÷ available days, per team kind.
+    /// Worked days ÷ (fielded working days − days lost to weather), per team kind.
     public var utilisation: [String: Double]
     public var teamYears: Quantiles
     public var cost: Cost?
+    /// Mean teams stood down for lack of eligible work, and retrained to another group (absent in older results).
+    public var teamsStoodDown: Double?
+    public var teamsRetrained: Double?
     public var eventsSimulated: Int
     /// Replications that still had hazardous area at the horizon.
     public var unfinishedReplications: Int
@@ -56,10 +59,16 @@ public struct SimulationResult: Codable, Sendable, Equatable {
         /// m² released in the year by each land-release outcome.
         public var cancelled: Quantiles
         public var reduced: Quantiles
+        /// Cleared, battle-area clearance included (`battleAreaCleared` is that part of it).
         public var cleared: Quantiles
+        public var battleAreaCleared: Quantiles?
+        /// Money spent in the year, when the scenario has costs.
+        public var cost: Quantiles?
         /// m² still hazardous at the end of the year (after `lastDate`), overall and per contamination type.
         public var remaining: Quantiles
         public var remainingByType: [String: Quantiles]
+        /// m² released in the year per contamination type, by all methods (absent in older results).
+        public var releasedByType: [String: Quantiles]?
     }
 
     public struct Casualties: Codable, Sendable, Equatable {
@@ -75,6 +84,13 @@ public struct SimulationResult: Codable, Sendable, Equatable {
     public struct Cost: Codable, Sendable, Equatable {
         public var currency: String
         public var total: Quantiles
+        /// Money until everything was released, over the replications that finished.
+        public var toCompletion: Quantiles?
+        public var completedShare: Double?
+        /// Direct cost per m² released, keyed cancelled / reduced / cleared / battleAreaCleared.
+        public var perSquareMetre: [String: Double]?
+        /// Share of the total that is not direct step work (travel, mobilisation, standby, retraining).
+        public var overheadShare: Double?
     }
 
     public struct TaskRelease: Codable, Sendable, Equatable {

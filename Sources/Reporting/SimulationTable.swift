@@ -11,11 +11,14 @@ public enum SimulationTable {
         }
         lines.append(TextFormat.table(rows))
         lines.append("")
-        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "remaining ha at year end (P10-P90)"]]
-        yearly.append(["start \(r.startDate)", "", "", "", ha(r.initialArea.total)])
+        let money = r.cost.map { ["cost, million \($0.currency)"] } ?? []
+        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "of which BAC", "remaining ha at year end (P10-P90)"] + money]
+        yearly.append(["start \(r.startDate)", "", "", "", "", ha(r.initialArea.total)] + money.map { _ in "" })
         for y in r.yearly {
             yearly.append([ReportText.yearLabel(y), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
-                           "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"])
+                           y.battleAreaCleared.map { ha($0.p50) } ?? "-",
+                           "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"]
+                + money.map { _ in y.cost.map { TextFormat.number($0.p50 / 1e6, 1) } ?? "-" })
         }
         lines.append(TextFormat.table(yearly))
         lines.append("(calendar years; released areas are medians over replications)")
@@ -26,15 +29,34 @@ public enum SimulationTable {
             + "without clearance \(TextFormat.number(c.civilianWithoutClearance, 1)); averted \(TextFormat.number(c.civilianAverted.p50, 1))")
         lines.append("deminer casualties: \(TextFormat.number(c.deminers.mean, 1)) expected from \(TextFormat.number(c.accidents.mean, 1)) accidents")
         let use = r.utilisation.sorted { $0.key < $1.key }.map { "\($0.key) \(TextFormat.number(100 * $0.value, 0))%" }
-        lines.append("team utilisation: " + use.joined(separator: ", "))
-        if let cost = r.cost {
-            lines.append("cost: \(TextFormat.number(cost.total.p50 / 1e6, 1)) million \(cost.currency) (P10-P90 "
-                + "\(TextFormat.number(cost.total.p10 / 1e6, 1))-\(TextFormat.number(cost.total.p90 / 1e6, 1)))")
+        lines.append("team utilisation (worked ÷ workable fielded days): " + use.joined(separator: ", "))
+        if let down = r.teamsStoodDown, let retrained = r.teamsRetrained, down + retrained > 0 {
+            lines.append("teams whose work ran out: \(TextFormat.number(down, 1)) stood down, \(TextFormat.number(retrained, 1)) retrained (means)")
         }
+        if let cost = r.cost { lines += costLines(cost) }
         if r.unfinishedReplications > 0 {
             lines.append("\(r.unfinishedReplications) of \(r.replications) replications still had hazardous area at the horizon")
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func costLines(_ cost: SimulationResult.Cost) -> [String] {
+        let m = { (v: Double) in TextFormat.number(v / 1e6, 1) }
+        var lines = ["cost over the horizon: \(m(cost.total.p50)) million \(cost.currency) (P10-P90 \(m(cost.total.p10))-\(m(cost.total.p90)))"]
+        if let done = cost.toCompletion, let share = cost.completedShare {
+            lines.append("cost to completion: \(m(done.p50)) million (P10-P90 \(m(done.p10))-\(m(done.p90))), "
+                + "over the \(TextFormat.number(100 * share, 0))% of replications that released everything")
+        } else if cost.toCompletion == nil, cost.completedShare != nil {
+            lines.append("cost to completion: not known (no replication released everything within the horizon)")
+        }
+        let names = [("cancelled", "NTS per m² cancelled"), ("reduced", "TS per m² reduced"), ("cleared", "clearance per m² cleared"),
+                     ("battleAreaCleared", "BAC per m² cleared")]
+        let perArea = names.compactMap { key, label in cost.perSquareMetre?[key].map { "\(label) \(TextFormat.number($0, 2))" } }
+        if !perArea.isEmpty {
+            lines.append("direct cost (\(cost.currency)): " + perArea.joined(separator: ", ")
+                + (cost.overheadShare.map { "; overhead (travel, standby, retraining) \(TextFormat.number(100 * $0, 0))% of the total" } ?? ""))
+        }
+        return lines
     }
 
     static func completionRow(_ name: String, _ q: DateQuantiles) -> [String] {

@@ -35,7 +35,7 @@ extension MultiplierPlanner {
             return candidate
         }
 
-        /// The largest level whose mean yearly cost is within `budget` (cost grows with teams, so
+        /// The largest level whose yearly commitment is within `budget` (cost grows with teams, so
         /// bisection applies), or nil when even the first level costs more.
         mutating func largestAffordable(_ budget: Double, top: Int) throws -> PlanCandidate? {
             func affordable(_ k: Int) throws -> Bool { (try level(k).costPerYear ?? .infinity) <= budget }

@@ -67,8 +67,8 @@ public struct MultiplierPlanner: Sendable {
     }
 
     /// Plan mode (a): the smallest multiplier that meets `target`, with its neighbour below and the
-    /// frontier. With `budgetPerYear`, also mode (c): the largest multiplier whose mean yearly cost
-    /// stays within the budget, and what it achieves.
+    /// frontier. With `budgetPerYear`, also mode (c): the largest multiplier whose yearly commitment
+    /// (``ClearanceModel/peakYearlyCommitment(perTeamDay:)``) stays within the budget, and what it achieves.
     ///
     /// - Parameter progress: called after each simulated level, e.g. to print it.
     /// - Throws: ``PlanningError`` for settings or a target that do not fit the model;

@@ -10,7 +10,8 @@ import ClearcastDomain
 struct SequentialEstimate {
     var probability: ProportionEstimate
     var verdict: PlanCandidate.Verdict
-    /// Mean cost a year (fielded team-days × cost per team-day over the horizon), when costs are given.
+    /// What the model's teams commit a year at most (``ClearanceModel/peakYearlyCommitment(perTeamDay:)``),
+    /// when costs are given: what a yearly budget must cover to field them.
     var costPerYear: Double?
     /// The largest share of the target's area released with at least the required probability.
     var shareReleasedAtProbability: Double
@@ -29,7 +30,7 @@ struct SequentialEstimate {
         let prepared = try PreparedClearanceModel(model)
         let required = evaluator.target.probability
         var met = 0, run = 0
-        var shares: [Double] = [], costs: [Double] = []
+        var shares: [Double] = []
         var verdict = PlanCandidate.Verdict.failsWithinError
         while run < settings.maximumReplications {
             let count = min(settings.batch, settings.maximumReplications - run)
@@ -38,7 +39,6 @@ struct SequentialEstimate {
             for record in records {
                 if evaluator.isMet(record) { met += 1 }
                 shares.append(evaluator.releasedShare(record))
-                if let table = settings.costPerTeamDay { costs.append(Self.cost(record.summary, table)) }
             }
             run += count
             let estimate = ProportionEstimate(successes: met, trials: run)
@@ -48,16 +48,10 @@ struct SequentialEstimate {
             verdict = estimate.estimate >= required ? .meetsWithinError : .failsWithinError
             if estimate.halfWidth <= settings.resolution { break }
         }
-        let years = Double(max(model.horizonYears, 1))
         probability = ProportionEstimate(successes: met, trials: run)
         self.verdict = verdict
-        costPerYear = costs.isEmpty ? nil : costs.reduce(0, +) / Double(costs.count) / years
+        costPerYear = settings.costPerTeamDay.map { model.peakYearlyCommitment(perTeamDay: $0) }
         shareReleasedAtProbability = Self.lowerQuantile(shares, probability: required)
-    }
-
-    /// Fielded team-days times cost per team-day, as ``ClearanceForecast/costTotals(perTeamDay:)``.
-    static func cost(_ summary: ReplicationSummary, _ table: [TeamKind: Double]) -> Double {
-        TeamKind.allCases.reduce(0.0) { $0 + (summary.availableDaysByKind[$1] ?? 0) * (table[$1] ?? 0) }
     }
 
     /// The largest `s` with at least `probability` of the values ≥ `s`.

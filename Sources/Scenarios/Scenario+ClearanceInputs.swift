@@ -40,16 +40,16 @@ extension Scenario {
         let model = ClearanceModel(
             startDate: start, horizonYears: spec.horizonYears, tasks: tasks, teams: teams,
             calendar: workCalendar(spec),
-            landRelease: LandReleaseParameters(nonTechnicalSurveyCancelShare: spec.ntsCancelShare,
-                                               technicalSurveyReduceShare: spec.tsReduceShare,
-                                               densityProductivityFactors: spec.densityFactors,
-                                               maximumAreaPerTeam: spec.maximumAreaPerTeam),
+            landRelease: landRelease(spec),
             accidents: AccidentModel(ratePerSquareMetre: spec.accidents.ratePerSquareKilometre / 1_000_000,
                                      standDownDays: Int(spec.accidents.standDownDays.rounded()),
                                      casualtiesPerAccident: .constant(spec.accidents.casualtiesPerAccident)),
             civilianRisk: CivilianRiskModel(incidentsPerYear: spec.civilianRisk.incidentsPerYear,
                                             casualtiesPerIncident: spec.civilianRisk.casualtiesPerIncident),
-            policy: spec.policy)
+            policy: spec.policy,
+            costs: spec.costs.map { TeamCosts(perTeamDay: $0.perTeamDay, standbyShare: $0.standbyShare,
+                                              retrainingPerTeam: $0.retrainingPerTeam, budgetPerYear: $0.budgetPerYear) })
+        try checkCostsAndRetraining(spec, teams: teams)
         do {
             try model.validate()
         } catch let error as ClearanceModelError {
@@ -93,6 +93,45 @@ extension Scenario {
             availableFromDay: max(0, (team.availableFrom?.daysSinceEpoch ?? start.daysSinceEpoch) - start.daysSinceEpoch),
             availableUntilDay: team.availableTo.map { max(0, $0.daysSinceEpoch + 1 - start.daysSinceEpoch) },
             capacityPlan: plan)
+            .with(procurementDays: team.procurementDays,
+                  rampUp: team.rampUp.map { TeamGroup.RampUp(days: $0.days, initialShare: $0.initialShare) },
+                  retraining: team.retrainTo.map { TeamGroup.Retraining(targetGroup: $0.team, days: $0.days) })
+    }
+
+    private func landRelease(_ spec: SimulationSpec) -> LandReleaseParameters {
+        var release = LandReleaseParameters(nonTechnicalSurveyCancelShare: spec.ntsCancelShare,
+                                            technicalSurveyReduceShare: spec.tsReduceShare,
+                                            densityProductivityFactors: spec.densityFactors,
+                                            maximumAreaPerTeam: spec.maximumAreaPerTeam)
+        release.nonTechnicalSurveyCancelShareByType = spec.ntsCancelShareByType
+        release.technicalSurveyReduceShareByClass = spec.tsReduceShareByClass
+        release.technicalSurveySampledShare = spec.tsSampledShare
+        release.handoverDays = spec.handoverDays
+        return release
+    }
+
+    /// With `costs:`, every kind the scenario fields needs a rate (a missing one used to cost
+    /// nothing, silently); `retrain_to` must name another team group of the scenario.
+    func checkCostsAndRetraining(_ spec: SimulationSpec, teams: [TeamGroup]) throws {
+        var issues: [ScenarioIssue] = []
+        let names = spec.teams.compactMap(\.name)
+        for (i, team) in spec.teams.enumerated() {
+            let fielded = team.count > 0 || team.capacityPlan.values.contains { $0 > 0 }
+            if let costs = spec.costs, fielded, costs.perTeamDay[team.kind] == nil {
+                issues.append(ScenarioIssue(file: file.path, path: "simulation.costs.per_team_day", line: nil,
+                                            message: "has no cost for kind \(team.kind.rawValue), which simulation.teams[\(i)]\(team.name.map { " (\($0))" } ?? "") fields; expected a cost per team-day for every kind fielded (0 if it costs nothing)"))
+            }
+            guard let rule = team.retrainTo else { continue }
+            if rule.team == team.name || !names.contains(rule.team) {
+                var message = "found '\(rule.team)', expected the name of another team group (one of \(names.filter { $0 != team.name }.joined(separator: ", ")))"
+                if let guess = Spelling.closest(to: rule.team, among: names.filter { $0 != team.name }) { message += "; did you mean '\(guess)'?" }
+                issues.append(ScenarioIssue(file: file.path, path: "simulation.teams[\(i)].retrain_to.team", line: nil, message: message))
+            } else if let costs = spec.costs, let target = spec.teams.first(where: { $0.name == rule.team }), costs.perTeamDay[target.kind] == nil {
+                issues.append(ScenarioIssue(file: file.path, path: "simulation.costs.per_team_day", line: nil,
+                                            message: "has no cost for kind \(target.kind.rawValue), which teams retrain into (simulation.teams[\(i)].retrain_to); expected one"))
+            }
+        }
+        guard issues.isEmpty else { throw ScenarioError(issues: issues) }
     }
 
     /// Recurring holidays ("MM-DD") become dates in every year of the horizon.

@@ -26,7 +26,8 @@ extension ScenarioReader {
         }
         spec.policy = policy.policy(regions: regions)
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
-        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2", "density_factors"]) {
+        if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2", "density_factors",
+                                                                              "nts_cancel_share_by_type", "ts_reduce_share_by", "ts_sampled_share", "handover_days"]) {
             if let field = release.optional("max_area_per_team_m2") {
                 if case .scalar(let text, false, _) = field.node, text == "none" {
                     spec.maximumAreaPerTeam = nil
@@ -46,6 +47,22 @@ extension ScenarioReader {
             }
             if let d = release.optional("nts_cancel_share").flatMap({ readShare($0) }) { spec.ntsCancelShare = d }
             if let d = release.optional("ts_reduce_share").flatMap({ readShare($0) }) { spec.tsReduceShare = d }
+            if let table = release.optional("nts_cancel_share_by_type")?.mapping(allowed: ContaminationType.allCases.map(\.rawValue)) {
+                for type in ContaminationType.allCases {
+                    if let d = table.optional(type.rawValue).flatMap({ readShare($0) }) { spec.ntsCancelShareByType[type] = d }
+                }
+            }
+            if let table = release.optional("ts_reduce_share_by")?.mapping(allowed: shareClassKeys.map(\.description)) {
+                for key in shareClassKeys {
+                    if let d = table.optional(key.description).flatMap({ readShare($0) }) { spec.tsReduceShareByClass[key] = d }
+                }
+            }
+            if let v = release.optional("handover_days")?.integer(in: 0...3_650, "days from the end of clearance to release (inspection, handover)") {
+                spec.handoverDays = v
+            }
+            if let v = release.optional("ts_sampled_share")?.number(in: 0.001...1, "the share of an area technical survey works, in (0, 1]") {
+                spec.tsSampledShare = v
+            }
         }
         if let teamsField = map.required("teams", "a list of teams"), let list = teamsField.list() {
             if list.isEmpty { teamsField.fail("found an empty list, expected at least one team") }
@@ -65,7 +82,7 @@ extension ScenarioReader {
                 spec.civilianRisk.casualtiesPerIncident = v
             }
         }
-        if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day"]) {
+        if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day", "standby_share", "retraining_per_team", "budget_per_year"]) {
             let currency = costs.required("currency", "a currency code such as USD")?.string()
             var table: [TeamKind: Double] = [:]
             if let perDay = costs.required("per_team_day", "a cost per team-day for each team kind")?
@@ -76,9 +93,46 @@ extension ScenarioReader {
                     }
                 }
             }
-            if let currency { spec.costs = SimulationSpec.Costs(currency: currency, perTeamDay: table) }
+            if let currency {
+                var money = SimulationSpec.Costs(currency: currency, perTeamDay: table)
+                if let v = costs.optional("standby_share")?.number(in: 0...1, "the share of the rate an idle fielded team-day costs, in [0, 1]") {
+                    money.standbyShare = v
+                }
+                if let perTeam = costs.optional("retraining_per_team")?.mapping(allowed: TeamKind.scenarioNames) {
+                    for key in perTeam.keys {
+                        if let kind = TeamKind(scenarioName: key), let v = perTeam.optional(key)?.nonNegative("a one-off retraining cost per team", maximum: 1e12) {
+                            money.retrainingPerTeam[kind] = v
+                        }
+                    }
+                }
+                if let budget = costs.optional("budget_per_year") { money.budgetPerYear = readBudget(budget, startYear: start.year) }
+                spec.costs = money
+            }
         }
         return spec
+    }
+
+    /// Keys of `ts_reduce_share_by`: a type (AP), an evidence class (CHA) or both (AP/CHA).
+    static let shareClassKeys: [LandReleaseParameters.ShareClass] =
+        ContaminationType.allCases.map { .init(type: $0) } + HazardStatus.allCases.map { .init(status: $0) }
+        + ContaminationType.allCases.flatMap { t in HazardStatus.allCases.map { .init(type: t, status: $0) } }
+
+    /// `budget_per_year`: one amount for every year, or `{YEAR: amount}` from that year on.
+    static func readBudget(_ field: FieldReader, startYear: Int) -> [Int: Double] {
+        if case .mapping(let pairs, _) = field.node {
+            var table: [Int: Double] = [:]
+            for (key, value) in pairs {
+                let entry = FieldReader(node: value, path: field.join(key), log: field.log)
+                guard let year = Int(key), (1900...2200).contains(year) else {
+                    entry.fail("found key '\(key)', expected a year such as 2025")
+                    continue
+                }
+                if let v = entry.nonNegative("a budget for the year", maximum: 1e15) { table[year] = v }
+            }
+            return table
+        }
+        guard let v = field.nonNegative("a yearly budget, or a table {YEAR: budget}", maximum: 1e15) else { return [:] }
+        return [startYear: v]
     }
 
     /// Items of a list that carry `name:` must have distinct names: variants and `--set` select

@@ -5,7 +5,7 @@ import EventSimulation
 extension ScenarioReader {
     static let teamFields = [
         "name", "kind", "count", "steps", "types", "productivity", "terrain_factors", "base", "travel_km_per_day",
-        "mobilisation_days", "available", "capacity_plan",
+        "mobilisation_days", "available", "capacity_plan", "procurement_days", "ramp_up", "retrain_to",
     ]
 
     static func readTeam(_ field: FieldReader) -> SimulationSpec.Team? {
@@ -65,10 +65,27 @@ extension ScenarioReader {
         } else if let planField = map.optional("capacity_plan") {
             planField.expected("a mapping from year to team count, e.g. {2021: 40, 2023: 80}")
         }
+        let procurement = map.optional("procurement_days")?.integer(in: 0...3_650, "a procurement time in days") ?? 0
+        var ramp: (days: Int, initialShare: Double)?
+        if let rampMap = map.optional("ramp_up")?.mapping(allowed: ["days", "initial_share"]),
+           let days = rampMap.required("days", "the days until a new team reaches full productivity")?.integer(in: 0...3_650, "a number of days"),
+           let share = rampMap.required("initial_share", "the share of full productivity a new team starts at")?.number(in: 0.01...1, "a share in (0, 1]") {
+            ramp = (days, share)
+        }
+        var retrain: (team: String, days: Int)?
+        if let retrainMap = map.optional("retrain_to")?.mapping(allowed: ["team", "days"]),
+           let target = retrainMap.required("team", "the name of the team group these teams retrain into")?.string(),
+           let days = retrainMap.required("days", "how long retraining takes, in days")?.integer(in: 0...3_650, "a number of days") {
+            retrain = (target, days)
+        }
         guard let kind, let count, !productivity.isEmpty || map.optional("productivity") == nil else { return nil }
-        return Team(name: name, kind: kind, count: count, steps: steps, types: types, productivity: productivity, terrainFactors: factors,
-                    base: base, travelKmPerDay: travel, mobilisationDays: mobilisation,
-                    availableFrom: from, availableTo: to, capacityPlan: plan)
+        var team = Team(name: name, kind: kind, count: count, steps: steps, types: types, productivity: productivity, terrainFactors: factors,
+                        base: base, travelKmPerDay: travel, mobilisationDays: mobilisation,
+                        availableFrom: from, availableTo: to, capacityPlan: plan)
+        team.procurementDays = procurement
+        team.rampUp = ramp
+        team.retrainTo = retrain
+        return team
     }
 
     /// A productivity: a distribution that never yields a negative value.

@@ -169,7 +169,7 @@ public enum SensitivityRun {
         case .civilianCasualties:
             return forecast.civilian.expectedCasualties.mean
         case .cost:
-            let totals = forecast.costTotals(perTeamDay: costs?.perTeamDay ?? [:])
+            let totals = forecast.costTotals()
             return totals.isEmpty ? 0 : totals.reduce(0, +) / Double(totals.count)
         case .remainingKm2:
             return forecast.remainingAreaAtHorizon.mean / 1e6

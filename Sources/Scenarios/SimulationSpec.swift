@@ -54,9 +54,21 @@ public struct SimulationSpec: Sendable, Equatable {
         public var availableTo: CivilDate?
         /// Team count from 1 January of each listed year on (funding changes).
         public var capacityPlan: [Int: Int]
+        /// Extra days before teams added after the start can mobilise (buying machines, recruiting).
+        public var procurementDays: Int = 0
+        /// New teams' learning curve: `initialShare` of productivity rising to 1 over `days`.
+        public var rampUp: (days: Int, initialShare: Double)?
+        /// When this team's work runs out: retrain into the team named `team`, taking `days`.
+        public var retrainTo: (team: String, days: Int)?
 
         public static func == (a: Team, b: Team) -> Bool {
-            a.name == b.name && a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
+            a.procurementDays == b.procurementDays && a.rampUp?.days == b.rampUp?.days && a.rampUp?.initialShare == b.rampUp?.initialShare
+                && a.retrainTo?.team == b.retrainTo?.team && a.retrainTo?.days == b.retrainTo?.days && a.sameCore(as: b)
+        }
+
+        private func sameCore(as b: Team) -> Bool {
+            let a = self
+            return a.name == b.name && a.kind == b.kind && a.count == b.count && a.steps == b.steps && a.types == b.types && a.productivity == b.productivity
                 && a.terrainFactors == b.terrainFactors && a.base?.x == b.base?.x && a.base?.y == b.base?.y
                 && a.travelKmPerDay == b.travelKmPerDay && a.mobilisationDays == b.mobilisationDays
                 && a.availableFrom == b.availableFrom && a.availableTo == b.availableTo && a.capacityPlan == b.capacityPlan
@@ -78,6 +90,12 @@ public struct SimulationSpec: Sendable, Equatable {
     public struct Costs: Sendable, Equatable {
         public var currency: String
         public var perTeamDay: [TeamKind: Double]
+        /// Share of the rate paid for a fielded team-day without work (default 1).
+        public var standbyShare: Double = 1
+        /// One-off cost of retraining a team into each kind.
+        public var retrainingPerTeam: [TeamKind: Double] = [:]
+        /// Yearly budget from each listed calendar year on; empty: no cap.
+        public var budgetPerYear: [Int: Double] = [:]
     }
 
     public var startDate: CivilDate
@@ -95,6 +113,14 @@ public struct SimulationSpec: Sendable, Equatable {
     /// How many times faster than full clearance technical survey covers ground. Default 4: TS
     /// samples about a quarter of an area (UXO Lao's enhanced TS samples 25% [S], sources §2).
     public var tsSpeedFactor: Double = 4
+    /// Cancellation shares for particular contamination types.
+    public var ntsCancelShareByType: [ContaminationType: Distribution] = [:]
+    /// Reduction shares for a type, an evidence class (CHA/SHA) or both ("AP/CHA").
+    public var tsReduceShareByClass: [LandReleaseParameters.ShareClass: Distribution] = [:]
+    /// Share of an area technical survey actually works (samples).
+    public var tsSampledShare: Double = 1
+    /// Days from the end of clearance to release (inspection, QA, handover).
+    public var handoverDays: Int = 0
     /// Productivity multiplier per hazard `density` class (`land_release.density_factors`); 1 when not given.
     public var densityFactors: [DensityClass: Double] = [:]
     /// Largest share of a step one team takes, m²; larger areas are split so that several teams

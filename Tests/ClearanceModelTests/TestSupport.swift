@@ -35,9 +35,22 @@ func releaseDays(_ m: ClearanceModel, seed: UInt64 = 1) throws -> [String: Int?]
 }
 
 /// A small but complete random model: every feature on (survey, BAC, stoppages, weather,
-/// accidents, capacity changes, civilian risk).
+/// accidents, capacity changes, civilian risk, costs with standby and a budget cap, retraining,
+/// ramp-up, procurement lag, survey shares by type and evidence class, sampled TS).
 func smallRandomModel(tasks: Int = 120, teams: Int = 24, years: Int = 5, seed: UInt64 = 3) -> ClearanceModel {
     var m = ClearanceModel.syntheticNationalScale(tasks: tasks, teams: teams, seed: seed, horizonYears: years)
     m.accidents.ratePerSquareMetre = 2e-5  // many accidents, to exercise interruptions
+    let start = m.startDate.year
+    m.costs = TeamCosts(perTeamDay: [.survey: 300, .manual: 600, .mechanical: 4000, .dogs: 900, .bac: 700],
+                        standbyShare: 0.5, retrainingPerTeam: [.manual: 10_000],
+                        budgetPerYear: [start + 1: 1_500_000, start + 2: 4_000_000])
+    if let bac = m.teams.firstIndex(where: { $0.kind == .bac }), let manual = m.teams.first(where: { $0.kind == .manual }) {
+        m.teams[bac].retraining = TeamGroup.Retraining(targetGroup: manual.id, days: 40)
+    }
+    for i in m.teams.indices where m.teams[i].kind == .manual { m.teams[i].rampUp = TeamGroup.RampUp(days: 120, initialShare: 0.5) }
+    for i in m.teams.indices where m.teams[i].kind == .mechanical { m.teams[i].procurementDays = 60 }
+    m.landRelease.nonTechnicalSurveyCancelShareByType = [.unexplodedOrdnance: .beta(alpha: 3, beta: 2)]
+    m.landRelease.technicalSurveyReduceShareByClass = [.init(status: .confirmed): .uniform(min: 0, max: 0.2)]
+    m.landRelease.technicalSurveySampledShare = 0.5
     return m
 }

@@ -83,7 +83,10 @@ enum ResultFixtures {
                                 cancelled: quantiles(cancelled, spread: cancelled * 0.1),
                                 reduced: quantiles(released * 0.3, spread: released * 0.05),
                                 cleared: quantiles(released * 0.2, spread: released * 0.04),
-                                remaining: quantiles(remaining, spread: remaining * 0.15), remainingByType: typeQuantiles))
+                                battleAreaCleared: quantiles(released * 0.05, spread: released * 0.01),
+                                cost: quantiles(1_200_000, spread: 100_000),
+                                remaining: quantiles(remaining, spread: remaining * 0.15), remainingByType: typeQuantiles,
+                                releasedByType: typeQuantiles.mapValues { quantiles($0.mean * 0.2, spread: $0.mean * 0.05) }))
         }
         let overall = Double.random(in: 1500...2500, using: &random)
         let completion = SimulationResult.Completion(
@@ -100,7 +103,11 @@ enum ResultFixtures {
                               civilianAverted: quantiles(27.8, spread: 3), deminers: quantiles(0.4, spread: 0.4),
                               accidents: quantiles(1, spread: 1)),
             utilisation: ["manual": Double.random(in: 0.5...0.9, using: &random), "mechanical": 0.61],
-            teamYears: quantiles(58, spread: 6), cost: .init(currency: "USD", total: quantiles(12_500_000, spread: 1_000_000)),
+            teamYears: quantiles(58, spread: 6),
+            cost: .init(currency: "USD", total: quantiles(12_500_000, spread: 1_000_000), toCompletion: quantiles(11_000_000, spread: 900_000),
+                        completedShare: 0.97, perSquareMetre: ["cancelled": 0.02, "reduced": 0.4, "cleared": 2.1, "battleAreaCleared": 0.3],
+                        overheadShare: 0.18),
+            teamsStoodDown: 3.5, teamsRetrained: 1,
             eventsSimulated: 1_234_567, unfinishedReplications: 15,
             warnings: ["2 teams idle in 2031 & 2032 <no tasks>"],
             tasks: [.init(id: "HA-001", release: dateQuantiles(start: start, p10: 30, p50: 60, p90: 90, finished: 1)),

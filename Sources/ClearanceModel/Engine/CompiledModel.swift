@@ -21,6 +21,9 @@ final class CompiledModel: Sendable {
     let suspected: [Bool]
     let finalStep: [LandReleaseStep]
     let densityFactor: [Double]
+    /// Survey share distributions per task (by type and evidence class).
+    let cancelShare: [Distribution]
+    let reduceShare: [Distribution]
     /// Civilian incidents per m² of remaining hazard per day.
     let incidentRate: [Double]
     /// Policy order: `order[position]` is a task index; `position[task]` its place.
@@ -56,8 +59,15 @@ final class CompiledModel: Sendable {
     let splitArea: Double
     let groupDaysPerTask: [Bool]
     let groupMobilisation: [Int]
+    let groupProcurement: [Int]
+    let groupRamp: [TeamGroup.RampUp?]
     let groupBaseX: [Double]
     let groupBaseY: [Double]
+    /// Groups (scenario and retraining), budget caps and money rates.
+    let teams: CompiledTeams
+    /// Per work pool, the tasks that still have that pool's step ahead of them at the start
+    /// (a team with no pending pool in its mask has no eligible work left: it stands down).
+    let initialPending: [Int32]
     /// Year index (0-based) of every day in the horizon.
     let yearOfDay: [Int16]
 
@@ -78,6 +88,8 @@ final class CompiledModel: Sendable {
         suspected = tasks.map { $0.status == .suspected }
         finalStep = tasks.map { model.landRelease.battleAreaClearanceTypes.contains($0.contamination) ? .battleAreaClearance : .clearance }
         densityFactor = tasks.map { model.landRelease.densityProductivityFactors[$0.density] ?? 1 }
+        cancelShare = tasks.map { model.landRelease.cancelShare(for: $0.contamination) }
+        reduceShare = tasks.map { model.landRelease.reduceShare(for: $0.contamination, status: $0.status) }
         var byClass = [Double](repeating: 0, count: ContaminationType.allCases.count)
         for t in tasks { byClass[t.contamination.index] += t.area }
         initialAreaByClass = byClass
@@ -129,54 +141,57 @@ final class CompiledModel: Sendable {
         for (p, t) in order.enumerated() { pos[t] = p }
         position = pos
 
+        // Units: each group gets as many slots as its largest planned count (after budget caps).
+        let compiled = CompiledTeams(model: model, horizon: h, yearEnds: yearEnds, office: office) { g in
+            let classes = g.contaminationTypes ?? Set(ContaminationType.allCases)
+            var mask: UInt16 = 0
+            for s in g.effectiveSteps { for c in classes { mask |= 1 << UInt16(s.index * 4 + c.index) } }
+            return mask
+        }
+        teams = compiled
+        let groups = compiled.groups
+        groupFirstUnit = compiled.groupFirstUnit
+        groupUnitCount = compiled.groupUnitCount
+        unitGroup = compiled.unitGroup
+        unitKind = compiled.unitKind
+        unitPools = compiled.unitPools
+        unitAccidentRate = compiled.unitAccidentRate
+        capacityChanges = compiled.capacityChanges
+
         // Productivity look-up per (class, terrain) combination.
         var terrains: [String: Int] = [:]
         for t in tasks where terrains[t.terrain] == nil { terrains[t.terrain] = terrains.count }
         let terrainNames = terrains.sorted { $0.value < $1.value }.map(\.key)
         let nTerrain = max(terrainNames.count, 1)
         combo = tasks.map { $0.contamination.index * nTerrain + (terrains[$0.terrain] ?? 0) }
-        productivity = model.teams.map { g in
+        productivity = groups.map { g in
             var table = [Distribution?](repeating: nil, count: ContaminationType.allCases.count * nTerrain)
             for c in ContaminationType.allCases {
                 for (ti, tn) in terrainNames.enumerated() { table[c.index * nTerrain + ti] = g.productivity(for: c, terrain: tn) }
             }
             return table
         }
-        stepFactor = model.teams.map { g in LandReleaseStep.allCases.map { g.stepSpeedFactors[$0] ?? 1 } }
-
-        // Units: each group gets as many slots as its largest planned count.
-        var first: [Int] = [], counts: [Int] = [], uGroup: [Int] = [], uKind: [Int] = [], uPools: [UInt16] = []
-        var uRate: [Double] = [], capacity: [(day: Int, group: Int, count: Int)] = []
-        for (gi, g) in model.teams.enumerated() {
-            let plan = CompiledModel.capacitySchedule(g, start: start, horizon: h)
-            let maxCount = plan.map(\.count).max() ?? 0
-            first.append(uGroup.count)
-            counts.append(maxCount)
-            let classes = g.contaminationTypes ?? Set(ContaminationType.allCases)
-            var mask: UInt16 = 0
-            for s in g.effectiveSteps { for c in classes { mask |= 1 << UInt16(s.index * 4 + c.index) } }
-            let rate = g.accidentRatePerSquareMetre ?? model.accidents.ratePerKind[g.kind] ?? model.accidents.ratePerSquareMetre
-            for _ in 0..<maxCount {
-                uGroup.append(gi)
-                uKind.append(g.kind.index)
-                uPools.append(mask)
-                uRate.append(rate)
-            }
-            capacity += plan.map { (day: $0.day, group: gi, count: $0.count) }
+        // TS works only the sampled share of an area: fewer days for the same productivity.
+        let sampled = model.landRelease.technicalSurveySampledShare
+        stepFactor = groups.map { g in
+            LandReleaseStep.allCases.map { ($0 == .technicalSurvey ? 1 / sampled : 1) * (g.stepSpeedFactors[$0] ?? 1) }
         }
-        groupFirstUnit = first
-        groupUnitCount = counts
-        unitGroup = uGroup
-        unitKind = uKind
-        unitPools = uPools
-        unitAccidentRate = uRate
-        capacityChanges = capacity.sorted { ($0.day, $0.group) < ($1.day, $1.group) }
-        groupSpeedKmPerDay = model.teams.map(\.travelSpeedKmPerDay)
+
+        groupSpeedKmPerDay = groups.map(\.travelSpeedKmPerDay)
         splitArea = model.landRelease.maximumAreaPerTeam ?? .infinity
-        groupDaysPerTask = model.teams.map { $0.rateUnit == .daysPerTask }
-        groupMobilisation = model.teams.map(\.mobilisationDays)
-        groupBaseX = model.teams.map(\.baseX)
-        groupBaseY = model.teams.map(\.baseY)
+        groupDaysPerTask = groups.map { $0.rateUnit == .daysPerTask }
+        groupMobilisation = groups.map(\.mobilisationDays)
+        groupProcurement = groups.map(\.procurementDays)
+        groupRamp = groups.map(\.rampUp)
+        groupBaseX = groups.map(\.baseX)
+        groupBaseY = groups.map(\.baseY)
+        var pending = [Int32](repeating: 0, count: Self.poolCount)
+        for (i, t) in tasks.enumerated() where t.area > 0 {
+            for step in model.landRelease.steps(for: t.status, contamination: t.contamination) {
+                pending[step.index << 2 | classOf[i]] += 1
+            }
+        }
+        initialPending = pending
         var yod = [Int16](repeating: 0, count: h)
         var yi = 0
         for d in 0..<h {

@@ -66,15 +66,33 @@ struct ReplicationOutcome: Sendable {
             for k in TeamKind.allCases where m.unitKind.contains(k.index) { out[k] = v[k.index] }
             return out
         }
+        var costByYear: [Double] = [], stepCost: [LandReleaseStep: Double] = [:]
+        if m.model.costs != nil {
+            let nKind = TeamKind.count
+            costByYear = (0..<years).map { y in
+                var money = s.retrainingCostByYear[y]
+                for k in 0..<nKind {
+                    let fielded = s.fieldedByKindYear[k * years + y], idle = s.idleByKindYear[k * years + y]
+                    money += m.teams.kindRate[k] * (fielded - idle) + m.teams.kindStandbyRate[k] * idle
+                }
+                return money
+            }
+            for step in LandReleaseStep.allCases {
+                stepCost[step] = (0..<nKind).reduce(0.0) { $0 + m.teams.kindRate[$1] * s.stepDaysByKind[$1 * LandReleaseStep.count + step.index] }
+            }
+        }
         summary = ReplicationSummary(
             replication: s.replication, completionDay: overall,
             completionDayByClass: byClass, completionDayByRegion: byRegionName,
             cancelledByYear: s.released[0], reducedByYear: s.released[1], clearedByYear: s.released[2],
+            battleAreaClearedByYear: s.released[3],
             remainingByYear: remaining, remainingByYearByClass: remainingByYearByClass,
             expectedCivilianCasualties: expected, sampledCivilianCasualties: sampled,
             accidents: s.accidents, deminerCasualties: s.deminerCasualties,
             workedDaysByKind: byKind(s.workedDays), availableDaysByKind: byKind(s.availableDays),
-            idleDaysByKind: byKind(s.idleDays), events: s.events, unfinishedTasks: unfinished,
+            idleDaysByKind: byKind(s.idleDays), weatherLostDaysByKind: byKind(s.weatherLostDays),
+            costByYear: costByYear, directCostByStep: stepCost, teamsStoodDown: s.standDowns, teamsRetrained: s.retrainings,
+            events: s.events, unfinishedTasks: unfinished,
             remainingAreaAtHorizon: s.hazard.reduce(0, +))
     }
 }

@@ -8,6 +8,10 @@ extension ReplicationSimulator {
     /// Gives free unit `u` its next task step, or parks it in the idle set.
     mutating func assign(_ u: Int, now: Int) throws {
         guard let (task, step) = choose(u) else {
+            guard hasPendingWork(m.unitPools[u]) else {
+                try demobilise(u, now: now)
+                return
+            }
             status[u] = .idle
             idle.insert(u)
             uIdleSince[u] = Int32(now)
@@ -78,7 +82,8 @@ extension ReplicationSimulator {
         uy[u] = m.y[i]
 
         let q = max(claim, 1e-9)
-        let factor = m.densityFactor[i] * m.stepFactor[g][s]
+        var factor = m.densityFactor[i] * m.stepFactor[g][s]
+        if let ramp = m.groupRamp[g], uRampFrom[u] >= 0 { factor *= ramp.factor(elapsedDays: s0 - Int(uRampFrom[u])) }
         // The claim's key: which task, which step, which claim on it (synchronised streams).
         let slot = i * LandReleaseStep.count + s
         let key = UInt64(slot) << 24 | UInt64(claimsMade[slot] & 0xFF_FFFF)
@@ -169,6 +174,10 @@ extension ReplicationSimulator {
 
     mutating func takeFromIdle(_ u: Int, now: Int) {
         idle.remove(u)
-        idleDays[m.unitKind[u]] += Double(m.office.count(from: Int(uIdleSince[u]), to: now))
+        let k = m.unitKind[u], years = m.yearEnds.count
+        forEachYear(from: Int(uIdleSince[u]), to: now) { y, days in
+            idleDays[k] += days
+            idleByKindYear[k * years + y] += days
+        }
     }
 }

@@ -13,16 +13,23 @@ extension ReplicationSimulator {
         let units = first..<(first + slots)
         if target > activeCount[g] {
             var toAdd = target - activeCount[g]
+            // No eligible work left: the added teams are never fielded (and never paid).
+            let hasWork = hasPendingWork(m.teams.groupPools[g])
+            let delay = m.groupMobilisation[g] + (now > 0 ? m.groupProcurement[g] : 0)
             for u in units where toAdd > 0 && status[u] == .inactive {
                 toAdd -= 1
                 activeCount[g] += 1
-                status[u] = .mobilising
                 generation[u] &+= 1
+                guard hasWork else {
+                    status[u] = .demobilised
+                    continue
+                }
+                status[u] = .mobilising
                 ux[u] = m.groupBaseX[g]
                 uy[u] = m.groupBaseY[g]
                 uActiveSince[u] = Int32(now)
-                try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
-                                   at: Double(now + m.groupMobilisation[g]))
+                uRampFrom[u] = now > 0 ? Int32(now) : -1
+                try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]), at: Double(now + delay))
             }
             return
         }
@@ -31,11 +38,12 @@ extension ReplicationSimulator {
         for pass in 0..<3 {
             for u in units.reversed() where toRemove > 0 {
                 let st = status[u]
-                let matches = pass == 0 ? st == .idle : pass == 1 ? (st == .mobilising || st == .standDown) : st == .working
+                let matches = pass == 0 ? (st == .demobilised || st == .idle)
+                    : pass == 1 ? (st == .mobilising || st == .standDown) : st == .working
                 guard matches else { continue }
                 if st == .idle { takeFromIdle(u, now: now) }
                 if st == .working, let task = try interrupt(u, at: now) { freed.append(task) }
-                availableDays[m.unitKind[u]] += Double(m.office.count(from: Int(uActiveSince[u]), to: now))
+                if st != .demobilised { bookFielded(u, from: Int(uActiveSince[u]), to: now) }
                 status[u] = .inactive
                 generation[u] &+= 1
                 activeCount[g] -= 1
@@ -74,8 +82,8 @@ extension ReplicationSimulator {
             default:
                 break
             }
-            if status[u] != .inactive {
-                availableDays[m.unitKind[u]] += Double(m.office.count(from: Int(uActiveSince[u]), to: h))
+            if status[u] != .inactive && status[u] != .demobilised {
+                bookFielded(u, from: Int(uActiveSince[u]), to: h)
             }
         }
         if !m.yearEnds.isEmpty { snapshot(year: m.yearEnds.count - 1, at: h) }

@@ -11,7 +11,10 @@ extension ReplicationSimulator {
     mutating func complete(_ u: Int, now: Int) throws -> Int? {
         let i = Int(uTask[u]), s = Int(uStep[u])
         let planned = uPlanned[u], days = Int(uDays[u])
-        workedDays[m.unitKind[u]] += Double(uEffectiveDays[u])
+        let kind = m.unitKind[u]
+        workedDays[kind] += Double(uEffectiveDays[u])
+        weatherLostDays[kind] += Double(days - Int(uEffectiveDays[u]))
+        stepDaysByKind[kind * LandReleaseStep.count + s] += Double(days)
         if s >= LandReleaseStep.clearance.index {
             releaseLinear(task: i, start: Int(uStart[u]), days: days, perDay: planned / Double(days))
         }
@@ -39,16 +42,17 @@ extension ReplicationSimulator {
     /// - Returns: true when a next step became available.
     mutating func advance(task i: Int, finished s: Int, now: Int) -> Bool {
         var bucket = 2
+        retirePool(m.pool(step: s, task: i))
         switch s {
         case LandReleaseStep.nonTechnicalSurvey.index:
             bucket = 0
             var surveyRNG = RandomStream(base: surveyBase, key: UInt64(i) << 1)
-            let share = min(max(m.model.landRelease.nonTechnicalSurveyCancelShare.sample(using: &surveyRNG), 0), 1)
+            let share = min(max(m.cancelShare[i].sample(using: &surveyRNG), 0), 1)
             releaseLump(task: i, amount: share * hazard[i], bucket: 0, at: now)
         case LandReleaseStep.technicalSurvey.index:
             bucket = 1
             var surveyRNG = RandomStream(base: surveyBase, key: UInt64(i) << 1 | 1)
-            let share = min(max(m.model.landRelease.technicalSurveyReduceShare.sample(using: &surveyRNG), 0), 1)
+            let share = min(max(m.reduceShare[i].sample(using: &surveyRNG), 0), 1)
             releaseLump(task: i, amount: share * hazard[i], bucket: 1, at: now)
         default:
             break
@@ -57,10 +61,18 @@ extension ReplicationSimulator {
         if isFinal || hazard[i] <= 1e-6 {
             // Rounding residue (or a share of exactly 1) ends the task; book it so areas balance.
             if hazard[i] != 0 { releaseLump(task: i, amount: hazard[i], bucket: bucket, at: now) }
+            // Steps the task no longer needs (survey released all of it) leave their pools too.
+            if !isFinal {
+                if s == LandReleaseStep.nonTechnicalSurvey.index { retirePool(m.pool(step: LandReleaseStep.technicalSurvey.index, task: i)) }
+                retirePool(m.pool(step: m.finalStep[i].index, task: i))
+            }
             hazard[i] = 0
             stepRemaining[i] = 0
             currentStep[i] = Self.releasedTask
-            releaseDay[i] = Int32(now - 1)
+            // After clearance, post-clearance inspection (QA) and handover delay the release date;
+            // the land is no longer hazardous meanwhile (it is cleared), so areas are booked as cleared.
+            let handover = isFinal ? m.model.landRelease.handoverDays : 0
+            releaseDay[i] = now - 1 + handover < m.horizon ? Int32(now - 1 + handover) : -1
             return false
         }
         let next = s == LandReleaseStep.nonTechnicalSurvey.index ? LandReleaseStep.technicalSurvey.index : m.finalStep[i].index
@@ -85,7 +97,10 @@ extension ReplicationSimulator {
         let k = min(cal.count(from: s0, to: t), days - 1)
         if k > 0 {
             let progress = uPlanned[u] * Double(k) / Double(days)
-            workedDays[m.unitKind[u]] += Double(uEffectiveDays[u]) * Double(k) / Double(days)
+            let kind = m.unitKind[u]
+            workedDays[kind] += Double(uEffectiveDays[u]) * Double(k) / Double(days)
+            weatherLostDays[kind] += Double(days - Int(uEffectiveDays[u])) * Double(k) / Double(days)
+            stepDaysByKind[kind * LandReleaseStep.count + s] += Double(k)
             if s >= LandReleaseStep.clearance.index {
                 releaseLinear(task: i, start: s0, days: k, perDay: uPlanned[u] / Double(days))
             }
@@ -110,6 +125,7 @@ extension ReplicationSimulator {
         hazard[i] -= amount
         let day = min(max(t - 1, 0), m.horizon - 1)
         released[bucket][Int(m.yearOfDay[day])] += amount
+        if bucket == 2 && m.finalStep[i] == .battleAreaClearance { released[3][Int(m.yearOfDay[day])] += amount }
         releasedByTask[bucket][i] += amount
         avertedIncidentDays += m.incidentRate[i] * amount * Double(m.horizon - t)
     }
@@ -123,14 +139,18 @@ extension ReplicationSimulator {
         releasedByTask[2][i] += perDay * Double(days)
         avertedIncidentDays += m.incidentRate[i] * perDay * cal.releasedDaysSum(first: days, from: start)
         let y0 = Int(m.yearOfDay[first]), y1 = Int(m.yearOfDay[last])
+        // Battle-area clearance is booked as cleared and, apart, as its own share of it.
+        let bac = m.finalStep[i] == .battleAreaClearance
         if y0 == y1 {
             released[2][y0] += perDay * Double(days)
+            if bac { released[3][y0] += perDay * Double(days) }
             return
         }
         for y in y0...y1 {
             let lo = y == 0 ? 0 : m.yearEnds[y - 1]
             let count = cal.count(from: max(start, lo), to: min(last + 1, m.yearEnds[y]))
             released[2][y] += perDay * Double(count)
+            if bac { released[3][y] += perDay * Double(count) }
         }
     }
 

@@ -14,8 +14,11 @@ enum SimEvent: Sendable {
     case yearEnd(index: Int32)
 }
 
+/// `standDown`: after an accident, for ``AccidentModel/standDownDays``. `demobilised`: no eligible
+/// work is left for the team anywhere (it is no longer fielded nor paid, but still counts toward
+/// its group's planned count, so the capacity plan does not field a replacement).
 enum UnitStatus: UInt8, Sendable {
-    case inactive, mobilising, idle, working, standDown
+    case inactive, mobilising, idle, working, standDown, demobilised
 }
 
 // MARK: - ReplicationSimulator
@@ -77,10 +80,14 @@ struct ReplicationSimulator {
     var uAccident: [Bool]
     var uActiveSince: [Int32]
     var uIdleSince: [Int32]
+    /// Activation day of a team that ramps up (fielded after day 0), -1 for none.
+    var uRampFrom: [Int32]
     var activeCount: [Int]
+    /// Per work pool, tasks that still have that pool's step ahead (see ``CompiledModel/initialPending``).
+    var pending: [Int32]
 
     // MARK: Accounting
-    var released: [[Double]]           // [cancelled, reduced, cleared][year]
+    var released: [[Double]]           // [cancelled, reduced, cleared, of which BAC][year]
     /// Area of each task released by outcome: [cancelled, reduced, cleared][task].
     var releasedByTask: [[Double]]
     var remainingByClass: [[Double]]   // [year][class]
@@ -90,6 +97,17 @@ struct ReplicationSimulator {
     var workedDays = [Double](repeating: 0, count: TeamKind.count)
     var availableDays = [Double](repeating: 0, count: TeamKind.count)
     var idleDays = [Double](repeating: 0, count: TeamKind.count)
+    /// Working days lost to weather within steps, per kind.
+    var weatherLostDays = [Double](repeating: 0, count: TeamKind.count)
+    /// Fielded and idle office days per `kind × years + year`; step working days per `kind × 4 + step`.
+    var fieldedByKindYear: [Double]
+    var idleByKindYear: [Double]
+    var stepDaysByKind: [Double]
+    var retrainingCostByYear: [Double]
+    var standDowns = 0
+    /// Set when a pool emptied: idle teams may have lost their last eligible work.
+    var poolsEmptied = false
+    var retrainings = 0
     var events = 0
 
     static let releasedTask = UInt8.max
@@ -131,8 +149,14 @@ struct ReplicationSimulator {
         uAccident = [Bool](repeating: false, count: u)
         uActiveSince = uStart
         uIdleSince = uStart
+        uRampFrom = [Int32](repeating: -1, count: u)
+        pending = m.initialPending
+        fieldedByKindYear = [Double](repeating: 0, count: TeamKind.count * years)
+        idleByKindYear = fieldedByKindYear
+        stepDaysByKind = [Double](repeating: 0, count: TeamKind.count * LandReleaseStep.count)
+        retrainingCostByYear = [Double](repeating: 0, count: years)
         activeCount = [Int](repeating: 0, count: m.groupUnitCount.count)
-        released = [[Double]](repeating: [Double](repeating: 0, count: years), count: 3)
+        released = [[Double]](repeating: [Double](repeating: 0, count: years), count: 4)
         releasedByTask = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
         remainingByClass = [[Double]](repeating: [Double](repeating: 0, count: ContaminationType.allCases.count), count: years)
         queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + 8)
@@ -164,6 +188,7 @@ struct ReplicationSimulator {
         }
         while let t = queue.peekTime, t <= Double(h), let next = queue.popNext() {
             try handle(next.event, now: Int(next.time))
+            if poolsEmptied { try standDownIdleWithoutWork(now: Int(next.time)) }
         }
         return finish()
     }

@@ -20,6 +20,42 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
     public var battleAreaClearanceTypes: Set<ContaminationType>
     /// Productivity multiplier per density class (missing classes use 1).
     public var densityProductivityFactors: [DensityClass: Double]
+    /// Cancellation shares for particular contamination types (override the general one).
+    public var nonTechnicalSurveyCancelShareByType: [ContaminationType: Distribution] = [:]
+    /// Reduction shares for a type, an evidence class (CHA/SHA), or both (most specific wins).
+    public var technicalSurveyReduceShareByClass: [ShareClass: Distribution] = [:]
+    /// Share of the area technical survey actually works (samples), in (0, 1]: TS days are
+    /// `area × share / (productivity × TS speed factor)`. Default 1 (the whole area).
+    public var technicalSurveySampledShare: Double = 1
+    /// Calendar days from the end of clearance to the land's release (post-clearance inspection,
+    /// QA sampling, handover). It delays the release (completion) dates only: cleared land no
+    /// longer counts as hazardous. A release that would fall after the horizon is not within it.
+    public var handoverDays: Int = 0
+
+    /// A contamination type, an evidence class, or both: what a survey share is specific to.
+    public struct ShareClass: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+        public var type: ContaminationType?
+        public var status: HazardStatus?
+        public init(type: ContaminationType? = nil, status: HazardStatus? = nil) {
+            self.type = type
+            self.status = status
+        }
+        public var description: String { [type?.rawValue, status?.rawValue].compactMap { $0 }.joined(separator: "/") }
+        public static func < (a: ShareClass, b: ShareClass) -> Bool { a.description < b.description }
+    }
+
+    /// The NTS cancellation share for an area of `type`.
+    public func cancelShare(for type: ContaminationType) -> Distribution {
+        nonTechnicalSurveyCancelShareByType[type] ?? nonTechnicalSurveyCancelShare
+    }
+
+    /// The TS reduction share for an area: type and status, then type, then status, then general.
+    public func reduceShare(for type: ContaminationType, status: HazardStatus) -> Distribution {
+        let table = technicalSurveyReduceShareByClass
+        return table[ShareClass(type: type, status: status)] ?? table[ShareClass(type: type)]
+            ?? table[ShareClass(status: status)] ?? technicalSurveyReduceShare
+    }
+
     /// Task splitting: when set, a team claims at most this many m² of a step and further teams
     /// may join the same step for the rest (the step ends when its last team finishes; survey
     /// shares apply to the whole area then). `nil`: one team per task step.
@@ -49,6 +85,17 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
         var c = IssueCollector()
         c.distribution(nonTechnicalSurveyCancelShare, "nonTechnicalSurveyCancelShare", unitInterval: true)
         c.distribution(technicalSurveyReduceShare, "technicalSurveyReduceShare", unitInterval: true)
+        for (type, d) in nonTechnicalSurveyCancelShareByType.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            c.distribution(d, "nonTechnicalSurveyCancelShareByType.\(type.rawValue)", unitInterval: true)
+        }
+        for (key, d) in technicalSurveyReduceShareByClass.sorted(by: { $0.key < $1.key }) {
+            if key.type == nil && key.status == nil { c.add("technicalSurveyReduceShareByClass", "a key must name a type, a status or both") }
+            c.distribution(d, "technicalSurveyReduceShareByClass.\(key)", unitInterval: true)
+        }
+        if handoverDays < 0 || handoverDays > 3_650 { c.add("handoverDays", "must be in 0...3650, found \(handoverDays)") }
+        if !(technicalSurveySampledShare > 0 && technicalSurveySampledShare <= 1) {
+            c.add("technicalSurveySampledShare", "must be in (0, 1], found \(technicalSurveySampledShare)")
+        }
         for (density, f) in densityProductivityFactors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             c.finite(f, "densityProductivityFactors.\(density.rawValue)", atLeast: 0)
             if f == 0 { c.add("densityProductivityFactors.\(density.rawValue)", "must be > 0") }

@@ -53,6 +53,43 @@ public struct TeamGroup: Sendable, Equatable, Codable {
     public var capacityPlan: [CapacityChange]
     /// Overrides ``AccidentModel/ratePerSquareMetre`` for these teams when set.
     public var accidentRatePerSquareMetre: Double?
+    /// Extra calendar days before teams added after the start (by a capacity increase) can
+    /// mobilise: buying and shipping machines, recruiting. Teams fielded on day 0 have none.
+    public var procurementDays: Int = 0
+    /// Learning curve of teams activated after day 0 (capacity increases, new groups, retraining).
+    public var rampUp: RampUp?
+    /// Where these teams go when no eligible work is left for them (instead of standing down).
+    public var retraining: Retraining?
+
+    /// New teams start at ``initialShare`` of their productivity, rising linearly to full
+    /// productivity over ``days`` calendar days from activation (training, dog acclimatisation).
+    public struct RampUp: Sendable, Equatable, Codable {
+        public var days: Int
+        public var initialShare: Double
+        public init(days: Int, initialShare: Double) {
+            self.days = days
+            self.initialShare = initialShare
+        }
+
+        /// Productivity multiplier for work started `elapsed` calendar days after activation.
+        public func factor(elapsedDays elapsed: Int) -> Double {
+            guard days > 0, elapsed < days else { return 1 }
+            return initialShare + (1 - initialShare) * Double(max(elapsed, 0)) / Double(days)
+        }
+    }
+
+    /// Re-tasking: when a team of this group has no eligible work left anywhere, it is retrained
+    /// as a team of group ``targetGroup`` (its kind, steps, productivity and ramp-up), which takes
+    /// ``days`` calendar days (paid at the target kind's rate, plus the target kind's one-off
+    /// ``TeamCosts/retrainingPerTeam``). It happens only while the target group has eligible work.
+    public struct Retraining: Sendable, Equatable, Codable {
+        public var targetGroup: String
+        public var days: Int
+        public init(targetGroup: String, days: Int) {
+            self.targetGroup = targetGroup
+            self.days = days
+        }
+    }
 
     public init(
         id: String, kind: TeamKind, count: Int, steps: Set<LandReleaseStep>? = nil,
@@ -79,6 +116,15 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         self.availableUntilDay = availableUntilDay
         self.capacityPlan = capacityPlan
         self.accidentRatePerSquareMetre = accidentRatePerSquareMetre
+    }
+
+    /// A copy with the movement settings (procurement lag, ramp-up, retraining) replaced.
+    public func with(procurementDays: Int, rampUp: RampUp?, retraining: Retraining?) -> TeamGroup {
+        var copy = self
+        copy.procurementDays = procurementDays
+        copy.rampUp = rampUp
+        copy.retraining = retraining
+        return copy
     }
 
     /// The steps these teams may do (explicit list or the kind's defaults).
@@ -133,6 +179,19 @@ public struct TeamGroup: Sendable, Equatable, Codable {
         }
         if availableFromDay < 0 || availableFromDay > Self.maximumDays {
             c.add("availableFromDay", "must be in 0...\(Self.maximumDays), found \(availableFromDay)")
+        }
+        if procurementDays < 0 || procurementDays > Self.maximumDays {
+            c.add("procurementDays", "must be in 0...\(Self.maximumDays), found \(procurementDays)")
+        }
+        if let ramp = rampUp {
+            if ramp.days < 0 || ramp.days > Self.maximumDays { c.add("rampUp.days", "must be in 0...\(Self.maximumDays), found \(ramp.days)") }
+            if !(ramp.initialShare > 0 && ramp.initialShare <= 1) {
+                c.add("rampUp.initialShare", "must be in (0, 1], found \(ramp.initialShare)")
+            }
+        }
+        if let r = retraining {
+            if r.days < 0 || r.days > Self.maximumDays { c.add("retraining.days", "must be in 0...\(Self.maximumDays), found \(r.days)") }
+            if r.targetGroup == id { c.add("retraining.targetGroup", "must name another group, not '\(id)' itself") }
         }
         if let until = availableUntilDay, until < availableFromDay {
             c.add("availableUntilDay", "must be ≥ availableFromDay (\(availableFromDay)), found \(until)")

@@ -31,18 +31,25 @@ extension ClearanceForecast {
         for c in m.classesPresent { initialByClass[ContaminationType.allCases[c]] = m.initialAreaByClass[c] }
         initialAreaByClass = initialByClass
         yearly = m.yearEnds.enumerated().map { y, end in
-            var perClass: [ContaminationType: QuantileSummary] = [:]
+            var perClass: [ContaminationType: QuantileSummary] = [:], releasedPerClass: [ContaminationType: QuantileSummary] = [:]
             for c in m.classesPresent {
                 let code = ContaminationType.allCases[c]
                 perClass[code] = QuantileSummary(summaries.map { $0.remainingByYearByClass[code]?[y] ?? 0 })
+                // Released in the year = stock at its start − stock at its end, per replication.
+                releasedPerClass[code] = QuantileSummary(summaries.map { s in
+                    let before = y == 0 ? m.initialAreaByClass[c] : (s.remainingByYearByClass[code]?[y - 1] ?? 0)
+                    return max(before - (s.remainingByYearByClass[code]?[y] ?? 0), 0)
+                })
             }
             return YearForecast(
                 start: start, firstDay: y == 0 ? 0 : m.yearEnds[y - 1], endDay: end,
                 cancelled: QuantileSummary(summaries.map { $0.cancelledByYear[y] }),
                 reduced: QuantileSummary(summaries.map { $0.reducedByYear[y] }),
                 cleared: QuantileSummary(summaries.map { $0.clearedByYear[y] }),
+                battleAreaCleared: QuantileSummary(summaries.map { $0.battleAreaClearedByYear[y] }),
                 remaining: QuantileSummary(summaries.map { $0.remainingByYear[y] }),
-                remainingByClass: perClass)
+                remainingByClass: perClass, releasedByClass: releasedPerClass,
+                cost: model.costs == nil ? nil : QuantileSummary(summaries.map { $0.costByYear.isEmpty ? 0 : $0.costByYear[y] }))
         }
 
         let baseline = m.baselineIncidents * model.civilianRisk.casualtiesPerIncident
@@ -63,9 +70,13 @@ extension ClearanceForecast {
             }
             use[k] = TeamUtilisation(meanWorkedDays: mean { $0.workedDaysByKind[k] ?? 0 },
                                      meanAvailableDays: mean { $0.availableDaysByKind[k] ?? 0 },
-                                     meanIdleDays: mean { $0.idleDaysByKind[k] ?? 0 })
+                                     meanIdleDays: mean { $0.idleDaysByKind[k] ?? 0 },
+                                     meanWeatherLostDays: mean { $0.weatherLostDaysByKind[k] ?? 0 })
         }
         utilisation = use
+        cost = r > 0 && model.costs != nil ? CostForecast(summaries) : nil
+        meanTeamsStoodDown = r > 0 ? Double(summaries.reduce(0) { $0 + $1.teamsStoodDown }) / Double(r) : 0
+        meanTeamsRetrained = r > 0 ? Double(summaries.reduce(0) { $0 + $1.teamsRetrained }) / Double(r) : 0
         eventsSimulated = summaries.reduce(0) { $0 + $1.events }
         unfinishedReplications = summaries.filter { $0.completionDay == nil }.count
         remainingAreaAtHorizon = QuantileSummary(summaries.map(\.remainingAreaAtHorizon))

@@ -29,6 +29,11 @@ public struct ClearanceForecast: Sendable, Equatable, Codable {
     public var civilian: CivilianRiskForecast
     public var deminers: DeminerSafetyForecast
     public var utilisation: [TeamKind: TeamUtilisation]
+    /// Money, when the model has costs (per calendar year in ``yearly``).
+    public var cost: CostForecast?
+    /// Mean number of teams stood down for lack of eligible work, and retrained to another group.
+    public var meanTeamsStoodDown: Double
+    public var meanTeamsRetrained: Double
     public var eventsSimulated: Int
     public var unfinishedReplications: Int
     public var remainingAreaAtHorizon: QuantileSummary

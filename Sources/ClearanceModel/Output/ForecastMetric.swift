@@ -19,6 +19,8 @@ public enum ForecastMetric: Hashable, Sendable {
     case deminerCasualties
     /// Team-years fielded (fielded team-days over the mean working days per year).
     case teamYears
+    /// Money spent over the horizon, in millions of the scenario's currency (models with costs).
+    case cost
 
     /// The name results use, e.g. `completion_AP`, `released_by_end_of_2028`.
     public var name: String {
@@ -29,6 +31,7 @@ public enum ForecastMetric: Hashable, Sendable {
         case .civilianCasualties: "civilian_casualties"
         case .deminerCasualties: "deminer_casualties"
         case .teamYears: "team_years"
+        case .cost: "cost"
         }
     }
 
@@ -39,6 +42,7 @@ public enum ForecastMetric: Hashable, Sendable {
         case .releasedByEndOf: "ha"
         case .civilianCasualties, .deminerCasualties: "people"
         case .teamYears: "team-years"
+        case .cost: "millions"
         }
     }
 }
@@ -71,6 +75,7 @@ extension ClearanceForecast {
         result.append((.civilianCasualties, summaries.map(\.expectedCivilianCasualties)))
         result.append((.deminerCasualties, summaries.map(\.deminerCasualties)))
         result.append((.teamYears, teamYears(model: model)))
+        if model.costs != nil { result.append((.cost, summaries.map { ($0.cost ?? 0) / 1e6 })) }
         return result
     }
 
@@ -88,14 +93,9 @@ extension ClearanceForecast {
         return (replicationSummaries ?? []).map { $0.availableDaysByKind.values.reduce(0, +) / workingDays }
     }
 
-    /// Cost per replication: every kind's fielded team-days times its cost per team-day (a kind
-    /// missing from `perTeamDay` costs nothing).
-    public func costTotals(perTeamDay: [TeamKind: Double]) -> [Double] {
-        (replicationSummaries ?? []).map { summary in
-            summary.availableDaysByKind.reduce(0.0) { sum, entry in
-                sum + entry.value * (perTeamDay[entry.key] ?? 0)
-            }
-        }
+    /// Money spent per replication (``ReplicationSummary/cost``; 0 when the model has no costs).
+    public func costTotals() -> [Double] {
+        (replicationSummaries ?? []).map { $0.cost ?? 0 }
     }
 }
 

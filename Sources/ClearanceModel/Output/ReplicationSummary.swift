@@ -19,7 +19,10 @@ public struct ReplicationSummary: Sendable, Equatable, Codable {
     public var completionDayByRegion: [String: Int]
     public var cancelledByYear: [Double]
     public var reducedByYear: [Double]
+    /// Cleared area per year, battle-area clearance included.
     public var clearedByYear: [Double]
+    /// The part of ``clearedByYear`` released by battle-area clearance (UXO land).
+    public var battleAreaClearedByYear: [Double]
     public var remainingByYear: [Double]
     public var remainingByYearByClass: [ContaminationType: [Double]]
     /// Expected civilian casualties over the horizon given this replication's release path.
@@ -32,7 +35,24 @@ public struct ReplicationSummary: Sendable, Equatable, Codable {
     public var workedDaysByKind: [TeamKind: Double]
     public var availableDaysByKind: [TeamKind: Double]
     public var idleDaysByKind: [TeamKind: Double]
+    /// Working days of steps lost to weather, per kind (part of the fielded days, not idle).
+    public var weatherLostDaysByKind: [TeamKind: Double]
+    /// Money spent per calendar year (fielded days at the rate, idle days at the standby rate,
+    /// retraining); empty when the model has no costs.
+    public var costByYear: [Double]
+    /// Rate times the working days of each step (weather days included): what each method cost
+    /// directly; travel, mobilisation, idle time and retraining are not in it. Empty without costs.
+    public var directCostByStep: [LandReleaseStep: Double]
+    /// Teams stood down for lack of eligible work, and teams retrained to another group.
+    public var teamsStoodDown: Int
+    public var teamsRetrained: Int
     public var events: Int
     public var unfinishedTasks: Int
     public var remainingAreaAtHorizon: Double
+
+    /// Total money spent over the horizon (nil without costs).
+    public var cost: Double? { costByYear.isEmpty ? nil : costByYear.reduce(0, +) }
+    /// Money spent until everything was released (teams stand down when their work ends, so
+    /// this is the total), nil when work remained at the horizon or without costs.
+    public var costToCompletion: Double? { completionDay == nil ? nil : cost }
 }

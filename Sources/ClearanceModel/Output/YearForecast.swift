@@ -22,13 +22,22 @@ public struct YearForecast: Sendable, Equatable, Codable {
     public var partial: Bool
     public var cancelled: QuantileSummary
     public var reduced: QuantileSummary
+    /// Cleared area, battle-area clearance included (``battleAreaCleared`` is that part of it).
     public var cleared: QuantileSummary
+    public var battleAreaCleared: QuantileSummary
     public var remaining: QuantileSummary
     public var remainingByClass: [ContaminationType: QuantileSummary]
+    /// Land released in the year per contamination type (all methods): the type's hazardous area
+    /// at the year's start minus at its end, per replication.
+    public var releasedByClass: [ContaminationType: QuantileSummary]
+    /// Money spent in the year, when the model has costs.
+    public var cost: QuantileSummary?
 
     /// A year covering days `firstDay ..< endDay` of a simulation starting on `start`.
     public init(start: CivilDate, firstDay: Int, endDay: Int, cancelled: QuantileSummary, reduced: QuantileSummary,
-                cleared: QuantileSummary, remaining: QuantileSummary, remainingByClass: [ContaminationType: QuantileSummary]) {
+                cleared: QuantileSummary, battleAreaCleared: QuantileSummary, remaining: QuantileSummary,
+                remainingByClass: [ContaminationType: QuantileSummary], releasedByClass: [ContaminationType: QuantileSummary] = [:],
+                cost: QuantileSummary? = nil) {
         let first = start.adding(days: firstDay), last = start.adding(days: endDay - 1)
         year = first.year
         self.firstDay = firstDay
@@ -40,6 +49,9 @@ public struct YearForecast: Sendable, Equatable, Codable {
         self.cancelled = cancelled
         self.reduced = reduced
         self.cleared = cleared
+        self.battleAreaCleared = battleAreaCleared
+        self.releasedByClass = releasedByClass
+        self.cost = cost
         self.remaining = remaining
         self.remainingByClass = remainingByClass
     }
