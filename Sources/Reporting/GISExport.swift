@@ -33,7 +33,7 @@ public enum GISExport {
     public static func writeHazards(_ run: SimulationRun.Output, layers: ScenarioLayers, to path: String) throws {
         let factors = run.ranking.first?.factors.map(\.factor) ?? []
         let start = run.model.startDate
-        try writeHazards(layers: layers, ranked: ScoreReport.hazards(run.ranking, areas: layers.hazards), factors: factors,
+        try writeHazards(layers: layers, ranked: ScoreReport.hazards(run.ranking, areas: layers.hazards, model: run.model), factors: factors,
                          releases: run.forecast.taskReleases.map { Release($0, start: start) }, to: path)
     }
 
@@ -66,6 +66,14 @@ public enum GISExport {
         }
     }
 
+    /// The effort columns (with teams): expected team-days and cost to release, civilian casualties
+    /// a year if left, those per team-day and per million, and the rank by risk per team-day.
+    static let effortFields: [FieldDefinition] = [
+        .init(name: "team_days", type: .real), .init(name: "cost", type: .real),
+        .init(name: "casualties_per_year", type: .real), .init(name: "risk_per_team_day", type: .real),
+        .init(name: "risk_per_million", type: .real), .init(name: "effort_rank", type: .integer),
+    ]
+
     /// The outcome columns of a release layer: mean m² over replications (suffix `_m2`, like `area_m2`).
     static let outcomeFields = ["cancelled_m2", "reduced_m2", "cleared_m2", "remaining_m2"]
 
@@ -90,6 +98,7 @@ public enum GISExport {
                 [.init(name: "share_\(factor)", type: .real), .init(name: "value_\(factor)", type: .real),
                  .init(name: "alone_rank_\(factor)", type: .integer)]
             }
+            if hazards?.contains(where: { $0.effort != nil }) == true { fields += effortFields }
         }
         if releases != nil {
             // Real date fields (GeoPackage DATE, GeoJSON "YYYY-MM-DD"), so GIS tools can filter and
@@ -108,6 +117,14 @@ public enum GISExport {
                 a["score_mean"] = .real(hazard.meanScore)
                 a["score_max"] = .real(hazard.maxScore)
                 a["benefit_per_m2"] = .real(hazard.benefitPerSquareMetre)
+                if let e = hazard.effort {
+                    a["team_days"] = e.teamDays.map(AttributeValue.real) ?? .null
+                    a["cost"] = e.cost.map(AttributeValue.real) ?? .null
+                    a["casualties_per_year"] = .real(e.casualtiesPerYear)
+                    a["risk_per_team_day"] = .real(e.casualtiesPerYearPerTeamDay)
+                    a["risk_per_million"] = e.casualtiesPerYearPerMillion.map(AttributeValue.real) ?? .null
+                    a["effort_rank"] = .integer(e.effortRank)
+                }
                 for factor in hazard.factors {
                     a["share_\(factor.factor)"] = .real(factor.share)
                     a["value_\(factor.factor)"] = factor.meanValue.map(AttributeValue.real) ?? .null

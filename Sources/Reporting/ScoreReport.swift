@@ -1,3 +1,4 @@
+import ClearanceModel
 import ClearcastDomain
 import GeoData
 import RiskModel
@@ -31,7 +32,8 @@ public enum ScoreReport {
                 used: density?.incidentsUsed ?? 0, outsideGrid: layers.incidentsOutsideGrid,
                 afterReferenceDate: density?.excludedAfterReferenceDate ?? 0, heldOut: validation?.heldOutIncidents ?? 0,
                 totalWeight: density?.totalWeight ?? 0, edgeLossShare: density?.edgeLoss ?? 0),
-            hazards: hazards(assessment.ranking, areas: layers.hazards),
+            hazards: hazards(assessment.ranking, areas: layers.hazards,
+                             model: scenario.simulation == nil ? nil : try? scenario.clearanceModel(layers: layers, ranking: assessment.ranking)),
             validation: validation,
             preview: preview(assessment.composite.scores, grid: grid, ranking: assessment.ranking, areas: layers.hazards))
     }
@@ -67,8 +69,10 @@ public enum ScoreReport {
                      nonZeroCells: nonZero)
     }
 
-    static func hazards(_ ranking: [HazardRankEntry], areas: [ScenarioHazard]) -> [ScoreResult.RankedHazard] {
+    /// The ranked hazards; with `model` (a scenario with teams), each with its expected effort.
+    static func hazards(_ ranking: [HazardRankEntry], areas: [ScenarioHazard], model: ClearanceModel? = nil) -> [ScoreResult.RankedHazard] {
         let regions = Dictionary(areas.map { ($0.footprint.id, $0.region) }, uniquingKeysWith: { a, _ in a })
+        let effort = model.map(effortByID) ?? [:]
         return ranking.map { entry in
             ScoreResult.RankedHazard(
                 rank: entry.rank, id: entry.id, name: entry.name, type: entry.type.rawValue, status: entry.status.rawValue,
@@ -77,8 +81,22 @@ public enum ScoreReport {
                 benefitPerSquareMetre: entry.benefitPerSquareMetre,
                 factors: entry.factors.map {
                     .init(factor: $0.factor, share: $0.share, meanValue: $0.meanValue, aloneRank: $0.aloneRank)
-                })
+                },
+                effort: effort[entry.id])
         }
+    }
+
+    /// Each task's effort with its rank in the `risk_per_effort` order, by id.
+    static func effortByID(_ model: ClearanceModel) -> [String: ScoreResult.HazardEffort] {
+        let efforts = model.expectedEffort()
+        var out: [String: ScoreResult.HazardEffort] = [:]
+        for (position, i) in model.riskPerEffortOrder(efforts).enumerated() {
+            let e = efforts[i]
+            out[e.id] = .init(teamDays: e.teamDays, cost: e.cost, casualtiesPerYear: e.casualtiesPerYear,
+                              casualtiesPerYearPerTeamDay: e.casualtiesPerYearPerTeamDay,
+                              casualtiesPerYearPerMillion: e.casualtiesPerYearPerMillion, effortRank: position + 1)
+        }
+        return out
     }
 
     /// Block means of the composite surface, at most `previewSide` cells a side.

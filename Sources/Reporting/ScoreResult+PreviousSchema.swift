@@ -35,5 +35,6 @@ extension ScoreResult.RankedHazard {
         } else {
             factors = try c.decode([ScoreResult.HazardFactor].self, forKey: .factors)
         }
+        effort = try c.decodeIfPresent(ScoreResult.HazardEffort.self, forKey: .effort)
     }
 }

@@ -105,10 +105,28 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         /// (`clearcast-result/1` called this `shares`, with each share under `weight`; decoding reads
         /// those names in such files, see `ScoreResult+PreviousSchema.swift`.)
         public var factors: [HazardFactor]
+        /// Expected effort to release the area and the civilian risk it removes, when the scenario
+        /// has a `simulation:` section (teams to do the work).
+        public var effort: HazardEffort?
 
         enum CodingKeys: String, CodingKey {
-            case rank, id, name, type, status, region, areaSquareMetres, cells, meanScore, maxScore, benefitPerSquareMetre, factors
+            case rank, id, name, type, status, region, areaSquareMetres, cells, meanScore, maxScore, benefitPerSquareMetre, factors, effort
         }
+    }
+
+    /// A hazard's expected effort and risk removed per effort (see `TaskEffort` in ClearanceModel):
+    /// team-days of the fielded mix (weather days included), the direct cost, the civilian
+    /// casualties a year the exposure model gives the area if it is left (mean over the horizon,
+    /// independent of the weights), and that risk per team-day and per million of money.
+    public struct HazardEffort: Codable, Sendable, Equatable {
+        /// Nil when no fielded team can do one of its steps.
+        public var teamDays: Double?
+        public var cost: Double?
+        public var casualtiesPerYear: Double
+        public var casualtiesPerYearPerTeamDay: Double
+        public var casualtiesPerYearPerMillion: Double?
+        /// Rank by risk per team-day (1 = first), the `risk_per_effort` tasking order.
+        public var effortRank: Int
     }
 
     public struct ValidationSummary: Codable, Sendable, Equatable {

@@ -17,14 +17,21 @@ public enum ScoreTable {
         }
         lines.append("")
         let factors = result.weights.factors.map(\.factor)
-        var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors]
+        let withEffort = result.hazards.contains { $0.effort != nil }
+        let costed = result.hazards.contains { $0.effort?.cost != nil }
+        var rows = [["rank", "id", "type", "status", "area ha", "mean", "max"] + factors
+            + (withEffort ? ["team-days", "cas/yr", "per 1k td"] + (costed ? ["per 1M"] : []) + ["#effort"] : [])]
         for hazard in result.hazards.prefix(max(0, top)) {
             let cells = factors.map { f in hazard.factors.first { $0.factor == f }.map(factorCell) ?? "" }
             rows.append([String(hazard.rank), hazard.id, hazard.type, hazard.status,
                          TextFormat.number(hazard.areaSquareMetres / 10_000, 1), TextFormat.number(hazard.meanScore, 3),
-                         TextFormat.number(hazard.maxScore, 3)] + cells)
+                         TextFormat.number(hazard.maxScore, 3)] + cells + (withEffort ? effortCells(hazard.effort, costed: costed) : []))
         }
         lines.append(TextFormat.table(rows))
+        if withEffort {
+            lines.append("effort: expected team-days to release (fielded mix, weather included); civilian casualties a year if left "
+                + "(exposure model, not the score); those per 1,000 team-days\(costed ? " and per million of money" : ""); #rank by risk per team-day")
+        }
         let complete = result.hazards.allSatisfy { $0.factors.allSatisfy { $0.meanValue != nil && $0.aloneRank != nil } }
         lines.append(complete ? "per factor: share of the mean score, mean normalised value (0 to 1), #rank by that factor alone"
             : "per factor: share of the mean score (\(result.schema) from an older clearcast: no values or alone-ranks)")
@@ -42,6 +49,14 @@ public enum ScoreTable {
             lines.append(TextFormat.table(table))
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func effortCells(_ e: ScoreResult.HazardEffort?, costed: Bool) -> [String] {
+        guard let e else { return Array(repeating: "", count: costed ? 5 : 4) }
+        var cells = [e.teamDays.map { TextFormat.number($0, 0) } ?? "never", TextFormat.number(e.casualtiesPerYear, 3),
+                     TextFormat.number(1_000 * e.casualtiesPerYearPerTeamDay, 3)]
+        if costed { cells.append(e.casualtiesPerYearPerMillion.map { TextFormat.number($0, 3) } ?? "n/a") }
+        return cells + ["#\(e.effortRank)"]
     }
 
     /// `48% 0.75 #2`: share, mean value and alone-rank (the share alone for older results).

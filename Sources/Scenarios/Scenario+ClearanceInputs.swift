@@ -9,7 +9,8 @@ extension Scenario {
     /// per m² and rank), its teams, calendar, land-release shares, accidents and civilian risk.
     ///
     /// - Parameter ranking: the hazard ranking of the scoring run, used by the risk-priority policy
-    ///   and to weight civilian exposure; hazards missing from it get benefit 0.
+    ///   only (civilian risk comes from the exposure model, never from the score: see
+    ///   ``returnees(near:settlements:reach:)``); hazards missing from it get benefit 0.
     /// - Throws: `ScenarioError` when the scenario has no `simulation:` section or the model is invalid
     ///   (each problem with its field path).
     public func clearanceModel(layers: ScenarioLayers, ranking: [HazardRankEntry]) throws -> ClearanceModel {
@@ -18,6 +19,7 @@ extension Scenario {
         }
         let start = spec.startDate
         let byID = Dictionary(ranking.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let reach = spec.civilianRisk.reachMetres ?? scoring.pressureDecayMetres
         let tasks = layers.hazards.map { hazard -> HazardArea in
             let entry = byID[hazard.footprint.id]
             return HazardArea(
@@ -27,8 +29,8 @@ extension Scenario {
                 status: hazard.footprint.status,
                 terrain: hazard.terrain, region: hazard.region, x: hazard.centerX, y: hazard.centerY,
                 priorityBenefit: entry?.benefitPerSquareMetre ?? 0, rank: entry?.rank ?? 0,
-                // Exposure follows the priority score; a floor keeps unscored areas (outside the grid) at some risk.
-                civilianExposure: max(entry?.meanScore ?? 0, 0.01))
+                civilianExposure: 1,
+                returnees: Self.returnees(near: (hazard.centerX, hazard.centerY), settlements: layers.settlements, reach: reach))
         }
         try checkRegionNames(spec, known: Set(layers.hazards.map(\.region)))
         try checkTeamBases(spec)
@@ -44,8 +46,7 @@ extension Scenario {
             accidents: AccidentModel(ratePerSquareMetre: spec.accidents.ratePerSquareKilometre / 1_000_000,
                                      standDownDays: Int(spec.accidents.standDownDays.rounded()),
                                      casualtiesPerAccident: .constant(spec.accidents.casualtiesPerAccident)),
-            civilianRisk: CivilianRiskModel(incidentsPerYear: spec.civilianRisk.incidentsPerYear,
-                                            casualtiesPerIncident: spec.civilianRisk.casualtiesPerIncident),
+            civilianRisk: civilianRiskModel(spec.civilianRisk),
             policy: spec.policy,
             costs: spec.costs.map { TeamCosts(perTeamDay: $0.perTeamDay, standbyShare: $0.standbyShare,
                                               retrainingPerTeam: $0.retrainingPerTeam, budgetPerYear: $0.budgetPerYear) })
@@ -55,6 +56,32 @@ extension Scenario {
         } catch let error as ClearanceModelError {
             throw ScenarioError(file: file.path, path: "simulation", message: error.description)
         }
+        return model
+    }
+
+    /// People expected back near a point: `Σ_s displaced_s × returnShare_s × exp(−d_s² / (2σ²))`
+    /// over the settlements, with σ the exposure's reach (the return-pressure layer's formula, at
+    /// the area's centre).
+    ///
+    /// - Complexity: O(settlements).
+    static func returnees(near p: (x: Double, y: Double), settlements: [Settlement], reach: Double) -> Double {
+        let twoSigmaSquared = 2 * reach * reach
+        return settlements.reduce(0.0) { sum, s in
+            let dx = s.x - p.x, dy = s.y - p.y
+            return sum + s.expectedReturnees * exp(-(dx * dx + dy * dy) / twoSigmaSquared)
+        }
+    }
+
+    private func civilianRiskModel(_ r: SimulationSpec.CivilianRisk) -> CivilianRiskModel {
+        var model = CivilianRiskModel(incidentsPerYear: r.incidentsPerYear, casualtiesPerIncident: r.casualtiesPerIncident)
+        model.hazardByType = r.hazardByType
+        model.hazardByDensity = r.hazardByDensity
+        model.hazardByStatus = r.hazardByStatus
+        model.backgroundExposure = r.backgroundPeople
+        model.returnSchedule = r.returnSchedule
+        model.markingEffect = r.markingEffect
+        model.confirmedMarkedAtStart = r.confirmedMarkedAtStart
+        model.riskEducation = r.riskEducation
         return model
     }
 

@@ -76,12 +76,7 @@ extension ScenarioReader {
                 spec.accidents.casualtiesPerAccident = v
             }
         }
-        if let risk = map.optional("civilian_risk")?.mapping(allowed: ["incidents_per_year", "casualties_per_incident"]) {
-            if let v = risk.optional("incidents_per_year")?.nonNegative("civilian incidents per year", maximum: 1_000_000) { spec.civilianRisk.incidentsPerYear = v }
-            if let v = risk.optional("casualties_per_incident")?.nonNegative("casualties per incident", maximum: 100) {
-                spec.civilianRisk.casualtiesPerIncident = v
-            }
-        }
+        if let risk = map.optional("civilian_risk") { readCivilianRisk(risk, into: &spec.civilianRisk) }
         if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day", "standby_share", "retraining_per_team", "budget_per_year"]) {
             let currency = costs.required("currency", "a currency code such as USD")?.string()
             var table: [TeamKind: Double] = [:]

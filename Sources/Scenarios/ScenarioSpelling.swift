@@ -62,6 +62,7 @@ extension LandReleaseStep: ScenarioSpelling {
 /// The `policy:` words; `region_sequence` takes its regions from `region_sequence:`.
 enum PolicyName: String, CaseIterable, ScenarioSpelling {
     case riskPriority = "risk_priority"
+    case riskPerEffort = "risk_per_effort"
     case nearestFirst = "nearest_first"
     case largestFirst = "largest_first"
     case smallestFirst = "smallest_first"
@@ -74,6 +75,7 @@ enum PolicyName: String, CaseIterable, ScenarioSpelling {
     func policy(regions: [String]) -> TaskSelectionPolicy {
         switch self {
         case .riskPriority: .riskPriority
+        case .riskPerEffort: .riskPerEffort
         case .nearestFirst: .nearestFirst
         case .largestFirst: .largestFirst
         case .smallestFirst: .smallestFirst
@@ -88,6 +90,7 @@ extension TaskSelectionPolicy {
     public var scenarioName: String {
         switch self {
         case .riskPriority: PolicyName.riskPriority.rawValue
+        case .riskPerEffort: PolicyName.riskPerEffort.rawValue
         case .nearestFirst: PolicyName.nearestFirst.rawValue
         case .largestFirst: PolicyName.largestFirst.rawValue
         case .smallestFirst: PolicyName.smallestFirst.rawValue

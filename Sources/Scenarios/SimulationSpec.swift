@@ -85,6 +85,17 @@ public struct SimulationSpec: Sendable, Equatable {
         /// Civilian incidents per year at the start, over all remaining hazardous area.
         public var incidentsPerYear: Double = 0
         public var casualtiesPerIncident: Double = 1
+        public var hazardByType: [ContaminationType: Double] = [:]
+        public var hazardByDensity: [DensityClass: Double] = [:]
+        public var hazardByStatus: [HazardStatus: Double] = [:]
+        /// People exposed near every area whatever the returns (default 1).
+        public var backgroundPeople: Double = 1
+        /// Decay distance σ of a settlement's exposure, metres; nil: the return-pressure layer's.
+        public var reachMetres: Double?
+        public var returnSchedule: [CivilianRiskModel.ReturnPoint] = []
+        public var markingEffect: Double = 0
+        public var confirmedMarkedAtStart: Bool = false
+        public var riskEducation: CivilianRiskModel.RiskEducation?
     }
 
     public struct Costs: Sendable, Equatable {

@@ -24,8 +24,8 @@ final class CompiledModel: Sendable {
     /// Survey share distributions per task (by type and evidence class).
     let cancelShare: [Distribution]
     let reduceShare: [Distribution]
-    /// Civilian incidents per m² of remaining hazard per day.
-    let incidentRate: [Double]
+    /// Civilian risk: per-area coefficients and the exposure profiles' tail sums.
+    let exposure: CivilianExposure
     /// Policy order: `order[position]` is a task index; `position[task]` its place.
     let order: [Int]
     let position: [Int]
@@ -71,8 +71,8 @@ final class CompiledModel: Sendable {
     /// Year index (0-based) of every day in the horizon.
     let yearOfDay: [Int16]
 
-    /// Expected civilian incidents over the horizon with no clearance at all.
-    let baselineIncidents: Double
+    /// Expected civilian incidents over the horizon with no clearance (and no survey) at all.
+    var baselineIncidents: Double { exposure.baselineIncidents }
 
     init(_ model: ClearanceModel) {
         self.model = model
@@ -107,14 +107,6 @@ final class CompiledModel: Sendable {
         for (i, r) in regionOf.enumerated() { byRegion[r].append(i) }
         tasksByRegion = byRegion
 
-        // Civilian risk weights (see CivilianRiskModel).
-        var w = tasks.map { $0.civilianExposure * $0.priorityBenefit }
-        if zip(w, tasks).reduce(0.0, { $0 + $1.0 * $1.1.area }) <= 0 { w = tasks.map(\.civilianExposure) }
-        let total = zip(w, tasks).reduce(0.0, { $0 + $1.0 * $1.1.area })
-        let perDay = model.civilianRisk.incidentsPerYear / 365.2425
-        incidentRate = total > 0 ? w.map { perDay * $0 / total } : w.map { _ in 0 }
-        baselineIncidents = total > 0 ? perDay * Double(h) : 0
-
         // Calendars.
         let cal = model.calendar, start = model.startDate
         let dates = (0..<h).map { start.adding(days: $0) }
@@ -134,9 +126,11 @@ final class CompiledModel: Sendable {
         regionCalendars = calendars
         self.stoppedAtStart = stoppedAtStart
         seasonChanges = changes.sorted { ($0.day, $0.region) < ($1.day, $1.region) }
+        // Civilian risk (see CivilianRiskModel): independent of the priority score.
+        exposure = CivilianExposure(model: model, horizon: h, calendars: calendars)
 
         // Policy order.
-        order = CompiledModel.policyOrder(model.policy, tasks)
+        order = CompiledModel.policyOrder(model.policy, tasks, model: model)
         var pos = [Int](repeating: 0, count: tasks.count)
         for (p, t) in order.enumerated() { pos[t] = p }
         position = pos
@@ -216,8 +210,9 @@ final class CompiledModel: Sendable {
 extension CompiledModel {
     /// Task indices in the order the policy prefers them (nearestFirst: input order; the
     /// distance is evaluated at decision time). Risk priority compares benefits as
-    /// ``RoundedScore``s, as the hazard ranking does, so the order is the same on every OpenBLAS kernel.
-    static func policyOrder(_ policy: TaskSelectionPolicy, _ tasks: [HazardArea]) -> [Int] {
+    /// ``RoundedScore``s, as the hazard ranking does, so the order is the same on every OpenBLAS kernel;
+    /// risk per effort compares ``TaskEffort/casualtiesPerYearPerTeamDay`` the same way, then rank.
+    static func policyOrder(_ policy: TaskSelectionPolicy, _ tasks: [HazardArea], model: ClearanceModel) -> [Int] {
         let risk: (Int, Int) -> Bool = { a, b in
             let ta = tasks[a], tb = tasks[b]
             let (benefitA, benefitB) = (RoundedScore(max(0, ta.priorityBenefit)), RoundedScore(max(0, tb.priorityBenefit)))
@@ -229,6 +224,8 @@ extension CompiledModel {
         switch policy {
         case .riskPriority:
             return idx.sorted(by: risk)
+        case .riskPerEffort:
+            return model.riskPerEffortOrder(model.expectedEffort())
         case .nearestFirst, .asListed:
             return idx
         case .largestFirst:

@@ -57,6 +57,7 @@ extension ReplicationSimulator {
         default:
             break
         }
+        if s < LandReleaseStep.clearance.index { mark(task: i, at: now) }
         let isFinal = s >= LandReleaseStep.clearance.index
         if isFinal || hazard[i] <= 1e-6 {
             // Rounding residue (or a share of exactly 1) ends the task; book it so areas balance.
@@ -119,6 +120,14 @@ extension ReplicationSimulator {
 
     // MARK: Release bookings
 
+    /// Marks (fences) the rest of a surveyed area at time `t`: its risk falls by the marking effect
+    /// from then on, booked as averted like a release.
+    mutating func mark(task i: Int, at t: Int) {
+        guard marking[i] == 1, m.exposure.markingFactor < 1, hazard[i] > 0 else { return }
+        avertedIncidentDays += (1 - m.exposure.markingFactor) * hazard[i] * m.exposure.tailRate(i, from: t)
+        marking[i] = m.exposure.markingFactor
+    }
+
     /// Books a survey release (or residue) at time `t` (the end of day `t − 1`).
     mutating func releaseLump(task i: Int, amount: Double, bucket: Int, at t: Int) {
         guard amount > 0 else { return }
@@ -127,7 +136,7 @@ extension ReplicationSimulator {
         released[bucket][Int(m.yearOfDay[day])] += amount
         if bucket == 2 && m.finalStep[i] == .battleAreaClearance { released[3][Int(m.yearOfDay[day])] += amount }
         releasedByTask[bucket][i] += amount
-        avertedIncidentDays += m.incidentRate[i] * amount * Double(m.horizon - t)
+        avertedIncidentDays += marking[i] * amount * m.exposure.tailRate(i, from: t)
     }
 
     /// Books clearance of `perDay` m² at the end of each of the first `days` working days from `start`.
@@ -137,7 +146,8 @@ extension ReplicationSimulator {
         guard let first = cal.dayOfWorkingDay(1, from: start), let last = cal.dayOfWorkingDay(days, from: start) else { return }
         hazard[i] -= perDay * Double(days)
         releasedByTask[2][i] += perDay * Double(days)
-        avertedIncidentDays += m.incidentRate[i] * perDay * cal.releasedDaysSum(first: days, from: start)
+        let k0 = Int(cal.prefix[min(max(start, 0), cal.horizon)])
+        avertedIncidentDays += marking[i] * perDay * m.exposure.workingRate(i, region: m.regionOf[i], firstIndex: k0, count: days)
         let y0 = Int(m.yearOfDay[first]), y1 = Int(m.yearOfDay[last])
         // Battle-area clearance is booked as cleared and, apart, as its own share of it.
         let bac = m.finalStep[i] == .battleAreaClearance

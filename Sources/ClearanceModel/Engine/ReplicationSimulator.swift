@@ -51,6 +51,8 @@ struct ReplicationSimulator {
 
     // MARK: Task state
     var hazard: [Double]
+    /// Marking factor of each area's civilian risk (1 until it is surveyed and marked).
+    var marking: [Double]
     var stepRemaining: [Double]
     /// Area the current step started with (for per-task durations of resumed steps).
     var stepArea: [Double]
@@ -125,6 +127,7 @@ struct ReplicationSimulator {
         civilianRNG = RandomStream(masterSeed: seed, replication: replication, stream: "civilian")
         let n = m.taskCount, u = m.unitCount, years = m.yearEnds.count
         hazard = m.area
+        marking = m.exposure.markAtStart
         stepRemaining = m.area
         stepArea = m.area
         unclaimed = m.area

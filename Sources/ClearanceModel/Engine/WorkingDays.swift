@@ -3,13 +3,12 @@
 /// The working days of one calendar (one region, or the office calendar) over the horizon,
 /// indexed so that "when does the m-th working day from day s fall?" is O(1).
 ///
-/// `prefix[d]` counts working days in `[0, d)`; `list[k]` is the k-th working day;
-/// `listSum[k]` is `list[0] + … + list[k-1]` (for exact civilian-risk integrals).
+/// `prefix[d]` counts working days in `[0, d)`; `list[k]` is the k-th working day (civilian-risk
+/// integrals sum over it, see ``CivilianExposure``).
 struct WorkingDays: Sendable {
     let horizon: Int
     let prefix: [Int32]
     let list: [Int32]
-    let listSum: [Double]
 
     /// - Complexity: O(horizon).
     init(horizon: Int, isWorking: (Int) -> Bool) {
@@ -21,11 +20,8 @@ struct WorkingDays: Sendable {
             if isWorking(d) { list.append(Int32(d)) }
             prefix[d + 1] = Int32(list.count)
         }
-        var sums = [Double](repeating: 0, count: list.count + 1)
-        for k in 0..<list.count { sums[k + 1] = sums[k] + Double(list[k]) }
         self.prefix = prefix
         self.list = list
-        self.listSum = sums
     }
 
     /// Working days in `[a, b)`, with both ends clamped to `[0, horizon]`.
@@ -42,15 +38,5 @@ struct WorkingDays: Sendable {
         guard start < horizon else { return nil }
         let k = Int(prefix[max(start, 0)]) + m - 1
         return k < list.count ? Int(list[k]) : nil
-    }
-
-    /// Sum of `(horizon − (d + 1))` over the first `k` working days from `start`: the time each
-    /// day's release spends released before the horizon (releases happen at the end of the day).
-    @inline(__always)
-    func releasedDaysSum(first k: Int, from start: Int) -> Double {
-        guard k > 0 else { return 0 }
-        let k0 = Int(prefix[min(max(start, 0), horizon)])
-        let sumDays = listSum[k0 + k] - listSum[k0]
-        return Double(k) * Double(horizon - 1) - sumDays
     }
 }

@@ -29,14 +29,19 @@ public struct HazardArea: Sendable, Hashable, Codable {
     public var priorityBenefit: Double
     /// Rank from the ranking (1 = most urgent); ties in benefit are broken by rank.
     public var rank: Int
-    /// Relative civilian exposure weight (1 = typical).
+    /// Relative civilian exposure multiplier (land use and the like; 1 = typical). See
+    /// ``CivilianRiskModel``: never derived from the priority score.
     public var civilianExposure: Double
+    /// People expected back near the area once returns are complete, weighted by distance
+    /// (the settlements' displaced × return share × distance decay); scaled over time by
+    /// ``CivilianRiskModel/returnSchedule``.
+    public var returnees: Double
 
     public init(
         id: String, name: String = "", area: Double, contamination: ContaminationType,
         density: DensityClass = .medium, status: HazardStatus, terrain: String = "open",
         region: String = "", x: Double = 0, y: Double = 0, priorityBenefit: Double = 0,
-        rank: Int = 0, civilianExposure: Double = 1
+        rank: Int = 0, civilianExposure: Double = 1, returnees: Double = 0
     ) {
         self.id = id
         self.name = name
@@ -51,6 +56,7 @@ public struct HazardArea: Sendable, Hashable, Codable {
         self.priorityBenefit = priorityBenefit
         self.rank = rank
         self.civilianExposure = civilianExposure
+        self.returnees = returnees
     }
 
     /// Checks field ranges; issue paths are relative (e.g. `area`).
@@ -62,6 +68,7 @@ public struct HazardArea: Sendable, Hashable, Codable {
         c.finite(y, "y")
         c.finite(priorityBenefit, "priorityBenefit", atLeast: 0)
         c.finite(civilianExposure, "civilianExposure", atLeast: 0)
+        c.finite(returnees, "returnees", atLeast: 0)
         try c.throwIfAny()
     }
 }

@@ -8,6 +8,10 @@
 public enum TaskSelectionPolicy: Sendable, Hashable, Codable {
     /// Highest ``HazardArea/priorityBenefit`` first, then lowest rank.
     case riskPriority
+    /// Most civilian risk removed per team-day first (``TaskEffort/casualtiesPerYearPerTeamDay``:
+    /// the exposure model's casualties a year over the expected team-days of the fielded mix),
+    /// then lowest rank. Areas no fielded team can release come last.
+    case riskPerEffort
     /// Closest task to the team's current location (straight-line distance).
     case nearestFirst
     /// Largest recorded area first.
