@@ -98,6 +98,7 @@ extension ScoreResult {
         var byRank: [Int: Int] = [:]
         // Per factor, alone-rank → where it was first seen.
         var aloneRanks: [String: [Int: String]] = [:]
+        var effortRanks: [Int: String] = [:]
         for (i, hazard) in hazards.enumerated() {
             let path = ResultChecker.index("hazards", i)
             c.count(hazard.rank, path + ".rank", in: 1...max(1, hazards.count), "a rank")
@@ -113,6 +114,7 @@ extension ScoreResult {
             c.share(hazard.meanScore, path + ".meanScore")
             c.share(hazard.maxScore, path + ".maxScore")
             c.nonNegative(hazard.benefitPerSquareMetre, path + ".benefitPerSquareMetre")
+            if let e = hazard.effort { checkEffort(&c, e, path + ".effort", seen: &effortRanks) }
             for (j, factor) in hazard.factors.enumerated() {
                 let factorPath = ResultChecker.index(path + ".factors", j)
                 c.share(factor.share, factorPath + ".share")
@@ -131,6 +133,21 @@ extension ScoreResult {
                     aloneRanks[factor.factor, default: [:]][alone] = factorPath
                 }
             }
+        }
+    }
+
+    /// Effort numbers are non-negative; effort ranks 1...n, each once.
+    private func checkEffort(_ c: inout ResultChecker, _ e: HazardEffort, _ path: String, seen: inout [Int: String]) {
+        if let d = e.teamDays { c.nonNegative(d, path + ".teamDays") }
+        if let money = e.cost { c.nonNegative(money, path + ".cost") }
+        c.nonNegative(e.casualtiesPerYear, path + ".casualtiesPerYear")
+        c.nonNegative(e.casualtiesPerYearPerTeamDay, path + ".casualtiesPerYearPerTeamDay")
+        if let v = e.casualtiesPerYearPerMillion { c.nonNegative(v, path + ".casualtiesPerYearPerMillion") }
+        c.count(e.effortRank, path + ".effortRank", in: 1...max(1, hazards.count), "a rank")
+        if let first = seen[e.effortRank] {
+            c.fail(path + ".effortRank", "found \(e.effortRank) again (\(first)); expected effort ranks 1...\(hazards.count), each once")
+        } else {
+            seen[e.effortRank] = path
         }
     }
 
