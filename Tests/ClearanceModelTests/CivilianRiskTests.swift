@@ -20,8 +20,9 @@ struct CivilianRiskTests {
         #expect(f.civilian.sampledCasualties == nil)
     }
 
-    /// Random tasks and weights against a naive day-by-day integration of the known sequential
-    /// schedule (one team, risk order, TS 1 day, clearance ceil(A/100) days spread evenly).
+    /// Random tasks and exposures against a naive day-by-day integration of the known sequential
+    /// schedule (one team, risk order, TS 1 day, clearance ceil(A/100) days spread evenly). The
+    /// benefits order the work but do not weight the risk (civilian risk is not the score).
     @Test func randomTasksAgainstNaiveDailyLoop() throws {
         var rng = RandomStream(masterSeed: 99, replication: 0, stream: "test")
         var tasks: [HazardArea] = []
@@ -36,7 +37,7 @@ struct CivilianRiskTests {
         let f = try MonteCarloRunner.run(m, replications: 1, seed: 1)
 
         // Naive reference.
-        let w = tasks.map { $0.civilianExposure * $0.priorityBenefit }
+        let w = tasks.map(\.civilianExposure)
         let total = zip(w, tasks).reduce(0) { $0 + $1.0 * $1.1.area }
         let perDay = 40 / 365.2425
         var area = tasks.map(\.area)
