@@ -10,7 +10,8 @@ DEMO           := scenarios/demo/demo.yaml
 KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-survey.yaml \
                   scenarios/karabakh/funding-freeze.yaml scenarios/karabakh/international-doubled.yaml \
                   scenarios/karabakh/capacity-doubled.yaml scenarios/karabakh/nearest-first.yaml \
-                  scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml
+                  scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml \
+                  scenarios/karabakh/risk-per-effort.yaml
 EXPORT         := notebooks-export
 
 .PHONY: help deps python-deps build demo test ci-builds notebooks kernel-agreement bench bench-json clean

@@ -7,7 +7,7 @@ funding-freeze.yaml, international-doubled.yaml and capacity-doubled.yaml change
 count, so they are written from one table here to keep the counts consistent with baseline.yaml.
 Their `teams` lists merge into the baseline's by `name:` (docs/scenario-format.md, "How
 `extends:` merges"): each item states only the counts; kind, productivity, base and the rest are
-the baseline's. The other variants (more-survey, nearest-first, backtest-2020) are hand-written.
+the baseline's. The other variants (more-survey, nearest-first, risk-per-effort, backtest-2020) are hand-written.
 Team counts per year (2021..2025) are derived in README.md, "Capacity derivation".
 """
 
