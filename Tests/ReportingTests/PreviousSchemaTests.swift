@@ -7,8 +7,8 @@ import Testing
 /// `shares[].weight` is its `factors[].share`; nothing else changed shape.
 @Suite("Previous result schema")
 struct PreviousSchemaTests {
-    /// `result` as clearcast-result/1 wrote it: `shares` with `weight`, no factor values, alone-ranks
-    /// or per-file hashes.
+    /// `result` as clearcast-result/1 wrote it: `shares` with `weight`, no factor values, alone-ranks,
+    /// effort or per-file hashes.
     static func previousTree(_ result: ScoreResult) throws -> Any {
         var tree = try #require(try JSONTree.tree(result) as? [String: Any])
         tree["schema"] = "clearcast-result/1"
@@ -16,6 +16,7 @@ struct PreviousSchemaTests {
             var hazard = hazard
             let factors = hazard.removeValue(forKey: "factors") as? [[String: Any]] ?? []
             hazard["shares"] = factors.map { ["factor": $0["factor"]!, "weight": $0["share"]!] }
+            hazard.removeValue(forKey: "effort")
             return hazard
         }
         if var provenance = tree["provenance"] as? [String: Any], var scenarios = provenance["scenarios"] as? [[String: Any]] {

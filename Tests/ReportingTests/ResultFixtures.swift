@@ -153,7 +153,12 @@ enum ResultFixtures {
                          factors: factors.indices.map { f in
                              .init(factor: factors[f], share: shares[f] / shares.reduce(0, +), meanValue: values[f],
                                    aloneRank: aloneRanks[f][index])
-                         })
+                         },
+                         // Effort on most hazards; one no team can release (no team-days, no cost).
+                         effort: index % 7 == 6 ? nil : .init(
+                            teamDays: index % 7 == 5 ? nil : Double(10 + index * 3), cost: index % 7 == 5 ? nil : Double(6_300 + index * 1_000),
+                            casualtiesPerYear: 0.01 * Double(index + 1), casualtiesPerYearPerTeamDay: index % 7 == 5 ? 0 : 0.01 * Double(index + 1) / Double(10 + index * 3),
+                            casualtiesPerYearPerMillion: index % 7 == 5 ? nil : 0.5, effortRank: count - index))
         }
         let columns = 80, rows = 60, factor = 5
         let values = (0..<(rows * columns)).map { index -> Double in
