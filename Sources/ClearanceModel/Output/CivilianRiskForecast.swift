@@ -1,8 +1,9 @@
 // MARK: - CivilianRiskForecast
 
 /// Civilian casualties over the horizon: expected given each replication's release path, the
-/// analytic no-clearance baseline (`incidentsPerYear × casualtiesPerIncident × horizon years`)
-/// and the difference ("averted").
+/// analytic no-clearance baseline (the exposure model of ``CivilianRiskModel`` with nothing
+/// released and nothing marked; `incidentsPerYear × casualtiesPerIncident × horizon years` when
+/// exposure does not change over time) and the difference ("averted").
 public struct CivilianRiskForecast: Sendable, Equatable, Codable {
     public var expectedCasualties: QuantileSummary
     public var baselineCasualties: Double
