@@ -1,0 +1,148 @@
+import ClearanceModel
+import SensitivityAnalysis
+// MARK: - The question and the answer
+
+extension BriefingReport {
+    /// The first screen: the question, the completion dates with their ranges per contamination
+    /// type, the other scenarios in one line each, what it would take (plan) and which assumptions
+    /// decide it (sensitivity). A reader who stops here has the answer.
+    func appendAnswer(to page: inout HTMLDocument) {
+        page.beginSection(id: "answer", heading: "The question and the answer", classes: "answer")
+        let name = HTML.escape(scenarioName)
+        if let forecast {
+            page.paragraph(html: "<strong>Question:</strong> when will the hazardous land of <em>\(name)</em> be released, "
+                + "and what would change that date?", classes: "lead")
+            page.paragraph(html: "<strong>Answer:</strong> " + completionSentence(forecast), classes: "lead")
+            page.table(caption: "Completion by contamination type (\(forecast.scenario), \(forecast.replications) replications)",
+                       headers: ["Contamination type", "Median (P50)", "Range (P10 to P90)", "Finished within horizon", "Area at start"],
+                       rows: completionRows(forecast))
+            if let comparison, comparison.scenarios.count > 1 {
+                page.paragraph(html: "<strong>Other scenarios</strong> (all hazardous land, median):")
+                page.list(html: comparison.scenarios.filter { $0.scenario != forecast.scenario }.map { scenario in
+                    "<em>\(HTML.escape(scenario.scenario))</em>: " + allClear(scenario)
+                })
+            }
+            let casualties = forecast.casualties
+            page.paragraph(html: "Civilian casualties expected over the horizon: <strong>\(ReportText.quantity(casualties.civilianExpected.p50))</strong> "
+                + "(P10 \(ReportText.quantity(casualties.civilianExpected.p10)) to P90 \(ReportText.quantity(casualties.civilianExpected.p90))), "
+                + "against \(ReportText.quantity(casualties.civilianWithoutClearance)) with no clearance.")
+            if !forecast.warnings.isEmpty {
+                page.paragraph(html: "<strong>Warnings from the run:</strong> " + forecast.warnings.map(HTML.escape).joined(separator: " "),
+                               classes: "warning")
+            }
+        } else {
+            page.paragraph(html: "<strong>Question:</strong> " + (plan != nil ? "what would it take to meet the target for <em>\(name)</em>?"
+                : sensitivity != nil ? "which assumptions decide the forecast for <em>\(name)</em>?"
+                : "which hazardous areas of <em>\(name)</em> should be released first?"), classes: "lead")
+        }
+        if let plan { appendPlanAnswer(plan, to: &page) }
+        if let sensitivity { appendSensitivityAnswer(sensitivity, to: &page) }
+        if forecast == nil, plan == nil, sensitivity == nil, let score {
+            page.paragraph(html: "<strong>Answer:</strong> release first, by expected risk reduction per m² cleared: "
+                + score.hazards.prefix(5).map { "\(HTML.escape($0.id)) (\(HTML.escape(ReportText.typeName($0.type))), \(HTML.escape($0.region ?? "no region")))" }
+                .joined(separator: "; ") + ". The table under “Priorities” lists the first \(Self.rankedRows).", classes: "lead")
+        }
+        page.paragraph(html: "Dates are quantiles over the simulated replications: P50 is the median, P10 to P90 the range in "
+            + "which eight in ten replications fall. The evidence, the assumptions behind it and how to reproduce it follow.",
+                       classes: "note")
+        page.endSection()
+    }
+
+    /// "Half of the replications finish all clearance by March 2041 (one in ten by …, nine in ten by …)."
+    func completionSentence(_ forecast: SimulationResult) -> String {
+        let overall = forecast.completion.overall
+        guard let p50 = overall.p50Date else {
+            return "fewer than half of the replications release all hazardous land within the "
+                + "\(Fixed.format(forecast.horizonYears, decimals: 0))-year horizon (\(Fixed.percent(overall.finishedShare)) do)."
+        }
+        var sentence = "half of the replications release all hazardous land by <strong>\(HTML.escape(ReportText.month(p50)))</strong>"
+        let low = overall.p10Date.map { "one in ten by \(HTML.escape(ReportText.month($0)))" }
+        let high = overall.p90Date.map { "nine in ten by \(HTML.escape(ReportText.month($0)))" } ?? "fewer than nine in ten within the horizon"
+        sentence += " (" + ([low, high].compactMap { $0 }).joined(separator: ", ") + ")."
+        return sentence
+    }
+
+    /// "by March 2041 (P10 … to P90 …)" or "not within horizon (2050); 12.0% finish".
+    func allClear(_ scenario: SimulationResult) -> String {
+        let q = scenario.completion.overall
+        guard let p50 = q.p50Date else {
+            return HTML.escape(ReportText.notWithinHorizon(start: scenario.startDate, horizonYears: scenario.horizonYears))
+                + "; \(Fixed.percent(q.finishedShare)) of replications finish"
+        }
+        let range = [q.p10Date.map { "P10 \(ReportText.month($0))" }, "P90 " + (q.p90Date.map(ReportText.month) ?? "after the horizon")]
+            .compactMap { $0 }.joined(separator: " to ")
+        return "by \(HTML.escape(ReportText.month(p50))) (\(HTML.escape(range)))"
+    }
+
+    func completionRows(_ forecast: SimulationResult) -> [[HTMLDocument.Cell]] {
+        let unit = ReportText.areaUnit(maximum: forecast.initialArea.total)
+        let classes = [("All hazardous land", forecast.completion.overall, forecast.initialArea.total)]
+            + forecast.completion.byType.sorted { $0.key < $1.key }.map {
+                (ReportText.typeLabel($0.key), $0.value, forecast.initialArea.byType[$0.key] ?? 0)
+            }
+        let horizon = ReportText.notWithinHorizon(start: forecast.startDate, horizonYears: forecast.horizonYears)
+        return classes.map { label, q, area in
+            let range = "\(q.p10Date.map(ReportText.month) ?? horizon) to \(q.p90Date.map(ReportText.month) ?? horizon)"
+            return [.text(label), .text(q.p50Date.map(ReportText.month) ?? horizon), .text(range),
+                    .number(Fixed.percent(q.finishedShare), q.finishedShare),
+                    .number("\(ReportText.area(area, unit: unit)) \(unit.name)", area)]
+        }
+    }
+
+    // MARK: Plan and sensitivity
+
+    private func appendPlanAnswer(_ plan: PlanResult, to page: inout HTMLDocument) {
+        page.heading("What it would take", level: 3)
+        var text = "<strong>Target:</strong> \(HTML.escape(plan.target.summary)). "
+        if let mix = plan.mix {
+            if let answer = mix.answer {
+                text += "<strong>The cheapest mix found that meets it:</strong> \(HTML.escape(Self.teams(answer.teams))), "
+                    + "P = \(Fixed.format(answer.probability, decimals: 2)) (95% interval \(Fixed.format(answer.lower, decimals: 2))–"
+                    + "\(Fixed.format(answer.upper, decimals: 2))), \(Fixed.grouped(answer.costPerYear, decimals: 0))"
+                    + "\(plan.currency.map { " " + HTML.escape($0) } ?? "") a year."
+            } else {
+                text += "No team mix within the bounds meets it."
+            }
+        } else if let answer = plan.answer {
+            text += "<strong>\(Fixed.format(answer.multiplier, decimals: 2))× the scaled teams</strong> "
+                + "(\(HTML.escape(Self.teams(answer.teams)))) meet it with probability \(Fixed.format(answer.probability, decimals: 2)) "
+                + "(95% interval \(Fixed.format(answer.lower, decimals: 2))–\(Fixed.format(answer.upper, decimals: 2)))."
+            if let below = plan.nextSmaller {
+                text += " One step less, \(Fixed.format(below.multiplier, decimals: 2))×, does not (P = \(Fixed.format(below.probability, decimals: 2)))."
+            }
+        } else if let best = plan.bestAchievable {
+            text += "<strong>Not reachable</strong> within \(Fixed.format(plan.search.maximumMultiplier, decimals: 2))× the scaled teams: "
+                + "the largest level meets it with probability \(Fixed.format(best.probability, decimals: 2))."
+        }
+        page.paragraph(html: text, classes: "lead")
+        if !plan.notes.isEmpty { page.list(html: plan.notes.map(HTML.escape)) }
+    }
+
+    /// "Manual 12, Mechanical 4": team counts by group in name order.
+    static func teams(_ teams: [String: Int]) -> String {
+        teams.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    private func appendSensitivityAnswer(_ r: SensitivityResult, to page: inout HTMLDocument) {
+        page.heading("Which assumptions decide it", level: 3)
+        guard let j = r.outputs.indices.first else { return }
+        let output = r.outputs[j]
+        let ranked = SensitivityTable.ranking(r, output: j).prefix(3)
+        if SensitivityTable.staysAtHorizon(r, output: j) || SensitivityTable.isConstant(r, output: j) {
+            page.paragraph("No input moves “\(SensitivityTable.title(output))” within its range in this run (see the sensitivity section).")
+            return
+        }
+        page.paragraph(html: "For “\(HTML.escape(SensitivityTable.title(output)))” (baseline "
+            + "\(HTML.escape(SensitivityTable.number(output.baseline, output))) \(HTML.escape(output.units))), ranked by "
+            + "\(HTML.escape(SensitivityTable.measure(r.method))) over \(r.points.count) design points:", classes: "lead")
+        page.list(html: ranked.map { i in
+            let input = r.inputs[i]
+            let measure: String = switch r.method {
+            case "oat": output.oneAtATime?[safe: i].map { "swing \(SensitivityTable.number($0.swing, output)) \(output.units)" } ?? ""
+            case "morris": output.morris?[safe: i].map { "μ* \(SensitivityTable.number($0.muStar, output)) \(output.units)" } ?? ""
+            default: output.sobol?[safe: i].map { "total index \(Fixed.format($0.total, decimals: 2))" } ?? ""
+            }
+            return "<strong>\(HTML.escape(input.label))</strong> (\(HTML.escape(SensitivityTable.variation(input)))): \(HTML.escape(measure))"
+        })
+    }
+}
