@@ -48,30 +48,57 @@ extension BriefingReport {
         page.endSection()
     }
 
-    /// "Half of the replications finish all clearance by March 2041 (one in ten by …, nine in ten by …)."
+    /// "half of the replications release all hazardous land by March 2041 (one in ten by …, nine in ten by …)",
+    /// or, when fewer than half finish, what is left at the horizon and which types do finish.
     func completionSentence(_ forecast: SimulationResult) -> String {
         let overall = forecast.completion.overall
         guard let p50 = overall.p50Date else {
-            return "fewer than half of the replications release all hazardous land within the "
-                + "\(Fixed.format(forecast.horizonYears, decimals: 0))-year horizon (\(Fixed.percent(overall.finishedShare)) do)."
+            var text = "fewer than half of the replications release all hazardous land within the "
+                + "\(Fixed.format(forecast.horizonYears, decimals: 0))-year horizon, to \(HTML.escape(horizonEnd(forecast))) "
+                + "(\(Fixed.percent(overall.finishedShare, decimals: 0)) do)."
+            if let last = forecast.yearly.last {
+                let unit = ReportText.areaUnit(maximum: forecast.initialArea.total)
+                text += " At its end <strong>\(ReportText.area(last.remaining.p50, unit: unit)) \(unit.name)</strong> of the "
+                    + "\(ReportText.area(forecast.initialArea.total, unit: unit)) \(unit.name) are still hazardous (P10 "
+                    + "\(ReportText.area(last.remaining.p10, unit: unit)) to P90 \(ReportText.area(last.remaining.p90, unit: unit)))."
+            }
+            let finishing = forecast.completion.byType.sorted { ($0.value.p50Days ?? .infinity, $0.key) < ($1.value.p50Days ?? .infinity, $1.key) }
+                .compactMap { code, q in q.p50Date.map { "\(HTML.escape(ReportText.typeName(code))) by \(HTML.escape(Self.month($0)))" } }
+            if !finishing.isEmpty { text += " Half of them release " + finishing.joined(separator: "; ") + "." }
+            return text
         }
-        var sentence = "half of the replications release all hazardous land by <strong>\(HTML.escape(ReportText.month(p50)))</strong>"
-        let low = overall.p10Date.map { "one in ten by \(HTML.escape(ReportText.month($0)))" }
-        let high = overall.p90Date.map { "nine in ten by \(HTML.escape(ReportText.month($0)))" } ?? "fewer than nine in ten within the horizon"
+        var sentence = "half of the replications release all hazardous land by <strong>\(HTML.escape(Self.month(p50)))</strong>"
+        let low = overall.p10Date.map { "one in ten by \(HTML.escape(Self.month($0)))" }
+        let high = overall.p90Date.map { "nine in ten by \(HTML.escape(Self.month($0)))" } ?? "fewer than nine in ten within the horizon"
         sentence += " (" + ([low, high].compactMap { $0 }).joined(separator: ", ") + ")."
         return sentence
     }
 
-    /// "by March 2041 (P10 … to P90 …)" or "not within horizon (2050); 12.0% finish".
+    /// "after 2050": a quantile beyond the horizon, named by the horizon's last year.
+    func horizonEnd(_ forecast: SimulationResult) -> String {
+        ReportText.horizonLastYear(start: forecast.startDate, horizonYears: forecast.horizonYears).map { "the end of \($0)" } ?? "its end"
+    }
+
+    /// "February 2036" from "2036-02-14"; other text unchanged.
+    static func month(_ date: String) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"]
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month) else { return date }
+        return "\(names[month - 1]) \(parts[0])"
+    }
+
+    /// "by March 2041 (P10 … to P90 …)" or "not within the horizon; 1,234 km² left (P50)".
     func allClear(_ scenario: SimulationResult) -> String {
         let q = scenario.completion.overall
         guard let p50 = q.p50Date else {
-            return HTML.escape(ReportText.notWithinHorizon(start: scenario.startDate, horizonYears: scenario.horizonYears))
-                + "; \(Fixed.percent(q.finishedShare)) of replications finish"
+            let unit = ReportText.areaUnit(maximum: scenario.initialArea.total)
+            let left = scenario.yearly.last.map { "; \(ReportText.area($0.remaining.p50, unit: unit)) \(unit.name) still hazardous at its end (P50)" } ?? ""
+            return "not within the horizon (\(Fixed.percent(q.finishedShare, decimals: 0)) of replications finish)" + left
         }
-        let range = [q.p10Date.map { "P10 \(ReportText.month($0))" }, "P90 " + (q.p90Date.map(ReportText.month) ?? "after the horizon")]
-            .compactMap { $0 }.joined(separator: " to ")
-        return "by \(HTML.escape(ReportText.month(p50))) (\(HTML.escape(range)))"
+        let after = "after the horizon"
+        let range = "P10 \(q.p10Date.map(Self.month) ?? after) to P90 \(q.p90Date.map(Self.month) ?? after)"
+        return "by <strong>\(HTML.escape(Self.month(p50)))</strong> (\(HTML.escape(range)))"
     }
 
     func completionRows(_ forecast: SimulationResult) -> [[HTMLDocument.Cell]] {
@@ -80,11 +107,12 @@ extension BriefingReport {
             + forecast.completion.byType.sorted { $0.key < $1.key }.map {
                 (ReportText.typeLabel($0.key), $0.value, forecast.initialArea.byType[$0.key] ?? 0)
             }
-        let horizon = ReportText.notWithinHorizon(start: forecast.startDate, horizonYears: forecast.horizonYears)
+        let after = ReportText.horizonLastYear(start: forecast.startDate, horizonYears: forecast.horizonYears).map { "after \($0)" } ?? "after the horizon"
         return classes.map { label, q, area in
-            let range = "\(q.p10Date.map(ReportText.month) ?? horizon) to \(q.p90Date.map(ReportText.month) ?? horizon)"
-            return [.text(label), .text(q.p50Date.map(ReportText.month) ?? horizon), .text(range),
-                    .number(Fixed.percent(q.finishedShare), q.finishedShare),
+            let range = q.p10Date == nil && q.p90Date == nil ? after
+                : "\(q.p10Date.map(Self.month) ?? after) to \(q.p90Date.map(Self.month) ?? after)"
+            return [.text(label), .text(q.p50Date.map(Self.month) ?? after), .text(range),
+                    .number(Fixed.percent(q.finishedShare, decimals: 0), q.finishedShare),
                     .number("\(ReportText.area(area, unit: unit)) \(unit.name)", area)]
         }
     }

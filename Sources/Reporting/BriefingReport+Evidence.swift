@@ -61,7 +61,7 @@ extension BriefingReport {
                        let q = s.completion.overall
                        let horizon = ReportText.notWithinHorizon(start: s.startDate, horizonYears: s.horizonYears)
                        return [.text(s.scenario), .text(q.p10Date ?? horizon), .text(q.p50Date ?? horizon), .text(q.p90Date ?? horizon),
-                               .number(Fixed.percent(q.finishedShare), q.finishedShare)]
+                               .number(Fixed.percent(q.finishedShare, decimals: 0), q.finishedShare)]
                    }, sortable: true)
         let unit = ReportText.areaUnit(maximum: comparison.scenarios.map { s in
             max(s.initialArea.total, s.yearly.map(\.remaining.p90).max() ?? 0)

@@ -21,7 +21,7 @@ extension HTMLDocument {
     caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; caption-side: top; }
     th, td { border-bottom: 1px solid #dddddd; padding: .22rem .55rem; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid #555555; background: #f7f7f7; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     th button { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; cursor: pointer;
       color: inherit; text-align: inherit; }
     th button::after { content: " \\2195"; color: #888888; }

@@ -129,29 +129,31 @@ struct HTMLDocument {
 
     // MARK: Output
 
-    /// The complete page. Deterministic: the same calls give the same bytes.
+    /// The complete page. Deterministic: the same calls give the same bytes. It is also well-formed
+    /// XML (void elements self-closed, style and script in CDATA sections, only the five XML
+    /// entities), so tests and tools can check its structure with an XML parser.
     func render() -> String {
         precondition(openSections == 0, "a section is still open")
         return """
         <!DOCTYPE html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="clearcast">
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="clearcast"/>
         <title>\(HTML.escape(title))</title>
-        <style>
+        <style>/*<![CDATA[*/
         \(Self.styleSheet)
-        </style>
+        /*]]>*/</style>
         </head>
         <body>
         <main>
         <h1>\(HTML.escape(title))</h1>
         \(parts.joined(separator: "\n"))
         </main>
-        <script>
+        <script>//<![CDATA[
         \(Self.script)
-        </script>
+        //]]></script>
         </body>
         </html>
 

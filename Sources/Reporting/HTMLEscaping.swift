@@ -13,35 +13,6 @@ enum HTML {
     /// ``SVGDocument/escape(_:)``, whose rules this shares so inline SVG and HTML escape alike.
     static func escape(_ text: String) -> String { SVGDocument.escape(text) }
 
-    /// `text` safe inside an inline `<script>` element's JSON data: besides JSON's own escaping,
-    /// `<`, `>` and `&` become `\u003c`-style escapes so that no `</script>` or `<!--` can close
-    /// or confuse the element.
-    static func scriptJSONString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "<": escaped += "\\u003c"
-            case ">": escaped += "\\u003e"
-            case "&": escaped += "\\u0026"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case "\u{2028}": escaped += "\\u2028"
-            case "\u{2029}": escaped += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped + "\""
-    }
-
     /// An element with escaped text content: `element("td", "A & B")` is `<td>A &amp; B</td>`.
     static func element(_ name: String, _ text: String, attributes: [(String, String)] = []) -> String {
         "<\(name)\(attributeList(attributes))>\(escape(text))</\(name)>"

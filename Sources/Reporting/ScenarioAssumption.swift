@@ -83,9 +83,15 @@ public struct ScenarioAssumption: Sendable, Equatable {
             guard after < comment.endIndex else { return nil }
             let next = comment.index(after: after)
             if let basis = Basis(rawValue: String(comment[after])), next < comment.endIndex, comment[next] == "]" || comment[next] == ":" {
-                var rest = comment
-                if comment[next] == "]" { rest.removeSubrange(open...next) } else { rest.remove(at: after); rest.remove(at: open) }
-                return (basis, rest.trimmingCharacters(in: .whitespaces))
+                // "[G] text" drops the tag; "[G: reason] text" keeps the reason.
+                let before = comment[..<open].trimmingCharacters(in: .whitespaces)
+                var inner = "", tail = comment[comment.index(after: next)...]
+                if comment[next] == ":", let close = tail.firstIndex(of: "]") {
+                    inner = tail[..<close].trimmingCharacters(in: .whitespaces)
+                    tail = tail[tail.index(after: close)...]
+                }
+                let rest = [before, inner, tail.trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }.joined(separator: " ")
+                return (basis, rest)
             }
             search = comment[after...]
         }
