@@ -39,11 +39,14 @@ extension BriefingReport {
         if let sensitivity { appendSensitivityAnswer(sensitivity, to: &page) }
         if forecast == nil, plan == nil, sensitivity == nil, let score {
             page.paragraph(html: "<strong>Answer:</strong> release first, by expected risk reduction per m² cleared: "
-                + score.hazards.prefix(5).map { "\(HTML.escape($0.id)) (\(HTML.escape(ReportText.typeName($0.type))), \(HTML.escape($0.region ?? "no region")))" }
+                + score.hazards.prefix(5).map { h in
+                    let place = [h.name, h.region.map { "region \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                    return "<strong>\(HTML.escape(h.id))</strong> (\(HTML.escape(ReportText.typeName(h.type)))\(place.isEmpty ? "" : ", " + HTML.escape(place)))"
+                }
                 .joined(separator: "; ") + ". The table under “Priorities” lists the first \(Self.rankedRows).", classes: "lead")
         }
-        page.paragraph(html: "Dates are quantiles over the simulated replications: P50 is the median, P10 to P90 the range in "
-            + "which eight in ten replications fall. The evidence, the assumptions behind it and how to reproduce it follow.",
+        page.paragraph(html: (forecast == nil ? "" : "Dates are quantiles over the simulated replications: P50 is the median, P10 to "
+            + "P90 the range in which eight in ten replications fall. ") + "The evidence, the assumptions behind it and how to reproduce it follow.",
                        classes: "note")
         page.endSection()
     }
@@ -151,26 +154,30 @@ extension BriefingReport {
         teams.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
+    /// Per output (up to four), the inputs that move it most by the method's measure; an output no
+    /// input moves, or that stays at the horizon, is named as such.
     private func appendSensitivityAnswer(_ r: SensitivityResult, to page: inout HTMLDocument) {
         page.heading("Which assumptions decide it", level: 3)
-        guard let j = r.outputs.indices.first else { return }
-        let output = r.outputs[j]
-        let ranked = SensitivityTable.ranking(r, output: j).prefix(3)
-        if SensitivityTable.staysAtHorizon(r, output: j) || SensitivityTable.isConstant(r, output: j) {
-            page.paragraph("No input moves “\(SensitivityTable.title(output))” within its range in this run (see the sensitivity section).")
-            return
-        }
-        page.paragraph(html: "For “\(HTML.escape(SensitivityTable.title(output)))” (baseline "
-            + "\(HTML.escape(SensitivityTable.number(output.baseline, output))) \(HTML.escape(output.units))), ranked by "
-            + "\(HTML.escape(SensitivityTable.measure(r.method))) over \(r.points.count) design points:", classes: "lead")
-        page.list(html: ranked.map { i in
-            let input = r.inputs[i]
-            let measure: String = switch r.method {
-            case "oat": output.oneAtATime?[safe: i].map { "swing \(SensitivityTable.number($0.swing, output)) \(output.units)" } ?? ""
-            case "morris": output.morris?[safe: i].map { "μ* \(SensitivityTable.number($0.muStar, output)) \(output.units)" } ?? ""
-            default: output.sobol?[safe: i].map { "total index \(Fixed.format($0.total, decimals: 2))" } ?? ""
+        page.paragraph(html: "Ranked by \(HTML.escape(SensitivityTable.measure(r.method))) "
+            + "(\(HTML.escape(SensitivityTable.methodSummary(r)))), the inputs that move each output most:", classes: "lead")
+        page.list(html: r.outputs.indices.prefix(4).map { j in
+            let output = r.outputs[j]
+            let name = "<strong>\(HTML.escape(SensitivityTable.title(output)))</strong>"
+            if SensitivityTable.staysAtHorizon(r, output: j) {
+                return name + ": at the horizon at every design point; this run cannot tell which input moves it"
             }
-            return "<strong>\(HTML.escape(input.label))</strong> (\(HTML.escape(SensitivityTable.variation(input)))): \(HTML.escape(measure))"
+            if SensitivityTable.isConstant(r, output: j) { return name + ": no input moves it within its range" }
+            let ranked = SensitivityTable.ranking(r, output: j).prefix(3).map { i -> String in
+                let measure: String = switch r.method {
+                case "oat": output.oneAtATime?[safe: i].map { "swing \(SensitivityTable.number($0.swing, output)) \(output.units)" } ?? ""
+                case "morris": output.morris?[safe: i].map { "μ* \(SensitivityTable.number($0.muStar, output)) \(output.units)" } ?? ""
+                default: output.sobol?[safe: i].map { "total index \(Fixed.format($0.total, decimals: 2))" } ?? ""
+                }
+                return "\(HTML.escape(r.inputs[i].label)) (\(HTML.escape(measure)))"
+            }
+            return name + " (baseline \(HTML.escape(SensitivityTable.number(output.baseline, output))) \(HTML.escape(output.units))): "
+                + ranked.joined(separator: "; ")
         })
+        if r.outputs.count > 4 { page.paragraph("The other outputs are in the sensitivity section below.") }
     }
 }

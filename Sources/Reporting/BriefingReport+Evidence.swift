@@ -81,17 +81,48 @@ extension BriefingReport {
                                .number(ReportText.quantity(q.p90), q.p90),
                                .number(ReportText.quantity(s.casualties.civilianAverted.p50), s.casualties.civilianAverted.p50)]
                    }, sortable: true)
-        if !comparison.differences.isEmpty {
-            page.heading("Differences from the base", level: 3)
-            page.table(caption: "Each scenario minus the base, paired by replication (mean, with the 5th to 95th percentile)",
-                       headers: ["Scenario", "Measure", "Units", "Mean difference", "90% interval"],
-                       rows: comparison.differences.map { d in
-                           [.text(d.scenario), .text(d.metric), .text(d.units), .number(Fixed.grouped(d.mean, decimals: 2), d.mean),
-                            .text("\(Fixed.grouped(d.p5, decimals: 2)) to \(Fixed.grouped(d.p95, decimals: 2))")]
-                       }, sortable: true)
-            page.paragraph("A completion after the horizon counts as the horizon, so where a side does not finish, the difference is a bound.")
-        }
+        appendDifferences(comparison, to: &page)
         page.endSection()
+    }
+
+    /// The paired differences from the base for completion and civilian casualties, one row per
+    /// scenario (the result JSON and the notebook hold every metric).
+    private func appendDifferences(_ comparison: CompareResult, to page: inout HTMLDocument) {
+        var metrics: [String] = []
+        for d in comparison.differences where (d.metric.hasPrefix("completion_") || d.metric == "civilian_casualties") && !metrics.contains(d.metric) {
+            metrics.append(d.metric)
+        }
+        guard !metrics.isEmpty else { return }
+        metrics.sort { ($0 == "civilian_casualties" ? 1 : 0, $0 == "completion_all" ? 0 : 1, $0) < ($1 == "civilian_casualties" ? 1 : 0, $1 == "completion_all" ? 0 : 1, $1) }
+        let scenarios = comparison.scenarios.map(\.scenario).filter { $0 != comparison.base }
+        func header(_ metric: String) -> String {
+            let units = comparison.differences.first { $0.metric == metric }?.units ?? ""
+            switch metric {
+            case "civilian_casualties": return "Civilian casualties (\(units))"
+            case "completion_all": return "Completion, all (\(units))"
+            default: return "Completion, \(metric.dropFirst("completion_".count)) (\(units))"
+            }
+        }
+        page.heading("Differences from the base", level: 3)
+        page.table(caption: "Each scenario minus “\(comparison.base)”, paired by replication: the mean, with the 5th to 95th percentile below",
+                   headers: ["Scenario"] + metrics.map(header), rows: scenarios.map { name in
+                       [.text(name)] + metrics.map { metric -> HTMLDocument.Cell in
+                           guard let d = comparison.differences.first(where: { $0.scenario == name && $0.metric == metric }) else { return .text("—") }
+                           let interval = "\(Fixed.grouped(d.p5, decimals: 1)) to \(Fixed.grouped(d.p95, decimals: 1))"
+                           var shown = Fixed.grouped(d.mean, decimals: 1)
+                           switch CompareTable.unfinished(d, in: comparison)?.side {
+                           case .neither?: return HTMLDocument.Cell(html: "n/a", sortKey: "", numeric: true)
+                           case .scenario?: shown = "≥ " + shown
+                           case .base?: shown = "≤ " + shown
+                           case nil: break
+                           }
+                           return HTMLDocument.Cell(html: HTML.escape(shown) + "<br/><small>\(HTML.escape(interval))</small>",
+                                                    sortKey: Fixed.format(d.mean, decimals: 6), numeric: true)
+                       }
+                   }, sortable: true)
+        page.paragraph("n/a: neither side finishes within the horizon. A completion after the horizon counts as the horizon, so where "
+            + "one side does not finish, the difference is a bound (≥ or ≤). Released area, deminer casualties and team-years are "
+            + "in the result JSON and the notebook.")
     }
 
     func appendPlan(to page: inout HTMLDocument) {

@@ -67,7 +67,9 @@ extension BriefingReport {
                 let low = first + k * width, high = min(last, low + width - 1)
                 return (scale.color(bin: k), low == high ? "\(low)" : "\(low)–\(high)")
             }
-            legend.append((BriefingMap.unstyledFill, "After the horizon"))
+            if styles.values.contains(where: { $0.fill == BriefingMap.unstyledFill }) {
+                legend.append((BriefingMap.unstyledFill, "After the horizon"))
+            }
             return MapColouring(title: "Hazard areas by expected release year", legendTitle: "Median release year", legend: legend, styles: styles,
                                 caption: "Each hazard area coloured by the calendar year in which half of the replications of “\(forecast.scenario)” "
                                     + "have released it (viridis palette: dark is early, light is late; it reads in greyscale and with "

@@ -7,7 +7,8 @@ extension BriefingReport {
     func appendPriorities(to page: inout HTMLDocument) {
         guard let score else { return }
         page.beginSection(id: "priorities", heading: "Priorities: where release reduces risk most")
-        let factors = score.weights.factors.map(\.factor)
+        // Factors weighted 0 (e.g. land value without a land-use layer) add nothing to the rank.
+        let factors = score.weights.factors.filter { $0.weight > 0 }.map(\.factor)
         page.paragraph("\(score.hazards.count) hazard areas ranked by expected risk reduction per m² released. Factor columns give each "
             + "factor's mean normalised value over the area (0 to 1); the score-weighted area is the area times its mean score (how much of the map's risk it holds). The weights are "
             + score.weights.factors.map { "\($0.factor) \(Fixed.format($0.weight, decimals: 2))" }.joined(separator: ", ")

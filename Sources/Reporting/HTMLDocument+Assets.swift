@@ -21,6 +21,9 @@ extension HTMLDocument {
     caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; caption-side: top; }
     th, td { border-bottom: 1px solid #dddddd; padding: .22rem .55rem; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid #555555; background: #f7f7f7; }
+    #ranked td, #ranked th { white-space: nowrap; }
+    td small { color: #555555; }
+    th.num { white-space: normal; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     th button { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; cursor: pointer;
       color: inherit; text-align: inherit; }
@@ -38,6 +41,7 @@ extension HTMLDocument {
     @page { size: A4; margin: 14mm; }
     @media print {
       body { font-size: 10.5pt; }
+      table { font-size: 8pt; }
       main { max-width: none; padding: 0; }
       section { break-before: page; }
       section.answer, section section { break-before: auto; }

@@ -33,7 +33,8 @@ public struct ScenarioAssumption: Sendable, Equatable {
     public var comment: String
 
     /// Every `key: value  # … [X] …` line of a scenario file, with its dotted path from the
-    /// indentation of the mapping keys above it. Lines without a tag are skipped; this reads the
+    /// indentation of the mapping keys above it (a list item named by `name:` or `path:` shows as
+    /// `teams[name=manual]`, as `--set` selects it). Lines without a tag are skipped; this reads the
     /// bundled scenarios' comment convention, not YAML in general (flow mappings spanning lines,
     /// anchors and the like are read as their first line).
     ///
@@ -43,14 +44,28 @@ public struct ScenarioAssumption: Sendable, Equatable {
         var found: [ScenarioAssumption] = []
         for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(rawLine)
-            let indent = line.prefix { $0 == " " }.count
-            let body = line.dropFirst(indent)
-            guard !body.isEmpty, !body.hasPrefix("#"), !body.hasPrefix("-") else { continue }
+            var indent = line.prefix { $0 == " " }.count
+            var body = line.dropFirst(indent)
+            guard !body.isEmpty, !body.hasPrefix("#") else { continue }
+            // "- name: manual" starts a list item: the list's key becomes "teams[name=manual]" (the
+            // `--set` selector) for the item's fields, which sit two columns further in.
+            let item = body.hasPrefix("- ")
+            if item {
+                // The list's key may sit at the dash's column ("teams:\n- name: …") or left of it.
+                while let last = stack.last, last.indent > indent { stack.removeLast() }
+                body = body.dropFirst(2)
+                indent += 2
+            }
             let (code, comment) = split(comment: String(body))
             guard let colon = code.firstIndex(of: ":") else { continue }
             let key = String(code[..<colon]).trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty, !key.contains(" "), !key.contains("\"") else { continue }
             let value = String(code[code.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            if item, let last = stack.popLast() {
+                let list = last.key.split(separator: "[").first.map(String.init) ?? last.key
+                let selector = ["name", "path"].contains(key) && !value.isEmpty ? "[\(key)=\(value)]" : "[]"
+                stack.append((last.indent, list + selector))
+            }
             while let last = stack.last, last.indent >= indent { stack.removeLast() }
             let path = (stack.map(\.key) + [key]).joined(separator: ".")
             if value.isEmpty { stack.append((indent, key)) }
