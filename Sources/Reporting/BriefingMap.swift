@@ -9,10 +9,10 @@ import ClearcastDomain
 /// scores, factor values and release dates), which browsers show on hover without any script.
 ///
 /// Geometry is drawn in the grid CRS (projected, metres), so the scale bar is true everywhere on
-/// the map to within the projection's scale error. Vertices are rounded to 0.1 px of the map
-/// (``pixelPrecision``) and consecutive vertices that round to the same point are dropped: that is
-/// the only simplification, a tolerance tied to the map scale (0.1 px is about 20 m on a 150 km
-/// wide area drawn 700 px wide).
+/// the map to within the projection's scale error. Each area is first simplified with GDAL's
+/// `OGR_G_SimplifyPreserveTopology` at ``simplifyPixels`` (half a pixel of the map: about 110 m
+/// on a 150 km wide area drawn 700 px wide), which no reader can see and which keeps rings valid;
+/// then vertices are rounded to 0.1 px (``pixelPrecision``) and repeats dropped.
 ///
 /// ```swift
 /// let svg = BriefingMap(title: "Hazard areas", layers: layers, styles: styles, legendTitle: "Rank",
@@ -35,6 +35,8 @@ struct BriefingMap {
     static let mapWidth = 700.0
     static let legendWidth = 250.0
     static let pixelPrecision = 0.1
+    /// The simplification tolerance, in pixels of the map.
+    static let simplifyPixels = 0.5
     static let unstyledFill = "#d9d9d9"
 
     // MARK: Rendering
@@ -58,8 +60,10 @@ struct BriefingMap {
         out.append("<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(Self.mapWidth))\" height=\"\(n(mapHeight))\" "
             + "fill=\"#fbfbf8\" stroke=\"#999999\" stroke-width=\"0.8\"/>")
         out.append("<g class=\"hazards\" stroke=\"#333333\" stroke-width=\"0.25\" fill-rule=\"evenodd\">")
+        let tolerance = Self.simplifyPixels / scale
         for area in layers.areas {
-            let path = Self.pathData(area.polygons, px: px, py: py)
+            let simplified = Geometry.multiPolygon(area.polygons).simplifiedPreservingTopology(tolerance: tolerance)
+            let path = Self.pathData(BriefingMapLayers.polygons(simplified), px: px, py: py)
             guard !path.isEmpty else { continue }
             let style = styles[area.id]
             out.append("<path class=\"hazard\" data-id=\"\(HTML.escape(area.id))\" d=\"\(path)\" fill=\"\(style?.fill ?? Self.unstyledFill)\">"
