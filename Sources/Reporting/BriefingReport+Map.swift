@@ -56,7 +56,7 @@ extension BriefingReport {
             let first = years.min() ?? 0, last = years.max() ?? 0
             let classes = max(1, min(8, last - first + 1))
             let width = max(1, Int((Double(last - first + 1) / Double(classes)).rounded(.up)))
-            let count = (last - first) / width + 1
+            let count = years.isEmpty ? 0 : (last - first) / width + 1
             let scale = ColorScale(maximum: 1, bins: max(2, count))
             var styles: [String: BriefingMap.AreaStyle] = [:]
             for id in ids {

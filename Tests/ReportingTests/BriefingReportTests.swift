@@ -138,6 +138,31 @@ struct BriefingReportTests {
         #expect(BriefingReport.month("2036-02-14") == "February 2036" && BriefingReport.month("n/a") == "n/a")
     }
 
+    /// Empty and degenerate results still give a well-formed page: no hazards, no yearly entries,
+    /// a forecast in which nothing is released, a mix plan, a one-scenario comparison, each method.
+    @Test func edgeCasesStayWellFormed() throws {
+        let empty = ResultFixtures.emptySimulation()
+        let none = ResultFixtures.score(hazards: 0, validation: false, ahp: false)
+        var unreleased = ResultFixtures.simulation()
+        unreleased.tasks = unreleased.tasks.map { .init(id: $0.id, release: ResultFixtures.dateQuantiles(start: "2026-01-01", p10: nil, p50: nil, p90: nil, finished: 0)) }
+        let layers = Self.layers(ResultFixtures.score(hazards: 3))
+        var pages = [
+            BriefingReport(title: "Empty", simulation: empty, map: Self.layers(none)).html(),
+            BriefingReport(title: "No hazards", score: none).html(),
+            BriefingReport(title: "Unreleased", simulation: unreleased, map: layers).html(),
+            BriefingReport(title: "Mix", plan: try PlanResultTests.mixResult()).html(),
+            BriefingReport(title: "One", comparison: ResultFixtures.comparison(names: ["Only"])).html(),
+            BriefingReport(title: "Nothing").html(),
+        ]
+        pages += SensitivityResultTests.all().map { BriefingReport(title: $0.0, sensitivity: $0.1).html() }
+        #expect(pages[2].contains("After the horizon") && !pages[2].contains(">0</text>"), "a legend of years with no year")
+        for page in pages {
+            let xml = XMLElements(page)
+            #expect(xml.wellFormed, "\(xml.error ?? "")")
+            #expect(xml.all("h1").count == 1 && xml.all("h2").count >= 2)
+        }
+    }
+
     @Test func pathDataRoundsAndDropsRepeats() {
         let ring = [Point2(x: 0, y: 0), Point2(x: 0.01, y: 0), Point2(x: 10, y: 0), Point2(x: 10, y: 10), Point2(x: 0, y: 0)]
         let data = BriefingMap.pathData([[ring]], px: { $0 }, py: { $0 })
