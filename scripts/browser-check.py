@@ -7,8 +7,9 @@ emulated offline and a dead proxy, and the check fails on:
 
 - any request that leaves the page (anything but file: and data: URLs),
 - any console error, uncaught exception or JavaScript dialog (an escaped `<script>` must not run),
-- a map whose number of hazard areas is not --areas, or fewer than --min-charts drawn SVG charts
-  (each with a non-empty box and marks), or a chart without role="img" and an accessible name,
+- a map whose number of hazard areas is not --areas, fewer than --min-charts drawn SVG charts
+  (each with a non-empty box and marks), a chart that draws another number of areas, series or
+  rows than its figure's data-expect-count says, or a chart without role="img" and an accessible name,
 - a sortable table that does not sort when its header is clicked (a real mouse click),
 - a page that takes longer than --max-seconds from navigation to the load event,
 - a --title that does not show literally as the page's h1.
@@ -158,6 +159,12 @@ PAGE_FACTS = r"""
       title: (svg.querySelector("title") || {}).textContent || "",
       box: box(svg),
       marks: svg.querySelectorAll("rect, path, polyline, polygon, circle, line").length,
+      expectSelector: svg.parentNode.getAttribute("data-expect-selector"),
+      expectCount: parseInt(svg.parentNode.getAttribute("data-expect-count") || "-1", 10),
+      found: svg.parentNode.getAttribute("data-expect-selector")
+        ? Array.from(svg.querySelectorAll(svg.parentNode.getAttribute("data-expect-selector")))
+            .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 || r.height > 0; }).length
+        : -1,
     })),
     timing: performance.getEntriesByType("navigation").map(n => n.loadEventEnd)[0],
   };
@@ -287,6 +294,10 @@ def main():
         drawn = [c for c in charts if min(c["box"]) > 50 and c["marks"] >= 3]
         check(len(drawn) >= args.min_charts and len(drawn) == len(charts),
               f"{len(drawn)} of {len(charts)} charts render with marks (at least {args.min_charts})")
+        counted = [c for c in charts if c["expectSelector"]]
+        wrong = [(c["title"], c["expectSelector"], c["found"], c["expectCount"]) for c in counted if c["found"] != c["expectCount"]]
+        check(len(counted) >= 3 and not wrong,
+              f"{len(counted)} charts draw the areas, series or rows their data has, each with a box on screen ({wrong[:3]})")
         unnamed = [c["title"] for c in charts if c["role"] != "img" or len(c["label"]) < 20 or not c["title"]]
         check(not unnamed, f"every chart has role img, an accessible name and a title ({unnamed[:3]})")
         tools.call("Browser.close")

@@ -16,13 +16,15 @@ extension BriefingReport {
         page.paragraph("The forecast of “\(forecast.scenario)”: start \(forecast.startDate), horizon "
             + "\(Fixed.format(forecast.horizonYears, decimals: 0)) years, \(forecast.replications) replications, policy \(forecast.policy).")
         page.heading("Remaining hazardous area", level: 3)
-        page.figure(svg: NotebookExporter.remainingChart(forecast, unit: unit).render(),
+        let remaining = NotebookExporter.remainingChart(forecast, unit: unit)
+        page.figure(svg: remaining.render(), expect: ("polyline.line", remaining.series.filter { !$0.points.isEmpty }.count),
                     label: "Line chart: remaining hazardous area in \(unit.name) at the end of each calendar year, per contamination type, median with P10 to P90 band",
                     caption: "Hazardous area still to release at the start (\(ReportText.area(forecast.initialArea.total, unit: unit)) \(unit.name)) "
                         + "and at the end of each calendar year, in \(unit.name): lines are the median replication, bands run from P10 to P90.")
         let releasedUnit = ReportText.areaUnit(maximum: forecast.yearly.map { $0.cancelled.p50 + $0.reduced.p50 + $0.cleared.p50 }.max() ?? 0)
         page.heading("Area released per calendar year, by method", level: 3)
-        page.figure(svg: NotebookExporter.releasedChart(forecast, unit: releasedUnit).render(),
+        let stacks = forecast.yearly.map { [$0.cancelled.p50, $0.reduced.p50, $0.cleared.p50].filter { $0 > 0 }.count }.reduce(0, +)
+        page.figure(svg: NotebookExporter.releasedChart(forecast, unit: releasedUnit).render(), expect: ("rect.bar", stacks),
                     label: "Stacked bar chart: area released per calendar year in \(releasedUnit.name), cancelled by non-technical survey, reduced by technical survey and cleared",
                     caption: "Land released each calendar year in \(releasedUnit.name): cancelled (non-technical survey), reduced (technical survey) "
                         + "and cleared, each the median over replications (the sum of medians is not the median of the total); * marks a partial year.")
@@ -46,7 +48,8 @@ extension BriefingReport {
         page.paragraph("\(comparison.scenarios.count) scenarios, simulated with common random numbers (the same random draws in each, "
             + "so differences come from the scenarios, not from chance), each compared with the base “\(comparison.base)”.")
         page.heading("Completion by scenario", level: 3)
-        page.figure(svg: NotebookExporter.comparisonCompletionChart(comparison).render(),
+        let rows = (".range, .beyond", comparison.scenarios.count)
+        page.figure(svg: NotebookExporter.comparisonCompletionChart(comparison).render(), expect: rows,
                     label: "Range chart: date by which all hazardous land is released, per scenario, P10 to P90 bar with P50 mark",
                     caption: "When all hazardous land is released, per scenario: bars run from P10 to P90, the mark is the median. "
                         + "A bar ending in an arrow does not finish within the horizon.")
@@ -68,10 +71,11 @@ extension BriefingReport {
         }.max() ?? 0)
         page.heading("Remaining hazardous area by scenario", level: 3)
         page.figure(svg: NotebookExporter.remainingByScenarioChart(comparison, unit: unit).render(),
+                    expect: ("polyline.line", comparison.scenarios.filter { !$0.yearly.isEmpty }.count),
                     label: "Line chart: remaining hazardous area in \(unit.name) per scenario over calendar years, median with P10 to P90 band",
                     caption: "Hazardous area left at the end of each calendar year per scenario, in \(unit.name) (median, P10–P90 band).")
         page.heading("Casualties expected and averted by scenario", level: 3)
-        page.figure(svg: NotebookExporter.casualtiesChart(comparison).render(),
+        page.figure(svg: NotebookExporter.casualtiesChart(comparison).render(), expect: rows,
                     label: "Range chart: expected civilian casualties over the horizon per scenario, P10 to P90 with P50 mark",
                     caption: "Civilian casualties expected over the horizon per scenario (P10 to P90, median marked).")
         page.table(caption: "Civilian casualties over the horizon by scenario", headers: ["Scenario", "Expected (P50)", "P10", "P90", "Averted (P50)"],

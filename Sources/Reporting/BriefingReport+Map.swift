@@ -11,7 +11,7 @@ extension BriefingReport {
             let colouring = mapColouring()
             let svg = BriefingMap(title: colouring.title, layers: map, styles: colouring.styles, legendTitle: colouring.legendTitle,
                                   legend: colouring.legend).render()
-            page.figure(svg: svg, label: "Map of \(map.areas.count) hazard areas coloured by \(colouring.legendTitle.lowercased()), "
+            page.figure(svg: svg, expect: ("path.hazard", map.areas.filter { !$0.polygons.isEmpty }.count), label: "Map of \(map.areas.count) hazard areas coloured by \(colouring.legendTitle.lowercased()), "
                             + "with \(map.settlements.count) settlements and \(map.incidents.count) incidents, a scale bar and a north arrow",
                         caption: colouring.caption + " Settlements are white circles, incidents black crosses. Hover over an area for its id, "
                             + "rank, scores, factor values and release dates. " + map.source, classes: "chart map-figure")

@@ -115,9 +115,14 @@ struct HTMLDocument {
     }
 
     /// An inline SVG chart as a figure: the SVG gets `role="img"` and `label` as its accessible
-    /// name (the text alternative), and `caption` says what it shows and how to read it.
-    mutating func figure(svg: String, label: String, caption: String, classes: String = "chart") {
-        parts.append("<figure class=\"\(HTML.escape(classes))\">" + Self.accessible(svg: svg, label: label)
+    /// name (the text alternative), and `caption` says what it shows and how to read it. `expect`
+    /// (a CSS selector and a count, written as `data-expect-*` attributes) is what the browser test
+    /// counts in the rendered chart: its areas, series or rows as the result data says.
+    mutating func figure(svg: String, expect: (selector: String, count: Int)? = nil, label: String, caption: String,
+                         classes: String = "chart") {
+        var attributes = [("class", classes)]
+        if let expect { attributes += [("data-expect-selector", expect.selector), ("data-expect-count", String(expect.count))] }
+        parts.append("<figure\(HTML.attributeList(attributes))>" + Self.accessible(svg: svg, label: label)
             + HTML.element("figcaption", caption) + "</figure>")
     }
 
