@@ -13,6 +13,9 @@ extension ReportCommand {
     static func addScenario(to briefing: inout BriefingReport, explicit: String?, noMap: Bool, results: [String]) throws {
         let recorded = [briefing.comparison?.provenance, briefing.simulation?.provenance, briefing.score?.provenance,
                         briefing.plan?.provenance, briefing.sensitivity?.provenance].compactMap { $0?.scenarios.first }.first
+        if let explicit, !FileManager.default.fileExists(atPath: explicit) {
+            throw ExitStatus.InputError("--scenario \(explicit): no such file; expected the scenario file (.yaml) the results were computed from")
+        }
         let shown = explicit ?? recorded?.file
         guard let shown else {
             if !noMap { briefing.mapNote = "No map: the results name no scenario file; give one with --scenario." }

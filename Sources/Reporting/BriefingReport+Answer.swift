@@ -66,8 +66,8 @@ extension BriefingReport {
                     + "\(ReportText.area(last.remaining.p10, unit: unit)) to P90 \(ReportText.area(last.remaining.p90, unit: unit)))."
             }
             let finishing = forecast.completion.byType.sorted { ($0.value.p50Days ?? .infinity, $0.key) < ($1.value.p50Days ?? .infinity, $1.key) }
-                .compactMap { code, q in q.p50Date.map { "\(HTML.escape(ReportText.typeName(code))) by \(HTML.escape(Self.month($0)))" } }
-            if !finishing.isEmpty { text += " Half of them release " + finishing.joined(separator: "; ") + "." }
+                .compactMap { code, q in q.p50Date.map { "\(HTML.escape(ReportText.typeLabel(code))) by \(HTML.escape(Self.month($0)))" } }
+            if !finishing.isEmpty { text += " Half of them release all the land of some types: " + finishing.joined(separator: "; ") + "." }
             return text
         }
         var sentence = "half of the replications release all hazardous land by <strong>\(HTML.escape(Self.month(p50)))</strong>"

@@ -54,6 +54,8 @@ import Testing
                                            environment: ["CLEARCAST_CHROMIUM": "/nonexistent/chromium"])
         #expect(noChromium.status != 0 && noChromium.stderr.contains("CLEARCAST_CHROMIUM=/nonexistent/chromium"), "\(noChromium.stderr)")
         #expect(!FileManager.default.fileExists(atPath: scratch.file("b.pdf")))
+        let noScenario = try CLIRunner.run(["report", score, "--html", scratch.file("b.html"), "--scenario", "absent.yaml"])
+        #expect(noScenario.status != 0 && noScenario.stderr.contains("--scenario absent.yaml: no such file"), "\(noScenario.stderr)")
         let wrongExtension = try CLIRunner.run(["report", score, "--html", scratch.file("b.txt")])
         #expect(wrongExtension.status != 0 && wrongExtension.stderr.contains("--html"), "\(wrongExtension.stderr)")
     }
