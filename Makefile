@@ -13,11 +13,15 @@ KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-surve
                   scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml
 EXPORT         := notebooks-export
 
-.PHONY: help deps python-deps build demo test ci-builds notebooks kernel-agreement bench bench-json clean
+BROWSER_OUT    := $(OUT)/browser
+BROWSER_TITLE  := <script>alert(1)</script> & "x"
+
+.PHONY: help deps python-deps build demo test test-browser browser-deps ci-builds notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
-	@echo "make test       install what is missing, run the test suite"
+	@echo "make test       install what is missing, run the test suite, then the browser test"
+	@echo "make test-browser  open the HTML briefing in headless Chromium and check it (installs chromium when missing)"
 	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
 	@echo "make kernel-agreement  compare every bundled scenario's results across OpenBLAS kernels (minutes)"
 	@echo "make sanitize   the test suite under AddressSanitizer, then ThreadSanitizer"
@@ -62,6 +66,34 @@ demo: build
 test: deps
 	$(PYTHON) scripts/check-layers.py
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory test-browser
+
+# Installs Chromium and poppler-utils (pdfinfo, pdftotext) when missing; never fails: test-browser
+# says it is skipped when they are still missing.
+browser-deps:
+	@missing=""; for p in chromium poppler-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
+		if [ "$$SUDO" != none ]; then echo "Installing missing Debian packages for the browser test:$$missing"; \
+			($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing >/dev/null) \
+			|| echo "Could not install$$missing"; fi; \
+	fi
+
+# The HTML briefing of the committed Karabakh results in a real browser (scripts/browser-check.py):
+# opened from file:// with the network off, no request may leave it and no console error occur;
+# the map, every chart and the sortable table are checked, a 1280x800 screenshot and the printed PDF
+# are written to $(BROWSER_OUT)/ and the PDF is read back with pdfinfo and pdftotext. The title holds
+# markup, which must show as text. Skipped, saying so, where Chromium cannot be installed.
+test-browser: build browser-deps
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then \
+		echo "test-browser: SKIPPED: needs chromium and poppler-utils (apt-get install chromium poppler-utils)"; \
+	else \
+		mkdir -p $(BROWSER_OUT) && \
+		$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet --title '$(BROWSER_TITLE)' \
+			--html $(BROWSER_OUT)/briefing.html --pdf $(BROWSER_OUT)/briefing.pdf && \
+		$(PYTHON) scripts/browser-check.py $(BROWSER_OUT)/briefing.html --areas-from scenarios/karabakh/layers/hazards.geojson \
+			--min-charts 8 --title '$(BROWSER_TITLE)' --screenshot $(BROWSER_OUT)/briefing.png --pdf $(BROWSER_OUT)/briefing.pdf; \
+	fi
 
 # What CI builds besides running the tests, so nothing rots: the release CLI with every warning an
 # error (the package's own code; SwiftPM builds remote dependencies with warnings suppressed), the
@@ -82,6 +114,12 @@ notebooks: build
 	$(CLEARCAST) compare $(KARABAKH) --reproducible --quiet --out $(EXPORT)/karabakh/comparison.json
 	$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json \
 		--notebook $(EXPORT)/karabakh/karabakh-comparison.ipynb
+	$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet \
+		--html $(EXPORT)/karabakh/karabakh-briefing.html
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CLEARCAST_CHROMIUM" ]; then \
+		$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet \
+			--pdf $(EXPORT)/karabakh/karabakh-briefing.pdf; \
+	else echo "Skipping $(EXPORT)/karabakh/karabakh-briefing.pdf: no chromium (apt-get install chromium)"; fi
 	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json --observed scenarios/karabakh/backtest-observed.csv \
 		--notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
 	$(CLEARCAST) plan scenarios/karabakh/baseline.yaml --types AP,AV --share 0.5 --by 2033-11-09 --reproducible --quiet \

@@ -2,18 +2,26 @@ import ArgumentParser
 import Foundation
 import Reporting
 
-/// `clearcast report RESULT.json... --notebook report.ipynb`: a Jupyter notebook from results.
+/// `clearcast report RESULT.json... --notebook report.ipynb --html report.html --pdf report.pdf`: a
+/// Jupyter notebook for analysts, and a self-contained HTML briefing (and its PDF) for decision makers.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Export results as a Jupyter notebook that reads well without running it.",
+        abstract: "Export results as a Jupyter notebook, or as a self-contained HTML briefing and PDF.",
         discussion: """
-            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity) and writes one notebook: \
-            a summary, the key figures as tables and pre-rendered charts, plus Python cells that load \
-            the JSON with pandas and redraw the charts with matplotlib.
+            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity).
 
-              clearcast report out/score.json out/simulation.json \\
-                  --notebook out/report.ipynb
+            --notebook writes a notebook: a summary, the key figures as tables and pre-rendered charts, \
+            plus Python cells that load the JSON with pandas and redraw the charts with matplotlib.
+
+            --html writes one self-contained HTML file (no network, scripts, fonts or images from \
+            elsewhere) that reads as a briefing: the question and the answer first, then a map of the \
+            hazard areas, the charts, the ranked table, the provenance and the assumptions. The map's \
+            geometry and the assumptions come from the scenario file the results name (or --scenario). \
+            --pdf prints that page with headless Chromium (chromium on PATH, or CLEARCAST_CHROMIUM).
+
+              clearcast report out/score.json out/comparison.json \\
+                  --notebook out/report.ipynb --html out/report.html --pdf out/report.pdf
             """
     )
 
@@ -21,7 +29,19 @@ struct ReportCommand: ParsableCommand {
     var results: [String]
 
     @Option(name: .long, help: "Write the notebook (.ipynb) here.")
-    var notebook: String
+    var notebook: String?
+
+    @Option(name: .long, help: "Write the self-contained HTML briefing (.html) here.")
+    var html: String?
+
+    @Option(name: .long, help: "Print the briefing to PDF (.pdf) here (needs Chromium).")
+    var pdf: String?
+
+    @Option(name: .long, help: "Scenario file for the briefing's map and assumptions (default: the one the results name).")
+    var scenario: String?
+
+    @Flag(name: .long, help: "Leave the map out of the briefing (no scenario is read).")
+    var noMap = false
 
     @Option(name: .long, help: "Notebook title (default: from the results).")
     var title: String?
@@ -34,15 +54,21 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Console.setQuiet(quiet)
-        let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook)]
+        guard notebook != nil || html != nil || pdf != nil else {
+            throw ExitStatus.InputError("nothing to write: give --notebook FILE.ipynb, --html FILE.html or --pdf FILE.pdf")
+        }
+        let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook),
+                       OutputPaths.Request(option: "--html", path: html, extensions: ["html", "htm"]),
+                       OutputPaths.Request(option: "--pdf", path: pdf, extensions: ["pdf"])]
         try OutputPaths.check(outputs)
-        try OutputPaths.check(outputs, against: results + [observed].compactMap { $0 })
+        try OutputPaths.check(outputs, against: results + [observed, scenario].compactMap { $0 })
+        let chromium = try pdf.map { _ in try ChromiumPrinter.locate() }
         InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?, plan: PlanResult?
         var sensitivity: SensitivityResult?
         var paths = NotebookExporter.ResultPaths()
         for path in results {
-            let relative = Self.relativePath(of: path, from: notebook)
+            let relative = Self.relativePath(of: path, from: notebook ?? html ?? pdf ?? path)
             let file: ResultFile
             do { file = try ResultFile.read(path) } catch let error as ResultFile.ReadError {
                 throw ExitStatus.InputError(error.description)
@@ -73,10 +99,32 @@ struct ReportCommand: ParsableCommand {
                 throw ExitStatus.InputError(error.description)
             }
         }
-        let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
-                                             sensitivity: sensitivity, title: heading, paths: paths, backtest: backtest)
-        try InterruptHandler.publishAll([.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) }])
-        Console.info("notebook written to \(notebook)")
+        var written: [InterruptHandler.Output] = []
+        if let notebook {
+            let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
+                                                 sensitivity: sensitivity, title: heading, paths: paths, backtest: backtest)
+            written.append(.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) })
+        }
+        if html != nil || pdf != nil {
+            var briefing = BriefingReport(title: title ?? Self.briefingTitle([score?.provenance.scenarios.first?.name, simulation?.scenario, comparison?.base,
+                                                                                  plan?.scenario, sensitivity?.scenario].compactMap { $0 }), score: score, simulation: simulation,
+                                          comparison: comparison, plan: plan, sensitivity: sensitivity)
+            try Self.addScenario(to: &briefing, explicit: scenario, noMap: noMap, results: results)
+            let page = Data(briefing.html().utf8)
+            if let html { written.append(.init(html) { try ReportWriter.writeNotebook(page, to: $0) }) }
+            if let pdf, let chromium {
+                written.append(.init(pdf) { try ChromiumPrinter.print(html: page, to: $0, chromium: chromium) })
+            }
+        }
+        try InterruptHandler.publishAll(written)
+        if let notebook { Console.info("notebook written to \(notebook)") }
+        if let html { Console.info("briefing written to \(html)") }
+        if let pdf { Console.info("briefing PDF written to \(pdf)") }
+    }
+
+    /// "Clearance briefing: Karabakh baseline …" from the scenario names (a comparison's base).
+    static func briefingTitle(_ names: [String]) -> String {
+        "Clearance briefing: " + Array(Set(names)).sorted().joined(separator: "; ")
     }
 
     private static func once<T>(_ existing: T?, _ new: T, _ relative: String, _ path: String) throws -> (T, String) {
