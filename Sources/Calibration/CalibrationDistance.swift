@@ -10,8 +10,10 @@ import Foundation
 /// τ_j is the relative reporting error of the figure (`--observation-error`, or the row's
 /// `relative_error`); s_j / m_j is the simulator's own spread of the figure between replications,
 /// because the reported year is one realisation of the stochastic process, not its mean (the 1/K
-/// adds the Monte Carlo error of m_j). Figures below 1 ha count as 1 ha, so that a year with
-/// nothing released does not give an infinite distance. Under the model, D at the true parameters
+/// adds the Monte Carlo error of m_j). Observed and simulated figures below a floor count as the
+/// floor: 2 % of the largest observed figure (at least 1 ha). On a log scale a year with nothing
+/// (or almost nothing) cancelled would otherwise weigh more than every other figure together:
+/// 9 ha against 0.5 ha is a factor 18, yet both say "survey is over". Under the model, D at the true parameters
 /// is about χ² with as many degrees of freedom as figures.
 public struct CalibrationDistance: Sendable, Equatable, Codable {
     /// D.
@@ -23,8 +25,8 @@ public struct CalibrationDistance: Sendable, Equatable, Codable {
     /// Per figure: z_j (positive when the simulation releases more than reported).
     public var standardisedErrors: [Double]
 
-    /// Area counted for figures smaller than it (m²).
-    static let floor = 10_000.0
+    /// Share of the largest observed figure below which figures count as that share of it.
+    static let floorShare = 0.02
 
     /// - Parameters:
     ///   - observed: the figures y_j (m²).
@@ -34,13 +36,14 @@ public struct CalibrationDistance: Sendable, Equatable, Codable {
     public init(observed: [Double], relativeErrors: [Double], simulated: [[Double]]) {
         precondition(!simulated.isEmpty && observed.count == relativeErrors.count)
         let k = Double(simulated.count)
+        let floor = max(10_000, Self.floorShare * (observed.max() ?? 0))
         var total = 0.0
         var means: [Double] = [], p10: [Double] = [], p90: [Double] = [], z: [Double] = []
         for j in observed.indices {
             let column = simulated.map { $0[j] }
             let mean = column.reduce(0, +) / k
             let variance = simulated.count > 1 ? column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (k - 1) : 0
-            let m = max(mean, Self.floor), y = max(observed[j], Self.floor)
+            let m = max(mean, floor), y = max(observed[j], floor)
             let spread = variance.squareRoot() / m
             let sigma2 = relativeErrors[j] * relativeErrors[j] + spread * spread * (1 + 1 / k)
             let zj = (log(m) - log(y)) / sigma2.squareRoot()

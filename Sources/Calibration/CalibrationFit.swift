@@ -107,8 +107,8 @@ public struct CalibrationFit: Sendable, Equatable, Codable {
             } else if touchesLow != touchesHigh {
                 verdict = "bounded"
                 explanation = touchesLow
-                    ? "bounded above only: the data rule out values above \(show(high)); the range's own end \(show(low)) is the lower bound"
-                    : "bounded below only: the data rule out values below \(show(low)); the range's own end \(show(high)) is the upper bound"
+                    ? "bounded above only: the data rule out values above \(show(high)); below, they allow down to the range's own end \(show(input.number(at: 0)))"
+                    : "bounded below only: the data rule out values below \(show(low)); above, they allow up to the range's own end \(show(input.number(at: 1)))"
             } else {
                 verdict = "identified"
                 explanation = "identified: \(range) (\(Int(level * 100)) % region)"
