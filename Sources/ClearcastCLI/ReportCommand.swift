@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Export results as a Jupyter notebook that reads well without running it.",
         discussion: """
-            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity) and writes one notebook: \
+            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity, calibrate) and writes one notebook: \
             a summary, the key figures as tables and pre-rendered charts, plus Python cells that load \
             the JSON with pandas and redraw the charts with matplotlib.
 
@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Result files written by score, simulate, compare, plan or sensitivity (--out).")
+    @Argument(help: "Result files written by score, simulate, compare, plan, sensitivity or calibrate (--out).")
     var results: [String]
 
     @Option(name: .long, help: "Write the notebook (.ipynb) here.")
@@ -40,6 +40,7 @@ struct ReportCommand: ParsableCommand {
         InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?, plan: PlanResult?
         var sensitivity: SensitivityResult?
+        var calibration: CalibrationResult?
         var paths = NotebookExporter.ResultPaths()
         for path in results {
             let relative = Self.relativePath(of: path, from: notebook)
@@ -53,13 +54,15 @@ struct ReportCommand: ParsableCommand {
             case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
             case .plan(let r): (plan, paths.plan) = try Self.once(plan, r, relative, path)
             case .sensitivity(let r): (sensitivity, paths.sensitivity) = try Self.once(sensitivity, r, relative, path)
+            case .calibration(let r): (calibration, paths.calibration) = try Self.once(calibration, r, relative, path)
             }
         }
         try Self.checkRelated([("score", score?.provenance), ("simulate", simulation?.provenance), ("compare", comparison?.provenance),
-                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance)])
+                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance),
+                               ("calibrate", calibration?.provenance)])
         let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
                      comparison.map { "comparison of \($0.scenarios.count) scenarios" }, plan?.scenario,
-                     sensitivity?.scenario].compactMap { $0 }
+                     sensitivity?.scenario, calibration?.scenario].compactMap { $0 }
         let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
         var backtest: Backtest?
         if let observed {
@@ -74,14 +77,15 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
-                                             sensitivity: sensitivity, title: heading, paths: paths, backtest: backtest)
+                                             sensitivity: sensitivity, calibration: calibration, title: heading, paths: paths,
+                                             backtest: backtest)
         try InterruptHandler.publishAll([.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) }])
         Console.info("notebook written to \(notebook)")
     }
 
     private static func once<T>(_ existing: T?, _ new: T, _ relative: String, _ path: String) throws -> (T, String) {
         guard existing == nil else {
-            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan and one sensitivity result")
+            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan, one sensitivity and one calibrate result")
         }
         return (new, relative)
     }
