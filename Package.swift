@@ -130,7 +130,7 @@ let package = Package(
             name: "ReportingTests",
             dependencies: [
                 "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation",
-                "ResourcePlanning", "SensitivityAnalysis", "_TestSupport",
+                "ResourcePlanning", "SensitivityAnalysis", "Calibration", "_TestSupport",
             ]
         ),
         .testTarget(

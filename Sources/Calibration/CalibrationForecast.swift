@@ -8,6 +8,11 @@ public struct PointForecast: Sendable, Equatable {
     /// Area left at the horizon per replication (m²), per type.
     public var remaining: [ContaminationType: [Double]]
 
+    public init(completionDays: [ContaminationType: [Int?]], remaining: [ContaminationType: [Double]]) {
+        self.completionDays = completionDays
+        self.remaining = remaining
+    }
+
     init(_ records: [ReplicationRecord], types: [ContaminationType]) {
         var completion: [ContaminationType: [Int?]] = [:], remaining: [ContaminationType: [Double]] = [:]
         for type in types {
