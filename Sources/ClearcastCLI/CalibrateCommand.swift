@@ -89,10 +89,7 @@ struct CalibrateCommand: ParsableCommand {
                 + "or an uncertainty: section (docs/calibration.md)")
         }
         let series = try ObservedSeries.read(path: observed)
-        let options = try simulation.options(for: base)
-        guard let spec = base.simulation else {
-            throw ExitStatus.InputError("\(base.file.path): simulation: missing; expected a simulation section with teams")
-        }
+        let options = try simulation.options(for: base)  // (refuses a scenario without a simulation section)
         let layers = try RunContext.loadLayers(base)
         try InterruptHandler.checkpoint()
         try ResourceCheck.confirm(scenarios: [base], layers: [layers], options: options, yes: simulation.yes, runs: points + 1)
@@ -108,7 +105,6 @@ struct CalibrateCommand: ParsableCommand {
         let provenance = try RunContext.provenance(
             command: "calibrate", scenarios: [(base, scenario)], seed: options.seed, replications: options.replications,
             threads: options.threads, reproducible: simulation.reproducible)
-        _ = spec
         let result = CalibrationResult.make(provenance: provenance, scenario: base.name, observedFile: observed,
                                             replications: options.replications, observationError: observationError, run: run)
         try InterruptHandler.publishAll([.init(out) { try ResultEncoding.write(result, to: $0) }])
