@@ -29,7 +29,7 @@ struct CalibrateCommand: ParsableCommand {
               clearcast calibrate scenarios/karabakh/baseline.yaml \\
                   --observed scenarios/karabakh/backtest-observed.csv \\
                   --input "NTS cancellation share" --input "funding (all teams)" \\
-                  --points 40 --replications 4 --out out/calibration.json
+                  --points 60 --replications 10 --out out/calibration.json
             """
     )
 
