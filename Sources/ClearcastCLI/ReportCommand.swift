@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Export results as a Jupyter notebook, or as a self-contained HTML briefing and PDF.",
         discussion: """
-            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity).
+            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity, calibrate).
 
             --notebook writes a notebook: a summary, the key figures as tables and pre-rendered charts, \
             plus Python cells that load the JSON with pandas and redraw the charts with matplotlib.
@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Result files written by score, simulate, compare, plan or sensitivity (--out).")
+    @Argument(help: "Result files written by score, simulate, compare, plan, sensitivity or calibrate (--out).")
     var results: [String]
 
     @Option(name: .long, help: "Write the notebook (.ipynb) here.")
@@ -66,6 +66,7 @@ struct ReportCommand: ParsableCommand {
         InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?, plan: PlanResult?
         var sensitivity: SensitivityResult?
+        var calibration: CalibrationResult?
         var paths = NotebookExporter.ResultPaths()
         for path in results {
             let relative = Self.relativePath(of: path, from: notebook ?? html ?? pdf ?? path)
@@ -79,13 +80,15 @@ struct ReportCommand: ParsableCommand {
             case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
             case .plan(let r): (plan, paths.plan) = try Self.once(plan, r, relative, path)
             case .sensitivity(let r): (sensitivity, paths.sensitivity) = try Self.once(sensitivity, r, relative, path)
+            case .calibration(let r): (calibration, paths.calibration) = try Self.once(calibration, r, relative, path)
             }
         }
         try Self.checkRelated([("score", score?.provenance), ("simulate", simulation?.provenance), ("compare", comparison?.provenance),
-                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance)])
+                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance),
+                               ("calibrate", calibration?.provenance)])
         let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
                      comparison.map { "comparison of \($0.scenarios.count) scenarios" }, plan?.scenario,
-                     sensitivity?.scenario].compactMap { $0 }
+                     sensitivity?.scenario, calibration?.scenario].compactMap { $0 }
         let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
         var backtest: Backtest?
         if let observed {
@@ -102,7 +105,8 @@ struct ReportCommand: ParsableCommand {
         var written: [InterruptHandler.Output] = []
         if let notebook {
             let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
-                                                 sensitivity: sensitivity, title: heading, paths: paths, backtest: backtest)
+                                                 sensitivity: sensitivity, calibration: calibration, title: heading, paths: paths,
+                                                 backtest: backtest)
             written.append(.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) })
         }
         if html != nil || pdf != nil {
@@ -129,7 +133,7 @@ struct ReportCommand: ParsableCommand {
 
     private static func once<T>(_ existing: T?, _ new: T, _ relative: String, _ path: String) throws -> (T, String) {
         guard existing == nil else {
-            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan and one sensitivity result")
+            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan, one sensitivity and one calibrate result")
         }
         return (new, relative)
     }

@@ -1,12 +1,13 @@
 import Foundation
 
-/// A result file read back for reporting: score, simulate, compare, plan or sensitivity, told apart by its `kind`.
+/// A result file read back for reporting: score, simulate, compare, plan, sensitivity or calibrate, told apart by its `kind`.
 public enum ResultFile {
     case score(ScoreResult)
     case simulation(SimulationResult)
     case comparison(CompareResult)
     case plan(PlanResult)
     case sensitivity(SensitivityResult)
+    case calibration(CalibrationResult)
 
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
@@ -77,9 +78,10 @@ public enum ResultFile {
             case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data, schema: schema))
             case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data, schema: schema))
             case "sensitivity": file = .sensitivity(try ResultEncoding.decode(SensitivityResult.self, from: data, schema: schema))
+            case "calibrate": file = .calibration(try ResultEncoding.decode(CalibrationResult.self, from: data, schema: schema))
             default:
                 throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
-                    + "expected score, simulate, compare, plan or sensitivity")
+                    + "expected score, simulate, compare, plan, sensitivity or calibrate")
             }
         } catch let error as ReadError {
             throw error
@@ -95,6 +97,7 @@ public enum ResultFile {
             case .comparison(let result): try result.validate()
             case .plan(let result): try result.validate()
             case .sensitivity(let result): try result.validate()
+            case .calibration(let result): try result.validate()
             }
         } catch let error as ResultValidationError {
             throw ReadError(path: path, reason: "is not a valid result: \(error)", field: error.issues.first?.field)
