@@ -48,6 +48,8 @@ extension ExitStatus {
         case let error as LinearAlgebraError: return bug(error.description)
         case let error as ResultEncoding.NonFiniteValue: return bug(error.description)
         case let error as ResultFile.ReadError: return bad(error.description)
+        case let error as ShardError: return bad(error.description)
+        case let error as PartialSet.MergeError: return bad(error.description)
         case let error as Backtest.ParseError: return bad(error.description)
         case let error as CocoaError where error.isFileError: return bad(describe(error))
         default: return bug(String(describing: error))

@@ -103,7 +103,7 @@ public enum ResultFile {
     }
 
     /// The file's bytes: a regular file or a pipe, not empty, at most ``maximumFileSize``.
-    static func contents(of path: String) throws -> Data {
+    static func contents(of path: String, limit: Int = maximumFileSize) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: path) else {
@@ -115,8 +115,8 @@ public enum ResultFile {
             // In chunks, so that a huge file or an endless device is refused without reading it all.
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 data.append(chunk)
-                guard data.count <= maximumFileSize else {
-                    throw ReadError(path: path, reason: "is larger than \(maximumFileSize >> 20) MiB; expected a clearcast result")
+                guard data.count <= limit else {
+                    throw ReadError(path: path, reason: "is larger than \(limit >> 20) MiB; expected a clearcast result")
                 }
             }
         } catch let error as ReadError {
