@@ -25,7 +25,7 @@ public struct PartialSet: Sendable {
         guard let (firstPath, reference) = given.first else { throw MergeError("no parts given; expected the N parts of a run made with --shard K/N") }
         for (path, part) in given.dropFirst() {
             if let field = Self.difference(reference, part) {
-                throw MergeError("\(path) does not belong with \(firstPath): its \(field) differs; expected the parts of one run (same command, scenarios, --set, seed, replications, clearcast version, kernel and shard count)")
+                throw MergeError("\(path) does not belong with \(firstPath): they differ in \(field); expected the parts of one run (same command, scenarios, --set, seed, replications, clearcast version, kernel and shard count)")
             }
         }
         var byIndex: [Int: (path: String, part: PartialResult)] = [:]
@@ -49,10 +49,10 @@ public struct PartialSet: Sendable {
     /// The first field in which `b` is not a part of the same run as `a`, or nil.
     static func difference(_ a: PartialResult, _ b: PartialResult) -> String? {
         if a.command != b.command { return "command ('\(b.command)' against '\(a.command)')" }
-        if a.run.scenarios != b.run.scenarios { return "scenario list" }
-        if a.run.overrides != b.run.overrides { return "--set overrides" }
         if a.run.seed != b.run.seed { return "seed (\(b.run.seed) against \(a.run.seed))" }
         if a.run.replications != b.run.replications { return "replications (\(b.run.replications) against \(a.run.replications))" }
+        if a.run.scenarios != b.run.scenarios { return "scenario paths (\(b.run.scenarios.joined(separator: ", ")) against \(a.run.scenarios.joined(separator: ", ")))" }
+        if a.run.overrides != b.run.overrides { return "--set overrides" }
         if a.run.method != b.run.method || a.run.samples != b.run.samples { return "method or samples" }
         if a.run.reproducible != b.run.reproducible { return "--reproducible" }
         let hashes = { (p: PartialResult) in p.provenance.scenarios.map(\.contentHash) }
