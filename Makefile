@@ -13,7 +13,7 @@ KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-surve
                   scenarios/karabakh/survey-cancels-most.yaml scenarios/karabakh/capacity-doubled-more-survey.yaml
 EXPORT         := notebooks-export
 
-.PHONY: help deps python-deps build demo test ci-builds notebooks kernel-agreement bench bench-json clean
+.PHONY: help deps python-deps build demo test test-slurm ci-builds notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
 	@echo "make kernel-agreement  compare every bundled scenario's results across OpenBLAS kernels (minutes)"
 	@echo "make sanitize   the test suite under AddressSanitizer, then ThreadSanitizer"
+	@echo "make test-slurm sharded runs on a real Slurm started on localhost (installs slurm-wlm and munge as root; ~1 min)"
 	@echo "make bench      run the benchmark suite (Benchmarks/, a separate package); make bench-json for JSON"
 
 # Installs only the Debian packages that are missing; says what to run when it cannot.
@@ -40,6 +41,11 @@ python-deps:
 		echo "Installing the Python packages jsonschema and nbformat for $$(command -v $(PYTHON))"; \
 		$(PYTHON) -m pip install -q jsonschema nbformat 2>/dev/null \
 		|| $(PYTHON) -m pip install -q --break-system-packages jsonschema nbformat; \
+	fi
+	@if ! $(PYTHON) -c "import kubernetes_validate" 2>/dev/null; then \
+		echo "Installing the Python package kubernetes-validate (checks the --emit k8s manifests) for $$(command -v $(PYTHON))"; \
+		$(PYTHON) -m pip install -q kubernetes-validate 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --break-system-packages kubernetes-validate; \
 	fi
 
 build: deps
@@ -62,6 +68,12 @@ demo: build
 test: deps
 	$(PYTHON) scripts/check-layers.py
 	$(SWIFT) test
+
+# Sharded runs (--emit slurm) on a real Slurm started on this machine: the merged results must be
+# byte-identical to the unsharded runs. Installs slurm-wlm and munge when missing (root; skips
+# visibly otherwise); starts and always stops its own munged, slurmctld and slurmd.
+test-slurm: deps
+	bash scripts/test-slurm.sh
 
 # What CI builds besides running the tests, so nothing rots: the release CLI with every warning an
 # error (the package's own code; SwiftPM builds remote dependencies with warnings suppressed), the

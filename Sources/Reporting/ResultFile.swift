@@ -59,6 +59,10 @@ public enum ResultFile {
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw ReadError(path: path, reason: "is not a JSON object; expected a clearcast result")
         }
+        if header.kind == "partial" || header.schema == PartialSchema.identifier {
+            throw ReadError(path: path, reason: "is one shard's part of a run (--shard K/N), not a result; "
+                + "expected a whole result: join the parts first with clearcast merge PARTS… --out RESULT")
+        }
         guard let schema = header.schema, ResultSchema.readable.contains(schema) else {
             throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
                 + "expected '\(ResultSchema.identifier)' (or the previous '\(ResultSchema.previous)'); "
