@@ -40,6 +40,7 @@ struct SchemaTests {
         for (name, result) in SensitivityResultTests.all() {
             files.append(("sensitivity-\(name).json", try ResultEncoding.encode(result)))
         }
+        files += try PartialResultTests.samples()
         return files
     }
 
