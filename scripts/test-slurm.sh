@@ -46,9 +46,12 @@ cleanup() {
     for pidfile in "$TMP/slurmd.pid" "$TMP/slurmctld.pid" "$TMP/munged.pid"; do
         if [ -s "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
     done
-    sleep 1
+    # Wait (up to 10 s) for them to exit, then make sure.
     for pidfile in "$TMP/slurmd.pid" "$TMP/slurmctld.pid" "$TMP/munged.pid"; do
-        if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then kill -9 "$(cat "$pidfile")" 2>/dev/null || true; fi
+        [ -s "$pidfile" ] || continue
+        pid=$(cat "$pidfile")
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
     done
     if [ $status -ne 0 ]; then
         echo "test-slurm: FAILED; logs:" >&2
