@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClearcastDomain
 import Foundation
+import LinearAlgebra
 import Reporting
 import Scenarios
 import SensitivityAnalysis
@@ -51,6 +52,11 @@ struct MergeCommand: ParsableCommand {
         let first = set.first
         let overrides = try first.run.overrides.map(ScenarioOverride.init)
         let threads = RunContext.applyThreads(threads)
+        if let core = first.provenance.blas?.core, core != BLASInfo.coreName {
+            Console.warn("the parts were made with the OpenBLAS kernel \(core) and this merge runs \(BLASInfo.coreName): the merged "
+                + "result records \(BLASInfo.coreName) and may differ from the unsharded run in the last bits of the scores it "
+                + "reloads; set OPENBLAS_CORETYPE=\(core) for the merge to match")
+        }
         switch first.command {
         case "sensitivity": try mergeSensitivity(set, overrides: overrides, threads: threads)
         default: try mergeForecasts(set, overrides: overrides, threads: threads)

@@ -45,6 +45,9 @@ enum ShardedRun {
             shardSeconds: perShard * secondsPerItem, shardBytes: fixedBytes + perShard * (bytesPerItem + 2 * partBytesPerItem),
             mergeSeconds: Double(total) * partBytesPerItem / 50e6 + 60,
             mergeBytes: fixedBytes + Double(total) * (bytesPerItem + 3 * partBytesPerItem), cores: cores)
+        if engine == .k8s, let absolute = job.arguments.first(where: { $0.hasPrefix("/") && FileManager.default.fileExists(atPath: $0) }) {
+            Console.warn("\(absolute) is an absolute path: in the pods the run's paths resolve from \(ClusterJob.volumeMount) (the shared volume); give the scenario's path relative to the directory you copy onto the volume")
+        }
         let files = try job.write(engine, to: directory)
         for sub in ["parts", "logs"] where engine == .slurm {
             try FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent(sub),
