@@ -107,7 +107,8 @@ struct CompareCommand: ParsableCommand {
             let part = try SimulationRun.part(scenario: scenario, layers: layer, options: options, replications: range,
                                               scores: scores, progress: bar.update, shouldStop: InterruptHandler.stopCheck)
             bar.finish()
-            outcomes.append(.init(name: scenario.name, contentHash: provenance.scenarios[index].contentHash, outcomes: part.outcomes))
+            outcomes.append(.init(name: scenario.name, contentHash: provenance.scenarios[index].contentHash,
+                                  taskOrder: try SimulationRun.taskOrder(of: part.model), outcomes: part.outcomes))
         }
         let partial = PartialResult(
             command: "compare", provenance: provenance,

@@ -84,7 +84,8 @@ struct MergeCommand: ParsableCommand {
             try InterruptHandler.checkpoint()
             let layers = try RunContext.loadLayers(scenario)
             let merged = try SimulationRun.merged(scenario: scenario, layers: layers, seed: run.seed,
-                                                  outcomes: try set.outcomes(scenario: index), scores: scores)
+                                                  outcomes: try set.outcomes(scenario: index),
+                                                  taskOrder: first.scenarios?[index].taskOrder, scores: scores)
             let result = SimulationReport.make(provenance: provenance, scenario: scenario, model: merged.model,
                                                forecast: merged.forecast, policy: scenario.simulation?.policy.scenarioName ?? "")
             runs.append(.init(scenario: scenario, model: merged.model, forecast: merged.forecast, result: result))

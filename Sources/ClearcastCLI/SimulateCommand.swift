@@ -99,7 +99,8 @@ struct SimulateCommand: ParsableCommand {
             command: "simulate", provenance: provenance,
             run: ShardedRun.arguments(scenarios: [scenario], set: set, options: options, reproducible: simulation.reproducible),
             shard: .init(shard: shard, total: options.replications, range: range),
-            scenarios: [.init(name: loaded.name, contentHash: provenance.scenarios[0].contentHash, outcomes: part.outcomes)])
+            scenarios: [.init(name: loaded.name, contentHash: provenance.scenarios[0].contentHash,
+                              taskOrder: try SimulationRun.taskOrder(of: part.model), outcomes: part.outcomes)])
         try ShardedRun.write(partial, to: out, items: "replications")
     }
 }

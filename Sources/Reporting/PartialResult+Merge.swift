@@ -61,6 +61,9 @@ public struct PartialSet: Sendable {
         if a.provenance.blas?.core != b.provenance.blas?.core {
             return "OpenBLAS kernel (\(b.provenance.blas?.core ?? "none") against \(a.provenance.blas?.core ?? "none"); set OPENBLAS_CORETYPE alike on every node)"
         }
+        if a.scenarios?.map(\.taskOrder) != b.scenarios?.map(\.taskOrder) {
+            return "order of hazard areas (the risk ranking differs: another kernel or build?)"
+        }
         if a.shard.count != b.shard.count { return "shard count (\(b.shard.count) against \(a.shard.count))" }
         if a.shard.total != b.shard.total { return "total (\(b.shard.total) against \(a.shard.total))" }
         return nil

@@ -75,11 +75,15 @@ public struct PartialResult: Codable, Sendable, Equatable {
     public struct ScenarioOutcomes: Codable, Sendable, Equatable {
         public var name: String
         public var contentHash: String
+        /// SHA-256 of the model's hazard-area ids in its order (`SimulationRun.taskOrder(of:)`): the
+        /// order of the outcomes' per-task columns, which the merge checks its rebuilt model against.
+        public var taskOrder: String
         public var outcomes: [EncodedOutcome]
 
-        public init(name: String, contentHash: String, outcomes: [ReplicationOutcomeData]) {
+        public init(name: String, contentHash: String, taskOrder: String, outcomes: [ReplicationOutcomeData]) {
             self.name = name
             self.contentHash = contentHash
+            self.taskOrder = taskOrder
             self.outcomes = outcomes.map(EncodedOutcome.init)
         }
     }

@@ -98,6 +98,16 @@ struct ShardMergeTests {
         let other = try part(2, of: 4, name: "n4.json")
         let counts = try CLIRunner.run(["merge", p1, other, p3, "--out", out])
         #expect(counts.status == 2 && counts.stderr.contains("shard count"), "\(counts.stderr)")
+        // Parts whose hazard areas were ordered otherwise (another risk ranking) than the model the merge rebuilds.
+        var reordered: [String] = []
+        for (k, path) in [p1, p2, p3].enumerated() {
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            let order = try #require(text.range(of: #""taskOrder" : "[0-9a-f]{64}""#, options: .regularExpression))
+            text.replaceSubrange(order, with: "\"taskOrder\" : \"" + String(repeating: "a", count: 64) + "\"")
+            reordered.append(try scratch.write(text, to: "reordered-\(k).json"))
+        }
+        let order = try CLIRunner.run(["merge"] + reordered + ["--out", out])
+        #expect(order.status == 2 && order.stderr.contains("another order than when the shards ran"), "\(order.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         // A part is not a result: report says to merge it.
         let report = try CLIRunner.run(["report", p1, "--notebook", scratch.file("n.ipynb")])

@@ -20,7 +20,8 @@ struct PartialResultTests {
             run: .init(scenarios: ["north.yaml"], overrides: ["simulation.horizon_years=4"], replications: 5, seed: seed,
                        reproducible: true),
             shard: .init(shard: shard, total: 5, range: range),
-            scenarios: [.init(name: "North", contentHash: provenance.scenarios[0].contentHash, outcomes: outcomes)])
+            scenarios: [.init(name: "North", contentHash: provenance.scenarios[0].contentHash,
+                              taskOrder: try SimulationRun.taskOrder(of: model), outcomes: outcomes)])
     }
 
     /// Schema samples: a simulate part and a sensitivity part.
@@ -73,6 +74,9 @@ struct PartialResultTests {
         var rehashed = parts[1]
         rehashed.provenance.scenarios[0].contentHash = String(repeating: "f", count: 64)
         #expect(message([("a", parts[0]), ("b", rehashed), ("c", parts[2])]).contains("content hash"))
+        var reordered = parts[1]
+        reordered.scenarios?[0].taskOrder = String(repeating: "e", count: 64)
+        #expect(message([("a", parts[0]), ("b", reordered), ("c", parts[2])]).contains("order of hazard areas"))
         var kernel = parts[1]
         kernel.provenance.blas = .init(core: "Prescott", threads: nil, advisory: nil)
         #expect(message([("a", parts[0]), ("b", kernel), ("c", parts[2])]).contains("OpenBLAS kernel"))

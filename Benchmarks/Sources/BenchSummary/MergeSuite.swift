@@ -29,6 +29,7 @@ enum MergeSuite {
             seed: w.seed, replications: replications, threads: nil, blas: nil, runDate: nil)
         let run = PartialResult.RunArguments(scenarios: ["national.yaml"], overrides: [], replications: replications,
                                              seed: w.seed, reproducible: true)
+        let order = try SimulationRun.taskOrder(of: w.model)
         var rows: [SummaryRow] = []
         for shards in [10, 100, 1_000] {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clearcast-merge-bench-\(UUID().uuidString)")
@@ -42,7 +43,7 @@ enum MergeSuite {
                 let part = PartialResult(
                     command: "simulate", provenance: provenance, run: run,
                     shard: .init(shard: shard, total: replications, range: range),
-                    scenarios: [.init(name: "national", contentHash: provenance.scenarios[0].contentHash,
+                    scenarios: [.init(name: "national", contentHash: provenance.scenarios[0].contentHash, taskOrder: order,
                                       outcomes: Array(outcomes[range]))])
                 let path = directory.appendingPathComponent(String(format: "part-%05d.json", k)).path
                 let data = try ResultEncoding.encode(part)
