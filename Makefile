@@ -16,7 +16,7 @@ EXPORT         := notebooks-export
 BROWSER_OUT    := $(OUT)/browser
 BROWSER_TITLE  := <script>alert(1)</script> & "x"
 
-.PHONY: help deps python-deps build demo test test-browser browser-deps ci-builds notebooks kernel-agreement bench bench-json clean
+.PHONY: help deps python-deps build demo test test-browser browser-deps test-slurm ci-builds notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
 	@echo "make kernel-agreement  compare every bundled scenario's results across OpenBLAS kernels (minutes)"
 	@echo "make sanitize   the test suite under AddressSanitizer, then ThreadSanitizer"
+	@echo "make test-slurm sharded runs on a real Slurm started on localhost (installs slurm-wlm and munge as root; ~1 min)"
 	@echo "make bench      run the benchmark suite (Benchmarks/, a separate package); make bench-json for JSON"
 
 # Installs only the Debian packages that are missing; says what to run when it cannot.
@@ -44,6 +45,11 @@ python-deps:
 		echo "Installing the Python packages jsonschema and nbformat for $$(command -v $(PYTHON))"; \
 		$(PYTHON) -m pip install -q jsonschema nbformat 2>/dev/null \
 		|| $(PYTHON) -m pip install -q --break-system-packages jsonschema nbformat; \
+	fi
+	@if ! $(PYTHON) -c "import kubernetes_validate" 2>/dev/null; then \
+		echo "Installing the Python package kubernetes-validate (checks the --emit k8s manifests) for $$(command -v $(PYTHON))"; \
+		$(PYTHON) -m pip install -q kubernetes-validate 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --break-system-packages kubernetes-validate; \
 	fi
 
 build: deps
@@ -94,6 +100,12 @@ test-browser: build browser-deps
 		$(PYTHON) scripts/browser-check.py $(BROWSER_OUT)/briefing.html --areas-from scenarios/karabakh/layers/hazards.geojson \
 			--min-charts 8 --title '$(BROWSER_TITLE)' --screenshot $(BROWSER_OUT)/briefing.png --pdf $(BROWSER_OUT)/briefing.pdf; \
 	fi
+
+# Sharded runs (--emit slurm) on a real Slurm started on this machine: the merged results must be
+# byte-identical to the unsharded runs. Installs slurm-wlm and munge when missing (root; skips
+# visibly otherwise); starts and always stops its own munged, slurmctld and slurmd.
+test-slurm: deps
+	bash scripts/test-slurm.sh
 
 # What CI builds besides running the tests, so nothing rots: the release CLI with every warning an
 # error (the package's own code; SwiftPM builds remote dependencies with warnings suppressed), the

@@ -60,6 +60,10 @@ public enum ResultFile {
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw ReadError(path: path, reason: "is not a JSON object; expected a clearcast result")
         }
+        if header.kind == "partial" || header.schema == PartialSchema.identifier {
+            throw ReadError(path: path, reason: "is one shard's part of a run (--shard K/N), not a result; "
+                + "expected a whole result: join the parts first with clearcast merge PARTS… --out RESULT")
+        }
         guard let schema = header.schema, ResultSchema.readable.contains(schema) else {
             throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
                 + "expected '\(ResultSchema.identifier)' (or the previous '\(ResultSchema.previous)'); "
@@ -106,7 +110,7 @@ public enum ResultFile {
     }
 
     /// The file's bytes: a regular file or a pipe, not empty, at most ``maximumFileSize``.
-    static func contents(of path: String) throws -> Data {
+    static func contents(of path: String, limit: Int = maximumFileSize) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: path) else {
@@ -118,8 +122,8 @@ public enum ResultFile {
             // In chunks, so that a huge file or an endless device is refused without reading it all.
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 data.append(chunk)
-                guard data.count <= maximumFileSize else {
-                    throw ReadError(path: path, reason: "is larger than \(maximumFileSize >> 20) MiB; expected a clearcast result")
+                guard data.count <= limit else {
+                    throw ReadError(path: path, reason: "is larger than \(limit >> 20) MiB; expected a clearcast result")
                 }
             }
         } catch let error as ReadError {

@@ -41,6 +41,7 @@ struct SchemaTests {
             files.append(("sensitivity-\(name).json", try ResultEncoding.encode(result)))
         }
         files.append(("calibration.json", try ResultEncoding.encode(CalibrationResultTests.result())))
+        files += try PartialResultTests.samples()
         return files
     }
 
