@@ -138,7 +138,10 @@ notebooks: build
 		--out $(EXPORT)/karabakh/plan.json
 	$(CLEARCAST) sensitivity scenarios/karabakh/baseline.yaml --method morris --samples 8 --replications 10 \
 		--reproducible --quiet --out $(EXPORT)/karabakh/sensitivity.json
-	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json \
+	$(CLEARCAST) calibrate scenarios/karabakh/baseline.yaml --observed scenarios/karabakh/backtest-observed.csv \
+		--input "NTS cancellation share" --input "funding (all teams)" --points 100 --replications 10 \
+		--reproducible --quiet --out $(EXPORT)/karabakh/calibration.json
+	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json $(EXPORT)/karabakh/calibration.json \
 		--notebook $(EXPORT)/karabakh/karabakh-decisions.ipynb
 	for year in 2010 2015; do \
 		$(CLEARCAST) score scenarios/colombia/antioquia-$$year.yaml --holdout-after $$((year + 1))-01-01 --reproducible \

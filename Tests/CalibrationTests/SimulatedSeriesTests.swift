@@ -17,10 +17,11 @@ struct SimulatedSeriesTests {
     static let summary = ReplicationSummary(
         replication: 0, completionDay: nil, completionDayByClass: [:], completionDayByRegion: [:],
         cancelledByYear: [10, 20, 30, 40], reducedByYear: [1, 2, 3, 4], clearedByYear: [100, 200, 300, 400],
-        remainingByYear: [3_900, 3_100, 2_500, 1_500],
+        battleAreaClearedByYear: [0, 0, 0, 0], remainingByYear: [3_900, 3_100, 2_500, 1_500],
         remainingByYearByClass: [.antiPersonnel: [900, 600, 500, 500], .unexplodedOrdnance: [3_000, 2_500, 2_000, 1_000]],
         expectedCivilianCasualties: 0, sampledCivilianCasualties: nil, accidents: 0, deminerCasualties: 0,
-        workedDaysByKind: [:], availableDaysByKind: [:], idleDaysByKind: [:], events: 0, unfinishedTasks: 0,
+        workedDaysByKind: [:], availableDaysByKind: [:], idleDaysByKind: [:], weatherLostDaysByKind: [:],
+        costByYear: [], directCostByStep: [:], teamsStoodDown: 0, teamsRetrained: 0, events: 0, unfinishedTasks: 0,
         remainingAreaAtHorizon: 1_500)
 
     static func row(_ from: (Int, Int, Int), _ to: (Int, Int, Int), _ metric: ObservedSeries.Metric,
