@@ -23,11 +23,13 @@ extension BriefingReport {
                         + "and at the end of each calendar year, in \(unit.name): lines are the median replication, bands run from P10 to P90.")
         let releasedUnit = ReportText.areaUnit(maximum: forecast.yearly.map { $0.cancelled.p50 + $0.reduced.p50 + $0.cleared.p50 }.max() ?? 0)
         page.heading("Area released per calendar year, by method", level: 3)
-        let stacks = forecast.yearly.map { [$0.cancelled.p50, $0.reduced.p50, $0.cleared.p50].filter { $0 > 0 }.count }.reduce(0, +)
-        page.figure(svg: NotebookExporter.releasedChart(forecast, unit: releasedUnit).render(), expect: ("rect.bar", stacks),
-                    label: "Stacked bar chart: area released per calendar year in \(releasedUnit.name), cancelled by non-technical survey, reduced by technical survey and cleared",
+        let released = NotebookExporter.releasedChart(forecast, unit: releasedUnit)
+        // One bar segment per positive value: what the chart's data has (4 outcomes: BAC apart).
+        let segments = released.stacks.map { $0.values.filter { $0 > 0 }.count }.reduce(0, +)
+        page.figure(svg: released.render(), expect: ("rect.bar", segments),
+                    label: "Stacked bar chart: area released per calendar year in \(releasedUnit.name), cancelled by non-technical survey, reduced by technical survey, cleared by mine clearance and by battle-area clearance",
                     caption: "Land released each calendar year in \(releasedUnit.name): cancelled (non-technical survey), reduced (technical survey) "
-                        + "and cleared, each the median over replications (the sum of medians is not the median of the total); * marks a partial year.")
+                        + "and cleared (mine clearance, and battle-area clearance of UXO land), each the median over replications (the sum of medians is not the median of the total); * marks a partial year.")
         page.table(caption: "Civilian casualties over the horizon (\(forecast.scenario))",
                    headers: ["Measure", "P10", "P50", "P90"],
                    rows: [("Expected with clearance", forecast.casualties.civilianExpected),
