@@ -14,14 +14,19 @@ KARABAKH       := scenarios/karabakh/baseline.yaml scenarios/karabakh/more-surve
                   scenarios/karabakh/risk-per-effort.yaml
 EXPORT         := notebooks-export
 
-.PHONY: help deps python-deps build demo test ci-builds notebooks kernel-agreement bench bench-json clean
+BROWSER_OUT    := $(OUT)/browser
+BROWSER_TITLE  := <script>alert(1)</script> & "x"
+
+.PHONY: help deps python-deps build demo test test-browser browser-deps test-slurm ci-builds notebooks kernel-agreement bench bench-json clean
 
 help:
 	@echo "make demo       install what is missing, build in release, run the bundled scenarios (results in $(OUT)/)"
-	@echo "make test       install what is missing, run the test suite"
+	@echo "make test       install what is missing, run the test suite, then the browser test"
+	@echo "make test-browser  open the HTML briefing in headless Chromium and check it (installs chromium when missing)"
 	@echo "make notebooks  regenerate the exported notebooks in $(EXPORT)/"
 	@echo "make kernel-agreement  compare every bundled scenario's results across OpenBLAS kernels (minutes)"
 	@echo "make sanitize   the test suite under AddressSanitizer, then ThreadSanitizer"
+	@echo "make test-slurm sharded runs on a real Slurm started on localhost (installs slurm-wlm and munge as root; ~1 min)"
 	@echo "make bench      run the benchmark suite (Benchmarks/, a separate package); make bench-json for JSON"
 
 # Installs only the Debian packages that are missing; says what to run when it cannot.
@@ -41,6 +46,11 @@ python-deps:
 		echo "Installing the Python packages jsonschema and nbformat for $$(command -v $(PYTHON))"; \
 		$(PYTHON) -m pip install -q jsonschema nbformat 2>/dev/null \
 		|| $(PYTHON) -m pip install -q --break-system-packages jsonschema nbformat; \
+	fi
+	@if ! $(PYTHON) -c "import kubernetes_validate" 2>/dev/null; then \
+		echo "Installing the Python package kubernetes-validate (checks the --emit k8s manifests) for $$(command -v $(PYTHON))"; \
+		$(PYTHON) -m pip install -q kubernetes-validate 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --break-system-packages kubernetes-validate; \
 	fi
 
 build: deps
@@ -63,6 +73,40 @@ demo: build
 test: deps
 	$(PYTHON) scripts/check-layers.py
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory test-browser
+
+# Installs Chromium and poppler-utils (pdfinfo, pdftotext) when missing; never fails: test-browser
+# says it is skipped when they are still missing.
+browser-deps:
+	@missing=""; for p in chromium poppler-utils; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
+		if [ "$$SUDO" != none ]; then echo "Installing missing Debian packages for the browser test:$$missing"; \
+			($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq$$missing >/dev/null) \
+			|| echo "Could not install$$missing"; fi; \
+	fi
+
+# The HTML briefing of the committed Karabakh results in a real browser (scripts/browser-check.py):
+# opened from file:// with the network off, no request may leave it and no console error occur;
+# the map, every chart and the sortable table are checked, a 1280x800 screenshot and the printed PDF
+# are written to $(BROWSER_OUT)/ and the PDF is read back with pdfinfo and pdftotext. The title holds
+# markup, which must show as text. Skipped, saying so, where Chromium cannot be installed.
+test-browser: build browser-deps
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then \
+		echo "test-browser: SKIPPED: needs chromium and poppler-utils (apt-get install chromium poppler-utils)"; \
+	else \
+		mkdir -p $(BROWSER_OUT) && \
+		$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet --title '$(BROWSER_TITLE)' \
+			--html $(BROWSER_OUT)/briefing.html --pdf $(BROWSER_OUT)/briefing.pdf && \
+		$(PYTHON) scripts/browser-check.py $(BROWSER_OUT)/briefing.html --areas-from scenarios/karabakh/layers/hazards.geojson \
+			--min-charts 8 --title '$(BROWSER_TITLE)' --screenshot $(BROWSER_OUT)/briefing.png --pdf $(BROWSER_OUT)/briefing.pdf; \
+	fi
+
+# Sharded runs (--emit slurm) on a real Slurm started on this machine: the merged results must be
+# byte-identical to the unsharded runs. Installs slurm-wlm and munge when missing (root; skips
+# visibly otherwise); starts and always stops its own munged, slurmctld and slurmd.
+test-slurm: deps
+	bash scripts/test-slurm.sh
 
 # What CI builds besides running the tests, so nothing rots: the release CLI with every warning an
 # error (the package's own code; SwiftPM builds remote dependencies with warnings suppressed), the
@@ -83,13 +127,22 @@ notebooks: build
 	$(CLEARCAST) compare $(KARABAKH) --reproducible --quiet --out $(EXPORT)/karabakh/comparison.json
 	$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json \
 		--notebook $(EXPORT)/karabakh/karabakh-comparison.ipynb
+	$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet \
+		--html $(EXPORT)/karabakh/karabakh-briefing.html
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CLEARCAST_CHROMIUM" ]; then \
+		$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet \
+			--pdf $(EXPORT)/karabakh/karabakh-briefing.pdf; \
+	else echo "Skipping $(EXPORT)/karabakh/karabakh-briefing.pdf: no chromium (apt-get install chromium)"; fi
 	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json --observed scenarios/karabakh/backtest-observed.csv \
 		--notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
 	$(CLEARCAST) plan scenarios/karabakh/baseline.yaml --types AP,AV --share 0.5 --by 2033-11-09 --reproducible --quiet \
 		--out $(EXPORT)/karabakh/plan.json
 	$(CLEARCAST) sensitivity scenarios/karabakh/baseline.yaml --method morris --samples 8 --replications 10 \
 		--reproducible --quiet --out $(EXPORT)/karabakh/sensitivity.json
-	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json \
+	$(CLEARCAST) calibrate scenarios/karabakh/baseline.yaml --observed scenarios/karabakh/backtest-observed.csv \
+		--input "NTS cancellation share" --input "funding (all teams)" --points 100 --replications 10 \
+		--reproducible --quiet --out $(EXPORT)/karabakh/calibration.json
+	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json $(EXPORT)/karabakh/calibration.json \
 		--notebook $(EXPORT)/karabakh/karabakh-decisions.ipynb
 	for year in 2010 2015; do \
 		$(CLEARCAST) score scenarios/colombia/antioquia-$$year.yaml --holdout-after $$((year + 1))-01-01 --reproducible \

@@ -13,6 +13,7 @@
 //   EventSimulation            discrete-event kernel and random streams (knows nothing of mines)
 //   ClearanceModel             IMAS land release by teams, calendars, funding, Monte Carlo
 //   Scenarios                  scenario files: YAML/JSON model, validation, layer loading
+//   Calibration                fitting scenario parameters to observed series, with identifiability (`clearcast calibrate`)
 //   Reporting                  JSON results, notebooks, SVG charts, GIS outputs
 //   ClearcastCLI, clearcast    the command-line tool
 import PackageDescription
@@ -23,7 +24,7 @@ let package = Package(
     products: [
         .executable(name: "clearcast", targets: ["clearcast"]),
         .library(name: "ClearcastKit", targets: ["ClearcastDomain", "Scenarios", "Reporting", "RiskModel", "ClearanceModel",
-                                                "ResourcePlanning", "SensitivityAnalysis"]),
+                                                "ResourcePlanning", "SensitivityAnalysis", "Calibration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,19 +75,21 @@ let package = Package(
                 "ClearanceModel", "SensitivityAnalysis", "Yams",
             ]
         ),
+        // Fits scenario parameters to an observed yearly series and says what the data identify.
+        .target(name: "Calibration", dependencies: ["ClearcastDomain", "ClearanceModel", "Scenarios"]),
         .target(
             name: "Reporting",
             dependencies: [
                 "ClearcastDomain", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel", "EventSimulation",
-                "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios",
+                "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios", "Calibration",
             ]
         ),
         .target(
             name: "ClearcastCLI",
             dependencies: [
                 "ClearcastDomain", "ParallelWork", "AtomicFiles", "GeoData", "LinearAlgebra", "RiskModel",
-                "EventSimulation", "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios", "Reporting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EventSimulation", "ClearanceModel", "ResourcePlanning", "SensitivityAnalysis", "Scenarios", "Calibration",
+                "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "clearcast", dependencies: ["ClearcastCLI"]),
@@ -120,10 +123,14 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["ClearcastDomain", "Calibration", "Scenarios", "ClearanceModel", "_TestSupport"]
+        ),
+        .testTarget(
             name: "ReportingTests",
             dependencies: [
                 "ClearcastDomain", "GeoData", "Reporting", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation",
-                "ResourcePlanning", "SensitivityAnalysis", "_TestSupport",
+                "ResourcePlanning", "SensitivityAnalysis", "Calibration", "_TestSupport",
             ]
         ),
         .testTarget(

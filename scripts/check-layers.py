@@ -20,6 +20,7 @@ LAYERS = [
     {"RiskModel", "ClearanceModel"},
     {"ResourcePlanning"},
     {"Scenarios"},
+    {"Calibration"},
     {"Reporting"},
     {"ClearcastCLI"},
     {"clearcast"},

@@ -19,7 +19,7 @@ public struct ClearcastCommand: ParsableCommand {
             """,
         version: ClearcastVersion.string,
         subcommands: [ValidateCommand.self, ScoreCommand.self, SimulateCommand.self, CompareCommand.self, PlanCommand.self,
-                      SensitivityCommand.self, ReportCommand.self]
+                      SensitivityCommand.self, CalibrateCommand.self, MergeCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -32,6 +32,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup(title: "Scenario overrides (applied to every scenario)") var set: ScenarioOverrideOptions
 
+    @OptionGroup(title: "Clusters (docs: README, \"Running on a cluster\")") var sharding: ShardOptions
+
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenario files, found \(scenarios.count)") }
     }
@@ -40,6 +42,7 @@ struct CompareCommand: ParsableCommand {
         Console.setQuiet(simulation.quiet)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json)]
         try OutputPaths.check(outputs)
+        try sharding.requireOut(out)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let overrides = try set.overrides()
@@ -52,6 +55,18 @@ struct CompareCommand: ParsableCommand {
             throw ExitStatus.InputError("\(scenario.file.path): simulation: missing; every compared scenario needs one")
         }
         try Self.checkComparable(loaded)
+        if sharding.emitTarget != nil {
+            let tasks = layers.map(\.hazards.count).max() ?? 0, years = loaded.compactMap(\.simulation?.horizonYears).max() ?? 1
+            let seconds = zip(loaded, layers).reduce(0.0) { $0 + ResourceCheck.simulationSeconds($1.0, tasks: $1.1.hazards.count, replications: 1) }
+            return try ShardedRun.emit(
+                sharding, subcommand: "compare", out: out, total: options.replications, itemsPerShard: 100,
+                secondsPerItem: seconds, bytesPerItem: ResourceCheck.simulationBytes(tasks: tasks, years: years, replications: 1),
+                fixedBytes: ResourceCheck.residentBytes + ResourceCheck.libraryHeadroom + ResourceCheck.scoringBytes(loaded[0].grid),
+                partBytesPerItem: Double(loaded.count) * ShardedRun.partBytes(tasks: tasks, years: years), threads: simulation.threads)
+        }
+        if let shard = try sharding.parsed() {
+            return try runShard(shard, loaded: loaded, layers: layers, options: options)
+        }
         try ResourceCheck.confirm(scenarios: loaded, layers: layers, options: options, yes: simulation.yes)
         let provenance = try RunContext.provenance(
             command: "compare", scenarios: Array(zip(loaded, scenarios)), seed: options.seed,
@@ -72,6 +87,34 @@ struct CompareCommand: ParsableCommand {
         try InterruptHandler.publishAll([.init(out) { try ResultEncoding.write(comparison, to: $0) }])
         Console.output(CompareTable.render(comparison))
         RunContext.reportWritten(out, "comparison")
+    }
+
+    /// `--shard K/N`: the shard's replications of every scenario (the same indices for each: common
+    /// random numbers survive the cut), written as a part for `clearcast merge`.
+    private func runShard(_ shard: Shard, loaded: [Scenario], layers: [ScenarioLayers], options: SimulationRun.Options) throws {
+        let range = try shard.range(of: options.replications, items: "replications")
+        var slice = options
+        slice.replications = range.count
+        try ResourceCheck.confirm(scenarios: loaded, layers: layers, options: slice, yes: simulation.yes)
+        let provenance = try RunContext.provenance(
+            command: "compare", scenarios: Array(zip(loaded, scenarios)), seed: options.seed,
+            replications: options.replications, threads: options.threads, reproducible: true)
+        let scores = ScoreCache()
+        var outcomes: [PartialResult.ScenarioOutcomes] = []
+        for (index, (scenario, layer)) in zip(loaded, layers).enumerated() {
+            try InterruptHandler.checkpoint()
+            let bar = ProgressBar(label: "shard \(shard), scenario \(index + 1)/\(loaded.count)", quiet: simulation.quiet)
+            let part = try SimulationRun.part(scenario: scenario, layers: layer, options: options, replications: range,
+                                              scores: scores, progress: bar.update, shouldStop: InterruptHandler.stopCheck)
+            bar.finish()
+            outcomes.append(.init(name: scenario.name, contentHash: provenance.scenarios[index].contentHash,
+                                  taskOrder: try SimulationRun.taskOrder(of: part.model), outcomes: part.outcomes))
+        }
+        let partial = PartialResult(
+            command: "compare", provenance: provenance,
+            run: ShardedRun.arguments(scenarios: scenarios, set: set, options: options, reproducible: simulation.reproducible),
+            shard: .init(shard: shard, total: options.replications, range: range), scenarios: outcomes)
+        try ShardedRun.write(partial, to: out, items: "replications")
     }
 
     /// Rows and JSON keys of a comparison are scenario names, so they must differ (a variant that

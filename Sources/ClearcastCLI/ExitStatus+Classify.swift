@@ -1,4 +1,5 @@
 import AtomicFiles
+import Calibration
 import ClearanceModel
 import ClearcastDomain
 import EventSimulation
@@ -48,7 +49,12 @@ extension ExitStatus {
         case let error as LinearAlgebraError: return bug(error.description)
         case let error as ResultEncoding.NonFiniteValue: return bug(error.description)
         case let error as ResultFile.ReadError: return bad(error.description)
+        case let error as ShardError: return bad(error.description)
+        case let error as PartialSet.MergeError: return bad(error.description)
         case let error as Backtest.ParseError: return bad(error.description)
+        // The observed file and the parameters to fit are the user's (`calibrate`).
+        case let error as ObservedSeries.ParseError: return bad(error.description)
+        case let error as CalibrationError: return bad(error.description)
         case let error as CocoaError where error.isFileError: return bad(describe(error))
         default: return bug(String(describing: error))
         }

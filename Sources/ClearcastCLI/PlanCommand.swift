@@ -90,7 +90,15 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
 
+    @OptionGroup(title: "Clusters (refused by plan; see its error)") var sharding: ShardOptions
+
     func validate() throws {
+        if sharding.shard != nil || !sharding.emit.isEmpty || sharding.shards != nil {
+            throw ValidationError("plan cannot be sharded (--shard, --emit): its search is sequential, each level it simulates "
+                + "depends on the answers at the levels before, and each level stops adding replications as soon as it is "
+                + "decided, so there is no fixed set of work to cut into shards. Run plan on one machine (it uses every "
+                + "core: --threads), or shard the runs a plan leads to (simulate, compare, sensitivity)")
+        }
         try RunContext.validateThreads(threads)
         if !(1...1_000_000).contains(maxReplications) {
             throw ValidationError("--max-replications must be between 1 and 1000000, found \(maxReplications)")

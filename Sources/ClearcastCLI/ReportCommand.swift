@@ -2,26 +2,46 @@ import ArgumentParser
 import Foundation
 import Reporting
 
-/// `clearcast report RESULT.json... --notebook report.ipynb`: a Jupyter notebook from results.
+/// `clearcast report RESULT.json... --notebook report.ipynb --html report.html --pdf report.pdf`: a
+/// Jupyter notebook for analysts, and a self-contained HTML briefing (and its PDF) for decision makers.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Export results as a Jupyter notebook that reads well without running it.",
+        abstract: "Export results as a Jupyter notebook, or as a self-contained HTML briefing and PDF.",
         discussion: """
-            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity) and writes one notebook: \
-            a summary, the key figures as tables and pre-rendered charts, plus Python cells that load \
-            the JSON with pandas and redraw the charts with matplotlib.
+            Takes one result of each kind at most (score, simulate, compare, plan, sensitivity, calibrate).
 
-              clearcast report out/score.json out/simulation.json \\
-                  --notebook out/report.ipynb
+            --notebook writes a notebook: a summary, the key figures as tables and pre-rendered charts, \
+            plus Python cells that load the JSON with pandas and redraw the charts with matplotlib.
+
+            --html writes one self-contained HTML file (no network, scripts, fonts or images from \
+            elsewhere) that reads as a briefing: the question and the answer first, then a map of the \
+            hazard areas, the charts, the ranked table, the provenance and the assumptions. The map's \
+            geometry and the assumptions come from the scenario file the results name (or --scenario). \
+            --pdf prints that page with headless Chromium (chromium on PATH, or CLEARCAST_CHROMIUM).
+
+              clearcast report out/score.json out/comparison.json \\
+                  --notebook out/report.ipynb --html out/report.html --pdf out/report.pdf
             """
     )
 
-    @Argument(help: "Result files written by score, simulate, compare, plan or sensitivity (--out).")
+    @Argument(help: "Result files written by score, simulate, compare, plan, sensitivity or calibrate (--out).")
     var results: [String]
 
     @Option(name: .long, help: "Write the notebook (.ipynb) here.")
-    var notebook: String
+    var notebook: String?
+
+    @Option(name: .long, help: "Write the self-contained HTML briefing (.html) here.")
+    var html: String?
+
+    @Option(name: .long, help: "Print the briefing to PDF (.pdf) here (needs Chromium).")
+    var pdf: String?
+
+    @Option(name: .long, help: "Scenario file for the briefing's map and assumptions (default: the one the results name).")
+    var scenario: String?
+
+    @Flag(name: .long, help: "Leave the map out of the briefing (no scenario is read).")
+    var noMap = false
 
     @Option(name: .long, help: "Notebook title (default: from the results).")
     var title: String?
@@ -34,15 +54,22 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         Console.setQuiet(quiet)
-        let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook)]
+        guard notebook != nil || html != nil || pdf != nil else {
+            throw ExitStatus.InputError("nothing to write: give --notebook FILE.ipynb, --html FILE.html or --pdf FILE.pdf")
+        }
+        let outputs = [OutputPaths.Request(option: "--notebook", path: notebook, extensions: OutputPaths.notebook),
+                       OutputPaths.Request(option: "--html", path: html, extensions: ["html", "htm"]),
+                       OutputPaths.Request(option: "--pdf", path: pdf, extensions: ["pdf"])]
         try OutputPaths.check(outputs)
-        try OutputPaths.check(outputs, against: results + [observed].compactMap { $0 })
+        try OutputPaths.check(outputs, against: results + [observed, scenario].compactMap { $0 })
+        let chromium = try pdf.map { _ in try ChromiumPrinter.locate() }
         InterruptHandler.install()
         var score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?, plan: PlanResult?
         var sensitivity: SensitivityResult?
+        var calibration: CalibrationResult?
         var paths = NotebookExporter.ResultPaths()
         for path in results {
-            let relative = Self.relativePath(of: path, from: notebook)
+            let relative = Self.relativePath(of: path, from: notebook ?? html ?? pdf ?? path)
             let file: ResultFile
             do { file = try ResultFile.read(path) } catch let error as ResultFile.ReadError {
                 throw ExitStatus.InputError(error.description)
@@ -53,13 +80,15 @@ struct ReportCommand: ParsableCommand {
             case .comparison(let r): (comparison, paths.comparison) = try Self.once(comparison, r, relative, path)
             case .plan(let r): (plan, paths.plan) = try Self.once(plan, r, relative, path)
             case .sensitivity(let r): (sensitivity, paths.sensitivity) = try Self.once(sensitivity, r, relative, path)
+            case .calibration(let r): (calibration, paths.calibration) = try Self.once(calibration, r, relative, path)
             }
         }
         try Self.checkRelated([("score", score?.provenance), ("simulate", simulation?.provenance), ("compare", comparison?.provenance),
-                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance)])
+                               ("plan", plan?.provenance), ("sensitivity", sensitivity?.provenance),
+                               ("calibrate", calibration?.provenance)])
         let names = [score?.provenance.scenarios.first?.name, simulation?.scenario,
                      comparison.map { "comparison of \($0.scenarios.count) scenarios" }, plan?.scenario,
-                     sensitivity?.scenario].compactMap { $0 }
+                     sensitivity?.scenario, calibration?.scenario].compactMap { $0 }
         let heading = title ?? "clearcast report: " + (Array(Set(names)).sorted().joined(separator: "; "))
         var backtest: Backtest?
         if let observed {
@@ -73,15 +102,38 @@ struct ReportCommand: ParsableCommand {
                 throw ExitStatus.InputError(error.description)
             }
         }
-        let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
-                                             sensitivity: sensitivity, title: heading, paths: paths, backtest: backtest)
-        try InterruptHandler.publishAll([.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) }])
-        Console.info("notebook written to \(notebook)")
+        var written: [InterruptHandler.Output] = []
+        if let notebook {
+            let data = NotebookExporter.notebook(score: score, simulation: simulation, comparison: comparison, plan: plan,
+                                                 sensitivity: sensitivity, calibration: calibration, title: heading, paths: paths,
+                                                 backtest: backtest)
+            written.append(.init(notebook) { try ReportWriter.writeNotebook(data, to: $0) })
+        }
+        if html != nil || pdf != nil {
+            var briefing = BriefingReport(title: title ?? Self.briefingTitle([score?.provenance.scenarios.first?.name, simulation?.scenario, comparison?.base,
+                                                                                  plan?.scenario, sensitivity?.scenario].compactMap { $0 }), score: score, simulation: simulation,
+                                          comparison: comparison, plan: plan, sensitivity: sensitivity)
+            try Self.addScenario(to: &briefing, explicit: scenario, noMap: noMap, results: results)
+            let page = Data(briefing.html().utf8)
+            if let html { written.append(.init(html) { try ReportWriter.writeNotebook(page, to: $0) }) }
+            if let pdf, let chromium {
+                written.append(.init(pdf) { try ChromiumPrinter.print(html: page, to: $0, chromium: chromium) })
+            }
+        }
+        try InterruptHandler.publishAll(written)
+        if let notebook { Console.info("notebook written to \(notebook)") }
+        if let html { Console.info("briefing written to \(html)") }
+        if let pdf { Console.info("briefing PDF written to \(pdf)") }
+    }
+
+    /// "Clearance briefing: Karabakh baseline …" from the scenario names (a comparison's base).
+    static func briefingTitle(_ names: [String]) -> String {
+        "Clearance briefing: " + Array(Set(names)).sorted().joined(separator: "; ")
     }
 
     private static func once<T>(_ existing: T?, _ new: T, _ relative: String, _ path: String) throws -> (T, String) {
         guard existing == nil else {
-            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan and one sensitivity result")
+            throw ExitStatus.InputError("\(path): a second result of the same kind; give at most one score, one simulate, one compare, one plan, one sensitivity and one calibrate result")
         }
         return (new, relative)
     }

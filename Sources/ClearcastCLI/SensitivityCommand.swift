@@ -48,6 +48,8 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup(title: "Scenario overrides") var set: ScenarioOverrideOptions
 
+    @OptionGroup(title: "Clusters (docs: README, \"Running on a cluster\")") var sharding: ShardOptions
+
     func validate() throws {
         guard Self.methods.contains(method) else {
             let hint = Spelling.closest(to: method, among: Self.methods).map { "; did you mean '\($0)'?" } ?? ""
@@ -66,6 +68,7 @@ struct SensitivityCommand: ParsableCommand {
         Console.setQuiet(simulation.quiet)
         let outputs = [OutputPaths.Request(option: "--out", path: out, extensions: OutputPaths.json)]
         try OutputPaths.check(outputs)
+        try sharding.requireOut(out)
         InterruptHandler.install()
         RunContext.adviseOnBLASKernel()
         let overrides = try set.overrides()
@@ -93,14 +96,41 @@ struct SensitivityCommand: ParsableCommand {
         case .morris: samples * (d + 1) + 1
         case .sobol: samples * (d + 2) + 1
         }
+        let runOptions = SensitivityRun.Options(method: design, samples: samples, replications: options.replications,
+                                                seed: options.seed, threads: options.threads, overrides: overrides)
+        if sharding.emitTarget != nil {
+            let tasks = layers.hazards.count, years = spec.horizonYears
+            return try ShardedRun.emit(
+                sharding, subcommand: "sensitivity", out: out, total: points, itemsPerShard: 1,
+                secondsPerItem: ResourceCheck.simulationSeconds(base, tasks: tasks, replications: options.replications),
+                bytesPerItem: 0,  // points run one after another: memory is one forecast's, whatever the shard's size
+                fixedBytes: ResourceCheck.residentBytes + ResourceCheck.libraryHeadroom + ResourceCheck.scoringBytes(base.grid)
+                    + ResourceCheck.simulationBytes(tasks: tasks, years: years, replications: options.replications),
+                partBytesPerItem: 64, threads: simulation.threads)
+        }
+        if let shard = try sharding.parsed() {
+            let plan = try SensitivityRun.plan(source: source, base: base, layers: layers, options: runOptions)
+            let range = try shard.range(of: plan.pointCount, items: "design points")
+            try ResourceCheck.confirm(scenarios: [base], layers: [layers], options: options, yes: simulation.yes, runs: range.count)
+            let bar = ProgressBar(label: "shard \(shard): design points", quiet: simulation.quiet)
+            let values = try SensitivityRun.evaluate(plan, points: range, source: source, layers: layers, options: runOptions,
+                                                     progress: bar.update, shouldStop: InterruptHandler.stopCheck)
+            bar.finish()
+            let provenance = try RunContext.provenance(
+                command: "sensitivity", scenarios: [(base, scenario)], seed: options.seed, replications: options.replications,
+                threads: options.threads, reproducible: true)
+            let partial = PartialResult(
+                command: "sensitivity", provenance: provenance,
+                run: ShardedRun.arguments(scenarios: [scenario], set: set, options: options, reproducible: simulation.reproducible,
+                                          method: method, samples: samples),
+                shard: .init(shard: shard, total: plan.pointCount, range: range), points: values)
+            return try ShardedRun.write(partial, to: out, items: "design points")
+        }
         try ResourceCheck.confirm(scenarios: [base], layers: [layers], options: options, yes: simulation.yes, runs: points)
         Console.info("\(points) design points × \(options.replications) replications (\(method), \(d) inputs)")
         let bar = ProgressBar(label: "design points", quiet: simulation.quiet)
-        let run = try SensitivityRun.run(
-            source: source, base: base, layers: layers,
-            options: .init(method: design, samples: samples, replications: options.replications, seed: options.seed,
-                           threads: options.threads, overrides: overrides),
-            progress: bar.update, shouldStop: InterruptHandler.stopCheck)
+        let run = try SensitivityRun.run(source: source, base: base, layers: layers, options: runOptions,
+                                         progress: bar.update, shouldStop: InterruptHandler.stopCheck)
         bar.finish()
         let provenance = try RunContext.provenance(
             command: "sensitivity", scenarios: [(base, scenario)], seed: options.seed, replications: options.replications,

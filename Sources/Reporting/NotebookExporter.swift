@@ -21,14 +21,16 @@ public enum NotebookExporter {
         public var comparison: String
         public var plan: String
         public var sensitivity: String
+        public var calibration: String
         public init(score: String = "score.json", simulation: String = "simulation.json",
                     comparison: String = "comparison.json", plan: String = "plan.json",
-                    sensitivity: String = "sensitivity.json") {
+                    sensitivity: String = "sensitivity.json", calibration: String = "calibration.json") {
             self.score = score
             self.simulation = simulation
             self.comparison = comparison
             self.plan = plan
             self.sensitivity = sensitivity
+            self.calibration = calibration
         }
     }
 
@@ -66,26 +68,36 @@ public enum NotebookExporter {
                  paths: ResultPaths(sensitivity: resultPath))
     }
 
-    /// One notebook with a section per given result (score, simulation, comparison, plan, then sensitivity).
+    /// A notebook for a `clearcast calibrate` result.
+    public static func notebook(for result: CalibrationResult, resultPath: String = "result.json") -> Data {
+        notebook(score: nil, simulation: nil, comparison: nil, calibration: result, title: "Calibration: \(result.scenario)",
+                 paths: ResultPaths(calibration: resultPath))
+    }
+
+    /// One notebook with a section per given result (score, simulation, comparison, plan, sensitivity, then calibration).
     public static func notebook(score: ScoreResult?, simulation: SimulationResult?, comparison: CompareResult?,
-                                plan: PlanResult? = nil, sensitivity: SensitivityResult? = nil, title: String,
+                                plan: PlanResult? = nil, sensitivity: SensitivityResult? = nil,
+                                calibration: CalibrationResult? = nil, title: String,
                                 paths: ResultPaths = ResultPaths(), backtest: Backtest? = nil) -> Data {
         var document = NotebookDocument()
         document.markdown(introduction(title: title, score: score, simulation: simulation, comparison: comparison, plan: plan,
-                                       sensitivity: sensitivity))
+                                       sensitivity: sensitivity, calibration: calibration))
         document.code(setupSource(score: score != nil ? paths.score : nil,
                                   simulation: simulation != nil ? paths.simulation : nil,
                                   comparison: comparison != nil ? paths.comparison : nil,
                                   plan: plan != nil ? paths.plan : nil,
-                                  sensitivity: sensitivity != nil ? paths.sensitivity : nil),
+                                  sensitivity: sensitivity != nil ? paths.sensitivity : nil,
+                                  calibration: calibration != nil ? paths.calibration : nil),
                       svg: nil, description: "")
-        let several = [score != nil, simulation != nil, comparison != nil, plan != nil, sensitivity != nil].filter { $0 }.count > 1
+        let several = [score != nil, simulation != nil, comparison != nil, plan != nil, sensitivity != nil, calibration != nil]
+            .filter { $0 }.count > 1
         if let score { appendScore(score, to: &document, heading: several ? "##" : "#") }
         if let simulation { appendSimulation(simulation, to: &document, heading: several ? "##" : "#") }
         if let backtest { appendBacktest(backtest, to: &document, heading: several ? "##" : "#") }
         if let comparison { appendComparison(comparison, to: &document, heading: several ? "##" : "#") }
         if let plan { appendPlan(plan, to: &document, heading: several ? "##" : "#") }
         if let sensitivity { appendSensitivity(sensitivity, to: &document, heading: several ? "##" : "#") }
+        if let calibration { appendCalibration(calibration, to: &document, heading: several ? "##" : "#") }
         return document.data()
     }
 
@@ -96,13 +108,15 @@ public enum NotebookExporter {
     }
 
     private static func introduction(title: String, score: ScoreResult?, simulation: SimulationResult?,
-                                     comparison: CompareResult?, plan: PlanResult?, sensitivity: SensitivityResult?) -> String {
+                                     comparison: CompareResult?, plan: PlanResult?, sensitivity: SensitivityResult?,
+                                     calibration: CalibrationResult? = nil) -> String {
         var parts: [String] = []
         if score != nil { parts.append("risk-priority scores") }
         if simulation != nil { parts.append("a clearance forecast") }
         if comparison != nil { parts.append("a scenario comparison") }
         if plan != nil { parts.append("a resource plan") }
         if sensitivity != nil { parts.append("a sensitivity analysis") }
+        if calibration != nil { parts.append("a calibration to observed figures") }
         return """
         # \(Markdown.escape(title))
 
@@ -115,7 +129,7 @@ public enum NotebookExporter {
 
     /// The first code cell: result paths, imports and helpers used by every chart cell.
     private static func setupSource(score: String?, simulation: String?, comparison: String?, plan: String? = nil,
-                                    sensitivity: String? = nil) -> String {
+                                    sensitivity: String? = nil, calibration: String? = nil) -> String {
         func path(_ value: String?) -> String { value.map(NotebookDocument.quote) ?? "None" }
         var loads: [String] = []
         if score != nil { loads.append("score = load(SCORE_PATH)") }
@@ -123,14 +137,16 @@ public enum NotebookExporter {
         if comparison != nil { loads.append("comparison = load(COMPARISON_PATH)") }
         if plan != nil { loads.append("plan = load(PLAN_PATH)") }
         if sensitivity != nil { loads.append("sensitivity = load(SENSITIVITY_PATH)") }
+        if calibration != nil { loads.append("calibration = load(CALIBRATION_PATH)") }
         // Only when given, so that notebooks without them read as they did before these kinds existed.
         let planPath = plan.map { "\nPLAN_PATH = \(NotebookDocument.quote($0))" } ?? ""
         let sensitivityPath = sensitivity.map { "\nSENSITIVITY_PATH = \(NotebookDocument.quote($0))" } ?? ""
+        let calibrationPath = calibration.map { "\nCALIBRATION_PATH = \(NotebookDocument.quote($0))" } ?? ""
         return """
         # The clearcast result files this notebook reads (relative to the notebook); edit to use another run.
         SCORE_PATH = \(path(score))
         SIMULATION_PATH = \(path(simulation))
-        COMPARISON_PATH = \(path(comparison))\(planPath)\(sensitivityPath)
+        COMPARISON_PATH = \(path(comparison))\(planPath)\(sensitivityPath)\(calibrationPath)
 
         import json
 

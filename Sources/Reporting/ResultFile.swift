@@ -1,12 +1,13 @@
 import Foundation
 
-/// A result file read back for reporting: score, simulate, compare, plan or sensitivity, told apart by its `kind`.
+/// A result file read back for reporting: score, simulate, compare, plan, sensitivity or calibrate, told apart by its `kind`.
 public enum ResultFile {
     case score(ScoreResult)
     case simulation(SimulationResult)
     case comparison(CompareResult)
     case plan(PlanResult)
     case sensitivity(SensitivityResult)
+    case calibration(CalibrationResult)
 
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
@@ -59,6 +60,10 @@ public enum ResultFile {
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch {
             throw ReadError(path: path, reason: "is not a JSON object; expected a clearcast result")
         }
+        if header.kind == "partial" || header.schema == PartialSchema.identifier {
+            throw ReadError(path: path, reason: "is one shard's part of a run (--shard K/N), not a result; "
+                + "expected a whole result: join the parts first with clearcast merge PARTS… --out RESULT")
+        }
         guard let schema = header.schema, ResultSchema.readable.contains(schema) else {
             throw ReadError(path: path, reason: "has schema \(header.schema.map { ResultChecker.quote($0) } ?? "none"); "
                 + "expected '\(ResultSchema.identifier)' (or the previous '\(ResultSchema.previous)'); "
@@ -77,9 +82,10 @@ public enum ResultFile {
             case "compare": file = .comparison(try ResultEncoding.decode(CompareResult.self, from: data, schema: schema))
             case "plan": file = .plan(try ResultEncoding.decode(PlanResult.self, from: data, schema: schema))
             case "sensitivity": file = .sensitivity(try ResultEncoding.decode(SensitivityResult.self, from: data, schema: schema))
+            case "calibrate": file = .calibration(try ResultEncoding.decode(CalibrationResult.self, from: data, schema: schema))
             default:
                 throw ReadError(path: path, reason: "has kind \(header.kind.map { ResultChecker.quote($0) } ?? "none"); "
-                    + "expected score, simulate, compare, plan or sensitivity")
+                    + "expected score, simulate, compare, plan, sensitivity or calibrate")
             }
         } catch let error as ReadError {
             throw error
@@ -95,6 +101,7 @@ public enum ResultFile {
             case .comparison(let result): try result.validate()
             case .plan(let result): try result.validate()
             case .sensitivity(let result): try result.validate()
+            case .calibration(let result): try result.validate()
             }
         } catch let error as ResultValidationError {
             throw ReadError(path: path, reason: "is not a valid result: \(error)", field: error.issues.first?.field)
@@ -103,7 +110,7 @@ public enum ResultFile {
     }
 
     /// The file's bytes: a regular file or a pipe, not empty, at most ``maximumFileSize``.
-    static func contents(of path: String) throws -> Data {
+    static func contents(of path: String, limit: Int = maximumFileSize) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: path) else {
@@ -115,8 +122,8 @@ public enum ResultFile {
             // In chunks, so that a huge file or an endless device is refused without reading it all.
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 data.append(chunk)
-                guard data.count <= maximumFileSize else {
-                    throw ReadError(path: path, reason: "is larger than \(maximumFileSize >> 20) MiB; expected a clearcast result")
+                guard data.count <= limit else {
+                    throw ReadError(path: path, reason: "is larger than \(limit >> 20) MiB; expected a clearcast result")
                 }
             }
         } catch let error as ReadError {

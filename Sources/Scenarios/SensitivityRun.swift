@@ -64,59 +64,11 @@ public enum SensitivityRun {
     public static func run(source: ScenarioSource, base: Scenario, layers: ScenarioLayers, options: Options,
                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                            shouldStop: (@Sendable () -> Bool)? = nil) throws -> Output {
-        guard let spec = base.uncertainty, !spec.inputs.isEmpty else {
-            throw ScenarioError(file: base.file.path, message: "uncertainty: missing; expected inputs to vary (docs/scenario-format.md)")
-        }
-        // The scenario every point starts from: the file with the run's own overrides (--set).
-        let configured = options.overrides.isEmpty ? base : try source.scenario(overrides: options.overrides)
-        guard let simulation = configured.simulation else {
-            throw ScenarioError(file: base.file.path, message: "simulation: missing; expected a simulation section with teams")
-        }
-        let outputs = spec.outputs ?? defaultOutputs(configured, layers: layers)
-        let d = spec.inputs.count
-        let design: SensitivityDesign
-        switch options.method {
-        case .oneAtATime: design = .oneAtATime(baseline: [Double](repeating: .nan, count: d))
-        case .morris: design = .morris(dimension: d, trajectories: options.samples, seed: options.seed)
-        case .sobol: design = .sobol(dimension: d, baseSamples: options.samples, seed: options.seed)
-        }
-        try checkEnds(spec.inputs, source: source, base: base, overrides: options.overrides)
-        let scores = ScoreCache()
-        let run = SimulationRun.Options(replications: options.replications, seed: options.seed, threads: options.threads)
-        func evaluate(_ point: [Double]) throws -> [Double] {
-            if let shouldStop, shouldStop() { throw CancellationError() }
-            var overrides = options.overrides
-            for (input, u) in zip(spec.inputs, point) where !u.isNaN {
-                overrides += try input.overrides(at: u)
-            }
-            let scenario = try source.scenario(overrides: overrides)
-            let result = try SimulationRun.run(scenario: scenario, layers: layers, options: run, scores: scores, shouldStop: shouldStop)
-            return outputs.map { value(of: $0, forecast: result.forecast, model: result.model, costs: scenario.simulation?.costs) }
-        }
-        let total = design.points.count + (options.method == .oneAtATime ? 0 : 1)
-        var values: [[Double]] = []
-        for point in design.points {
-            values.append(try evaluate(point))
-            progress?(values.count, total)
-        }
-        let baseline = options.method == .oneAtATime ? values[0] : try evaluate([Double](repeating: .nan, count: d))
-        progress?(total, total)
-        var output = Output(inputs: spec.inputs, outputs: outputs, design: design, values: values, baseline: baseline,
-                            horizonYears: simulation.horizonYears, censored: [])
-        let columns = outputs.indices.map { j in values.map { $0[j] } }
-        switch options.method {
-        case .oneAtATime: output.oneAtATime = columns.map { SensitivityIndices.oneAtATime(design, outputs: $0) }
-        case .morris: output.morris = columns.map { SensitivityIndices.morris(design, outputs: $0) }
-        case .sobol: output.sobol = columns.map { SensitivityIndices.sobol(design, outputs: $0, seed: options.seed) }
-        }
-        // Completion is capped at the horizon's last day (horizonYears anniversaries, so within a
-        // day of horizonYears × 365.25 days): a value within a hundredth of a year of it is censored.
-        let horizon = Double(simulation.horizonYears) - 0.01
-        output.censored = outputs.enumerated().compactMap { j, out in
-            guard case .completionYears = out else { return nil }
-            return columns[j].filter { $0 >= horizon }.count * 2 > columns[j].count ? out : nil
-        }
-        return output
+        let plan = try plan(source: source, base: base, layers: layers, options: options)
+        let values = try evaluate(plan, points: 0..<plan.pointCount, source: source, layers: layers, options: options,
+                                  progress: progress, shouldStop: shouldStop)
+        progress?(plan.pointCount, plan.pointCount)
+        return try finish(plan, values: values, options: options)
     }
 
     /// Completion for every type present (and overall when there are several), civilian casualties,

@@ -42,6 +42,24 @@ public struct UncertaintySpec: Sendable, Equatable {
         /// The first field (what messages name).
         public var path: String { paths.first ?? "" }
 
+        public init(label: String, paths: [String], variation: Variation) {
+            self.label = label
+            self.paths = paths
+            self.variation = variation
+        }
+
+        /// The number the input stands for at position `u` of its range: the field's value for a
+        /// range (rounded when whole), the factor for a scale.
+        public func number(at u: Double) -> Double {
+            switch variation {
+            case let .range(low, high, whole):
+                let x = low + u * (high - low)
+                return whole ? x.rounded() : x
+            case let .scale(low, high, _):
+                return low + u * (high - low)
+            }
+        }
+
         /// The `--set` value at position `u` in [0, 1] of the range: `0.42`, `17` or `*1.15`.
         public func value(at u: Double) -> String {
             switch variation {

@@ -64,7 +64,7 @@ struct UsabilityTests {
 
     /// An unknown command is an error with a suggestion, even with --help (it printed the general
     /// help and exited 0, as if the command existed).
-    @Test(arguments: [(["calibrate", "--help"], "'calibrate' is not a clearcast command"),
+    @Test(arguments: [(["optimise", "--help"], "'optimise' is not a clearcast command"),
                       (["simulat", "x.yaml"], "did you mean 'simulate'?")])
     func unknownCommandsAreErrors(arguments: [String], message: String) throws {
         let run = try CLIRunner.run(arguments)

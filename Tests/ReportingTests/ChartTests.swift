@@ -45,7 +45,8 @@ struct ChartTests {
         let result = ResultFixtures.simulation(years: 10, zeroCancelledIn: 2028)
         let xml = XMLElements(NotebookExporter.releasedChart(result, unit: ReportText.areaUnit(maximum: 1e6)).render())
         #expect(xml.wellFormed)
-        #expect(xml.all("rect", class: "bar").count == 3 * 10 - 1)
+        // Cancelled, reduced, mine clearance and battle-area clearance, 10 years, one cancelled zero.
+        #expect(xml.all("rect", class: "bar").count == 4 * 10 - 1)
     }
 
     @Test("Empty charts say so, with distinct tick labels and the horizon as the date axis")

@@ -19,7 +19,8 @@ struct ResultMutationTests {
          ("plan", try JSONTree.tree(PlanResultTests.result(budget: 365 * 100 * 7))),
          ("sensitivity-oat", try JSONTree.tree(SensitivityResultTests.result(.oneAtATime))),
          ("sensitivity-morris", try JSONTree.tree(SensitivityResultTests.result(.morris, late: true, samples: 3))),
-         ("sensitivity-sobol", try JSONTree.tree(SensitivityResultTests.result(.sobol, samples: 3)))]
+         ("sensitivity-sobol", try JSONTree.tree(SensitivityResultTests.result(.sobol, samples: 3))),
+         ("calibration", try JSONTree.tree(CalibrationResultTests.result(points: 12)))]
     }
 
     @Test("Unmutated trees read back (the mutation baseline is valid)")
@@ -76,6 +77,9 @@ struct ResultMutationTests {
         case .sensitivity(let result):
             notebook = NotebookExporter.notebook(for: result)
             _ = SensitivityTable.render(result)
+        case .calibration(let result):
+            notebook = NotebookExporter.notebook(for: result)
+            _ = CalibrationTable.render(result)
         }
         for svg in try NotebookJSON.svgs(notebook) {
             let xml = XMLElements(svg)

@@ -40,6 +40,8 @@ struct SchemaTests {
         for (name, result) in SensitivityResultTests.all() {
             files.append(("sensitivity-\(name).json", try ResultEncoding.encode(result)))
         }
+        files.append(("calibration.json", try ResultEncoding.encode(CalibrationResultTests.result())))
+        files += try PartialResultTests.samples()
         return files
     }
 

@@ -44,7 +44,7 @@ if arguments.first == "peers-export-clearance" {
 
 let full = arguments.contains("--full")
 let runs = Int(value(of: "--runs") ?? "") ?? 3
-let only = Set((value(of: "--only") ?? "dgemm,risk,ranking,events,clearance,decisions").split(separator: ",").map(String.init))
+let only = Set((value(of: "--only") ?? "dgemm,risk,ranking,events,clearance,decisions,merge").split(separator: ",").map(String.init))
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let threadCounts = cores >= 2 ? [1, 2] : [1]
 
@@ -66,6 +66,7 @@ do {
     if only.contains("events") { rows += try suites.events(count: 1_000_000, live: 10_000) }
     if only.contains("clearance") { rows += try ClearanceSuite.rows(runs: runs, full: full, progress: suites.progress) }
     if only.contains("decisions") { rows += try DecisionSuite.rows(progress: suites.progress) }
+    if only.contains("merge") { rows += try MergeSuite.rows(runs: runs, progress: suites.progress) }
 } catch {
     fail("a measurement failed: \(error)")
 }

@@ -49,6 +49,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .sensitivity(let result):
         _ = NotebookExporter.notebook(for: result)
         _ = SensitivityTable.render(result)
+    case .calibration(let result):
+        _ = NotebookExporter.notebook(for: result)
+        _ = CalibrationTable.render(result)
     }
     return 0
 }

@@ -174,10 +174,6 @@ extension ReplicationSimulator {
 
     mutating func takeFromIdle(_ u: Int, now: Int) {
         idle.remove(u)
-        let k = m.unitKind[u], years = m.yearEnds.count
-        forEachYear(from: Int(uIdleSince[u]), to: now) { y, days in
-            idleDays[k] += days
-            idleByKindYear[k * years + y] += days
-        }
+        bookIdle(u, from: Int(uIdleSince[u]), to: now)
     }
 }

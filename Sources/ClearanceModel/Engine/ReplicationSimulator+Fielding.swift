@@ -4,27 +4,34 @@ import EventSimulation
 // MARK: - Fielded time, standing down and retraining
 
 extension ReplicationSimulator {
-    /// Calls `body(year, officeDays)` for each calendar year that `[a, b)` touches.
+    /// Books unit `u` as fielded (paid) on the office days of `[a, b)`, per calendar year.
     ///
-    /// - Complexity: O(years touched).
-    @inline(__always)
-    func forEachYear(from a: Int, to b: Int, _ body: (Int, Double) -> Void) {
+    /// - Complexity: O(years touched). (A plain loop: a closure over `self` here would copy the
+    ///   simulator's state on every call, which cost 14 % of the national benchmark's time.)
+    mutating func bookFielded(_ u: Int, from a: Int, to b: Int) {
+        let k = m.unitKind[u], years = m.yearEnds.count
         var lo = max(a, 0)
         let hi = min(b, m.horizon)
         while lo < hi {
-            let y = Int(m.yearOfDay[lo])
-            let end = min(hi, m.yearEnds[y])
-            body(y, Double(m.office.count(from: lo, to: end)))
+            let y = Int(m.yearOfDay[lo]), end = min(hi, m.yearEnds[y])
+            let days = Double(m.office.count(from: lo, to: end))
+            availableDays[k] += days
+            fieldedByKindYear[k * years + y] += days
             lo = end
         }
     }
 
-    /// Books unit `u` as fielded (paid) on the office days of `[a, b)`.
-    mutating func bookFielded(_ u: Int, from a: Int, to b: Int) {
+    /// Books unit `u`'s idle office days in `[a, b)`, per calendar year.
+    mutating func bookIdle(_ u: Int, from a: Int, to b: Int) {
         let k = m.unitKind[u], years = m.yearEnds.count
-        forEachYear(from: a, to: b) { y, days in
-            availableDays[k] += days
-            fieldedByKindYear[k * years + y] += days
+        var lo = max(a, 0)
+        let hi = min(b, m.horizon)
+        while lo < hi {
+            let y = Int(m.yearOfDay[lo]), end = min(hi, m.yearEnds[y])
+            let days = Double(m.office.count(from: lo, to: end))
+            idleDays[k] += days
+            idleByKindYear[k * years + y] += days
+            lo = end
         }
     }
 
