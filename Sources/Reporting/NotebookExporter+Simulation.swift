@@ -167,6 +167,17 @@ extension NotebookExporter {
         if let cost = result.cost { rows.append(row("Cost (\(Markdown.escape(cost.currency)))", cost.total, decimals: 0)) }
         var text = Markdown.table(["Quantity", "P10", "P50", "P90", "Mean"], rows, alignRight: [1, 2, 3, 4])
         text += "\n\nWith no clearance at all, \(ReportText.quantity(c.civilianWithoutClearance)) civilian casualties would be expected."
+        let hurt = result.yearly.compactMap { y in y.civilianCasualties.map { (y, $0) } }
+        if !hurt.isEmpty {
+            text += "\n\nCasualties by calendar year (civilian: expected given the release path, P10–P90 over replications; "
+                + "deminers: mean of accidents in the year):\n\n" + Markdown.table(
+                    ["Year", "Civilian (mean)", "Civilian P10–P90", "Deminers (mean)"],
+                    hurt.map { y, q in
+                        [ReportText.yearLabel(y), Fixed.grouped(q.mean, decimals: 1),
+                         "\(Fixed.grouped(q.p10, decimals: 1))–\(Fixed.grouped(q.p90, decimals: 1))",
+                         y.deminerCasualties.map { Fixed.grouped($0.mean, decimals: 1) } ?? "–"]
+                    }, alignRight: [1, 2, 3])
+        }
         if !result.utilisation.isEmpty {
             text += "\n\nTeam utilisation (worked days ÷ fielded working days not lost to weather):\n\n" + Markdown.table(
                 ["Team kind", "Utilisation"],

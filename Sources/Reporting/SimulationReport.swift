@@ -32,7 +32,8 @@ public enum SimulationReport {
                       cleared: quantiles(year.cleared), battleAreaCleared: quantiles(year.battleAreaCleared),
                       cost: year.cost.map(quantiles), remaining: quantiles(year.remaining),
                       remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)),
-                      releasedByType: keyedByCode(year.releasedByClass.mapValues(quantiles)))
+                      releasedByType: keyedByCode(year.releasedByClass.mapValues(quantiles)),
+                      civilianCasualties: year.civilianCasualties.map(quantiles), deminerCasualties: year.deminerCasualties.map(quantiles))
             },
             casualties: .init(civilianExpected: quantiles(forecast.civilian.expectedCasualties),
                               civilianWithoutClearance: forecast.civilian.baselineCasualties,

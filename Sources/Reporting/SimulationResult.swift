@@ -69,6 +69,9 @@ public struct SimulationResult: Codable, Sendable, Equatable {
         public var remainingByType: [String: Quantiles]
         /// m² released in the year per contamination type, by all methods (absent in older results).
         public var releasedByType: [String: Quantiles]?
+        /// Expected civilian casualties in the year, and deminer casualties (absent in older results).
+        public var civilianCasualties: Quantiles?
+        public var deminerCasualties: Quantiles?
     }
 
     public struct Casualties: Codable, Sendable, Equatable {

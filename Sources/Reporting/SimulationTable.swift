@@ -12,16 +12,18 @@ public enum SimulationTable {
         lines.append(TextFormat.table(rows))
         lines.append("")
         let money = r.cost.map { ["cost, million \($0.currency)"] } ?? []
-        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "of which BAC", "remaining ha at year end (P10-P90)"] + money]
-        yearly.append(["start \(r.startDate)", "", "", "", "", ha(r.initialArea.total)] + money.map { _ in "" })
+        let hurt = r.yearly.contains { $0.civilianCasualties != nil } ? ["civilian casualties", "deminer casualties"] : []
+        var yearly = [["year", "cancelled ha", "reduced ha", "cleared ha", "of which BAC", "remaining ha at year end (P10-P90)"] + money + hurt]
+        yearly.append(["start \(r.startDate)", "", "", "", "", ha(r.initialArea.total)] + (money + hurt).map { _ in "" })
         for y in r.yearly {
             yearly.append([ReportText.yearLabel(y), ha(y.cancelled.p50), ha(y.reduced.p50), ha(y.cleared.p50),
                            y.battleAreaCleared.map { ha($0.p50) } ?? "-",
                            "\(ha(y.remaining.p50)) (\(ha(y.remaining.p10))-\(ha(y.remaining.p90)))"]
-                + money.map { _ in y.cost.map { TextFormat.number($0.p50 / 1e6, 1) } ?? "-" })
+                + money.map { _ in y.cost.map { TextFormat.number($0.p50 / 1e6, 1) } ?? "-" }
+                + (hurt.isEmpty ? [] : [y.civilianCasualties, y.deminerCasualties].map { $0.map { TextFormat.number($0.mean, 1) } ?? "-" }))
         }
         lines.append(TextFormat.table(yearly))
-        lines.append("(calendar years; released areas are medians over replications)")
+        lines.append("(calendar years; released areas and cost are medians over replications, casualties means)")
         lines.append("")
         let c = r.casualties
         lines.append("civilian casualties expected over the horizon: \(TextFormat.number(c.civilianExpected.p50, 1)) "

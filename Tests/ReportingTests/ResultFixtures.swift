@@ -86,7 +86,9 @@ enum ResultFixtures {
                                 battleAreaCleared: quantiles(released * 0.05, spread: released * 0.01),
                                 cost: quantiles(1_200_000, spread: 100_000),
                                 remaining: quantiles(remaining, spread: remaining * 0.15), remainingByType: typeQuantiles,
-                                releasedByType: typeQuantiles.mapValues { quantiles($0.mean * 0.2, spread: $0.mean * 0.05) }))
+                                releasedByType: typeQuantiles.mapValues { quantiles($0.mean * 0.2, spread: $0.mean * 0.05) },
+                                civilianCasualties: quantiles(Double(days) / 365 * (12 - Double(offset)), spread: 1),
+                                deminerCasualties: quantiles(0.6, spread: 0.4)))
         }
         let overall = Double.random(in: 1500...2500, using: &random)
         let completion = SimulationResult.Completion(

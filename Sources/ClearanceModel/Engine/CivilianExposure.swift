@@ -27,9 +27,16 @@ struct CivilianExposure: Sendable {
     let workTailReturn: [[Double]]
     /// Expected incidents over the horizon with no clearance and no survey (nothing marked).
     let baselineIncidents: Double
+    /// Day on which each calendar year ends (exclusive; ``ClearanceModel/yearEndDays``), and per year
+    /// the profiles' sums over its days: `Σ_{d∈y} e(d)` and `Σ_{d∈y} R(d) e(d)`.
+    let yearEnds: [Int]
+    let yearSum: [Double]
+    let yearSumReturn: [Double]
+    /// Expected incidents per calendar year with no clearance and no survey.
+    let baselineByYear: [Double]
 
-    /// - Complexity: O(horizon × (1 + regions) + tasks).
-    init(model: ClearanceModel, horizon h: Int, calendars: [WorkingDays]) {
+    /// - Complexity: O(horizon × (1 + regions) + tasks + years).
+    init(model: ClearanceModel, horizon h: Int, calendars: [WorkingDays], yearEnds ends: [Int]) {
         horizon = h
         let risk = model.civilianRisk, tasks = model.tasks
         let education = (0..<h).map { Self.educationFactor(risk.riskEducation, start: model.startDate, day: $0) }
@@ -62,6 +69,16 @@ struct CivilianExposure: Sendable {
         var base = 0.0
         for (i, t) in tasks.enumerated() { base += t.area * markAtStart[i] * (background[i] * t1[0] + returning[i] * t2[0]) }
         baselineIncidents = base
+        yearEnds = ends
+        let starts = [0] + ends.dropLast()
+        yearSum = zip(starts, ends).map { t1[min($0, h)] - t1[min($1, h)] }
+        yearSumReturn = zip(starts, ends).map { t2[min($0, h)] - t2[min($1, h)] }
+        var sumBackground = 0.0, sumReturning = 0.0
+        for (i, t) in tasks.enumerated() {
+            sumBackground += t.area * markAtStart[i] * background[i]
+            sumReturning += t.area * markAtStart[i] * returning[i]
+        }
+        baselineByYear = zip(yearSum, yearSumReturn).map { sumBackground * $0 + sumReturning * $1 }
     }
 
     /// Incidents per m² of area `i` from day `t` to the horizon, before marking.
@@ -76,6 +93,23 @@ struct CivilianExposure: Sendable {
     @inline(__always)
     func workingRate(_ i: Int, region r: Int, firstIndex k0: Int, count k: Int) -> Double {
         background[i] * (workTail[r][k0 + k] - workTail[r][k0]) + returning[i] * (workTailReturn[r][k0 + k] - workTailReturn[r][k0])
+    }
+
+    /// Of the incidents per m² ``tailRate(_:from:)`` gives, those within the calendar year of day `t`
+    /// (the rest fall on whole later years: ``yearSum``).
+    @inline(__always)
+    func tailRateWithinYear(_ i: Int, from t: Int, year y: Int) -> Double {
+        let d = min(max(t, 0), horizon), e = min(yearEnds[y], horizon)
+        return background[i] * (tail[d] - tail[e]) + returning[i] * (tailReturn[d] - tailReturn[e])
+    }
+
+    /// Of ``workingRate(_:region:firstIndex:count:)``, the part within calendar year `y`: the
+    /// working days `[k0, k0 + k)` all lie in `y`.
+    @inline(__always)
+    func workingRateWithinYear(_ i: Int, region r: Int, firstIndex k0: Int, count k: Int, year y: Int) -> Double {
+        let e = min(yearEnds[y], horizon), n = Double(k)
+        return background[i] * (workTail[r][k0 + k] - workTail[r][k0] - n * tail[e])
+            + returning[i] * (workTailReturn[r][k0 + k] - workTailReturn[r][k0] - n * tailReturn[e])
     }
 
     /// Mean incidents a year area `i` causes over the horizon if nothing is done about it.

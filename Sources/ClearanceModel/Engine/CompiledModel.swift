@@ -127,7 +127,7 @@ final class CompiledModel: Sendable {
         self.stoppedAtStart = stoppedAtStart
         seasonChanges = changes.sorted { ($0.day, $0.region) < ($1.day, $1.region) }
         // Civilian risk (see CivilianRiskModel): independent of the priority score.
-        exposure = CivilianExposure(model: model, horizon: h, calendars: calendars)
+        exposure = CivilianExposure(model: model, horizon: h, calendars: calendars, yearEnds: yearEnds)
 
         // Policy order.
         order = CompiledModel.policyOrder(model.policy, tasks, model: model)

@@ -59,6 +59,15 @@ struct ReplicationOutcome: Sendable {
         let remaining = (0..<years).map { y in s.remainingByClass[y].reduce(0, +) }
         let incidents = max(m.baselineIncidents - s.avertedIncidentDays, 0)
         let expected = incidents * m.model.civilianRisk.casualtiesPerIncident
+        // By calendar year: the year's part of every booking, and the rates removed before it.
+        var backgroundGone = 0.0, returningGone = 0.0
+        let civilianByYear = (0..<years).map { y in
+            backgroundGone += s.avertedBackgroundFrom[y]
+            returningGone += s.avertedReturningFrom[y]
+            let left = m.exposure.baselineByYear[y] - s.avertedWithinYear[y]
+                - backgroundGone * m.exposure.yearSum[y] - returningGone * m.exposure.yearSumReturn[y]
+            return max(left, 0) * m.model.civilianRisk.casualtiesPerIncident
+        }
         var civilian = s.civilianRNG
         let sampled: Double? = m.model.civilianRisk.sampleCounts ? civilian.nextPoisson(mean: expected) : nil
         func byKind(_ v: [Double]) -> [TeamKind: Double] {
@@ -89,6 +98,7 @@ struct ReplicationOutcome: Sendable {
             remainingByYear: remaining, remainingByYearByClass: remainingByYearByClass,
             expectedCivilianCasualties: expected, sampledCivilianCasualties: sampled,
             accidents: s.accidents, deminerCasualties: s.deminerCasualties,
+            expectedCivilianCasualtiesByYear: civilianByYear, deminerCasualtiesByYear: s.deminerCasualtiesByYear,
             workedDaysByKind: byKind(s.workedDays), availableDaysByKind: byKind(s.availableDays),
             idleDaysByKind: byKind(s.idleDays), weatherLostDaysByKind: byKind(s.weatherLostDays),
             costByYear: costByYear, directCostByStep: stepCost, teamsStoodDown: s.standDowns, teamsRetrained: s.retrainings,

@@ -25,7 +25,9 @@ extension ReplicationSimulator {
         if uAccident[u] {
             unclaimed[i] += max(uClaimed[u] - planned, 0)
             accidents += 1
-            deminerCasualties += max(m.model.accidents.casualtiesPerAccident.sample(using: &uAccidentRNG[u]), 0)
+            let hurt = max(m.model.accidents.casualtiesPerAccident.sample(using: &uAccidentRNG[u]), 0)
+            deminerCasualties += hurt
+            deminerCasualtiesByYear[Int(m.yearOfDay[min(max(now - 1, 0), m.horizon - 1)])] += hurt
             status[u] = .standDown
             try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
                                at: Double(now + m.model.accidents.standDownDays))
@@ -125,6 +127,7 @@ extension ReplicationSimulator {
     mutating func mark(task i: Int, at t: Int) {
         guard marking[i] == 1, m.exposure.markingFactor < 1, hazard[i] > 0 else { return }
         avertedIncidentDays += (1 - m.exposure.markingFactor) * hazard[i] * m.exposure.tailRate(i, from: t)
+        bookAvertedByYear(task: i, perSquareMetre: (1 - m.exposure.markingFactor) * hazard[i], from: t)
         marking[i] = m.exposure.markingFactor
     }
 
@@ -137,6 +140,17 @@ extension ReplicationSimulator {
         if bucket == 2 && m.finalStep[i] == .battleAreaClearance { released[3][Int(m.yearOfDay[day])] += amount }
         releasedByTask[bucket][i] += amount
         avertedIncidentDays += marking[i] * amount * m.exposure.tailRate(i, from: t)
+        bookAvertedByYear(task: i, perSquareMetre: marking[i] * amount, from: t)
+    }
+
+    /// Splits the incidents a lump release (or marking) of `f` m² (marking-weighted) from day `t`
+    /// avoids by calendar year: its own year's part now, later whole years as rates.
+    mutating func bookAvertedByYear(task i: Int, perSquareMetre f: Double, from t: Int) {
+        guard t < m.horizon, f != 0 else { return }
+        let y = Int(m.yearOfDay[max(t, 0)])
+        avertedWithinYear[y] += f * m.exposure.tailRateWithinYear(i, from: t, year: y)
+        avertedBackgroundFrom[y + 1] += f * m.exposure.background[i]
+        avertedReturningFrom[y + 1] += f * m.exposure.returning[i]
     }
 
     /// Books clearance of `perDay` m² at the end of each of the first `days` working days from `start`.
@@ -151,16 +165,17 @@ extension ReplicationSimulator {
         let y0 = Int(m.yearOfDay[first]), y1 = Int(m.yearOfDay[last])
         // Battle-area clearance is booked as cleared and, apart, as its own share of it.
         let bac = m.finalStep[i] == .battleAreaClearance
-        if y0 == y1 {
-            released[2][y0] += perDay * Double(days)
-            if bac { released[3][y0] += perDay * Double(days) }
-            return
-        }
+        let f = marking[i] * perDay, r = m.regionOf[i]
+        var k = k0
         for y in y0...y1 {
             let lo = y == 0 ? 0 : m.yearEnds[y - 1]
-            let count = cal.count(from: max(start, lo), to: min(last + 1, m.yearEnds[y]))
+            let count = y0 == y1 ? days : cal.count(from: max(start, lo), to: min(last + 1, m.yearEnds[y]))
             released[2][y] += perDay * Double(count)
             if bac { released[3][y] += perDay * Double(count) }
+            avertedWithinYear[y] += f * m.exposure.workingRateWithinYear(i, region: r, firstIndex: k, count: count, year: y)
+            avertedBackgroundFrom[y + 1] += f * Double(count) * m.exposure.background[i]
+            avertedReturningFrom[y + 1] += f * Double(count) * m.exposure.returning[i]
+            k += count
         }
     }
 

@@ -94,8 +94,14 @@ struct ReplicationSimulator {
     var releasedByTask: [[Double]]
     var remainingByClass: [[Double]]   // [year][class]
     var avertedIncidentDays = 0.0
+    /// The same by calendar year: the part of each booking within its own year, and the per-m²
+    /// rates removed from the start of each later year on (see ``CivilianExposure/yearSum``).
+    var avertedWithinYear: [Double]
+    var avertedBackgroundFrom: [Double]
+    var avertedReturningFrom: [Double]
     var accidents = 0
     var deminerCasualties = 0.0
+    var deminerCasualtiesByYear: [Double]
     var workedDays = [Double](repeating: 0, count: TeamKind.count)
     var availableDays = [Double](repeating: 0, count: TeamKind.count)
     var idleDays = [Double](repeating: 0, count: TeamKind.count)
@@ -160,6 +166,10 @@ struct ReplicationSimulator {
         retrainingCostByYear = [Double](repeating: 0, count: years)
         activeCount = [Int](repeating: 0, count: m.groupUnitCount.count)
         released = [[Double]](repeating: [Double](repeating: 0, count: years), count: 4)
+        avertedWithinYear = [Double](repeating: 0, count: years)
+        deminerCasualtiesByYear = avertedWithinYear
+        avertedBackgroundFrom = [Double](repeating: 0, count: years + 1)
+        avertedReturningFrom = avertedBackgroundFrom
         releasedByTask = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
         remainingByClass = [[Double]](repeating: [Double](repeating: 0, count: ContaminationType.allCases.count), count: years)
         queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + 8)

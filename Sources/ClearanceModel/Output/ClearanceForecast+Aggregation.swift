@@ -49,7 +49,9 @@ extension ClearanceForecast {
                 battleAreaCleared: QuantileSummary(summaries.map { $0.battleAreaClearedByYear[y] }),
                 remaining: QuantileSummary(summaries.map { $0.remainingByYear[y] }),
                 remainingByClass: perClass, releasedByClass: releasedPerClass,
-                cost: model.costs == nil ? nil : QuantileSummary(summaries.map { $0.costByYear.isEmpty ? 0 : $0.costByYear[y] }))
+                cost: model.costs == nil ? nil : QuantileSummary(summaries.map { $0.costByYear.isEmpty ? 0 : $0.costByYear[y] }),
+                civilianCasualties: QuantileSummary(summaries.map { y < $0.expectedCivilianCasualtiesByYear.count ? $0.expectedCivilianCasualtiesByYear[y] : 0 }),
+                deminerCasualties: QuantileSummary(summaries.map { y < $0.deminerCasualtiesByYear.count ? $0.deminerCasualtiesByYear[y] : 0 }))
         }
 
         let baseline = m.baselineIncidents * model.civilianRisk.casualtiesPerIncident

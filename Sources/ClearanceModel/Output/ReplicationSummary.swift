@@ -31,6 +31,10 @@ public struct ReplicationSummary: Sendable, Equatable, Codable {
     public var sampledCivilianCasualties: Double?
     public var accidents: Int
     public var deminerCasualties: Double
+    /// Expected civilian casualties per calendar year (their sum is ``expectedCivilianCasualties``
+    /// up to rounding), and deminer casualties by the year of the accident.
+    public var expectedCivilianCasualtiesByYear: [Double] = []
+    public var deminerCasualtiesByYear: [Double] = []
     /// Team-days worked / available (office working days while fielded) / idle, per team kind.
     public var workedDaysByKind: [TeamKind: Double]
     public var availableDaysByKind: [TeamKind: Double]

@@ -32,12 +32,16 @@ public struct YearForecast: Sendable, Equatable, Codable {
     public var releasedByClass: [ContaminationType: QuantileSummary]
     /// Money spent in the year, when the model has costs.
     public var cost: QuantileSummary?
+    /// Expected civilian casualties in the year given each replication's release path, and
+    /// deminer casualties of accidents in the year.
+    public var civilianCasualties: QuantileSummary?
+    public var deminerCasualties: QuantileSummary?
 
     /// A year covering days `firstDay ..< endDay` of a simulation starting on `start`.
     public init(start: CivilDate, firstDay: Int, endDay: Int, cancelled: QuantileSummary, reduced: QuantileSummary,
                 cleared: QuantileSummary, battleAreaCleared: QuantileSummary, remaining: QuantileSummary,
                 remainingByClass: [ContaminationType: QuantileSummary], releasedByClass: [ContaminationType: QuantileSummary] = [:],
-                cost: QuantileSummary? = nil) {
+                cost: QuantileSummary? = nil, civilianCasualties: QuantileSummary? = nil, deminerCasualties: QuantileSummary? = nil) {
         let first = start.adding(days: firstDay), last = start.adding(days: endDay - 1)
         year = first.year
         self.firstDay = firstDay
@@ -52,6 +56,8 @@ public struct YearForecast: Sendable, Equatable, Codable {
         self.battleAreaCleared = battleAreaCleared
         self.releasedByClass = releasedByClass
         self.cost = cost
+        self.civilianCasualties = civilianCasualties
+        self.deminerCasualties = deminerCasualties
         self.remaining = remaining
         self.remainingByClass = remainingByClass
     }
