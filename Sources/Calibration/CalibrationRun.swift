@@ -85,7 +85,7 @@ public enum CalibrationRun {
         }
         let scores = ScoreCache()
         let errors = observed.rows.map { $0.relativeError ?? options.observationError }
-        let figures = observed.rows.map(\.area)
+        let figures = observed.rows.map(\.value), metrics = observed.rows.map(\.metric)
         let design = CalibrationDesign.halton(count: options.points, dimension: parameters.count)
         let total = design.count + 1
         var done = 0
@@ -100,7 +100,7 @@ public enum CalibrationRun {
             let types = Set(model.tasks.map(\.contamination)).sorted { $0.rawValue < $1.rawValue }
             let point = Point(coordinates: coordinates,
                               distance: CalibrationDistance(observed: figures, relativeErrors: errors,
-                                                            simulated: records.map { series.values($0.summary) }),
+                                                            simulated: records.map { series.values($0.summary) }, metrics: metrics),
                               forecast: PointForecast(records, types: types))
             done += 1
             progress?(done, total)

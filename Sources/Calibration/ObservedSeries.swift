@@ -1,14 +1,15 @@
 import ClearcastDomain
 import Foundation
 
-/// Released area as a programme reported it, period by period: what `clearcast calibrate` fits.
+/// Released area and casualties as a programme reported them, period by period: what
+/// `clearcast calibrate` fits.
 ///
 /// The file is the CSV of a backtest (`scenarios/karabakh/backtest-observed.csv`): a header row,
 /// then one row per figure, with at least the columns `period_start, period_end, metric, value`
 /// (dates `YYYY-MM-DD`, the end inclusive). Rows whose metric is one of ``Metric`` are fitted;
-/// others (casualties, plans) are left out and counted. Optional columns:
+/// others (all victims together, plans) are left out and counted. Optional columns:
 ///
-/// - `unit`: `ha` (the default), `km2` or `m2`;
+/// - `unit`: `ha` (the default), `km2` or `m2` for areas; `people` (the default) for casualties;
 /// - `type`: a contamination type (`AP`, `AV`, `UXO`, `CM`) for a `released_area` reported by type;
 /// - `relative_error`: the row's own reporting error (0.05 = ±5 %), instead of `--observation-error`.
 ///
@@ -29,6 +30,17 @@ public struct ObservedSeries: Sendable, Equatable {
         case reducedArea = "reduced_area"
         /// Land cleared (clearance and battle-area clearance).
         case clearedArea = "cleared_area"
+        /// Civilian casualties (killed and injured) of explosive ordnance, not deminers.
+        case civilianCasualties = "civilian_casualties"
+        /// Deminers killed or injured in accidents at work.
+        case deminerCasualties = "deminer_casualties"
+
+        /// True for the casualty metrics (counts of people, not areas).
+        public var isCasualties: Bool { self == .civilianCasualties || self == .deminerCasualties }
+        /// The unit figures are shown in: `ha` for areas, `people` for casualties.
+        public var unit: String { isCasualties ? "people" : "ha" }
+        /// The stored value (m² or people) per display unit.
+        public var displayScale: Double { isCasualties ? 1 : 10_000 }
     }
 
     public struct Row: Sendable, Equatable {
@@ -40,8 +52,8 @@ public struct ObservedSeries: Sendable, Equatable {
         public var metric: Metric
         /// Only for `released_area`: the figure covers one contamination type.
         public var type: ContaminationType?
-        /// The figure in m².
-        public var area: Double
+        /// The figure: m² for an area, people for casualties.
+        public var value: Double
         /// The row's own relative reporting error, when the file gives one.
         public var relativeError: Double?
         public var source: String
@@ -114,11 +126,13 @@ public struct ObservedSeries: Sendable, Equatable {
             }
             let unitText = cell(column("unit")).lowercased()
             let scale: Double
-            switch unitText {
-            case "", "ha": scale = 10_000
-            case "km2", "km²": scale = 1_000_000
-            case "m2", "m²": scale = 1
-            default: throw fail("unit", "found '\(unitText)'; expected ha, km2 or m2")
+            switch (unitText, metric.isCasualties) {
+            case ("", false), ("ha", false): scale = 10_000
+            case ("km2", false), ("km²", false): scale = 1_000_000
+            case ("m2", false), ("m²", false): scale = 1
+            case ("", true), ("people", true), ("casualties", true): scale = 1
+            case (_, false): throw fail("unit", "found '\(unitText)' on \(metric.rawValue); expected ha, km2 or m2")
+            case (_, true): throw fail("unit", "found '\(unitText)' on \(metric.rawValue); expected people (a count of casualties)")
             }
             let typeText = cell(column("type"))
             var type: ContaminationType?
@@ -144,7 +158,7 @@ public struct ObservedSeries: Sendable, Equatable {
                 throw fail("metric", "the same figure (\(metric.rawValue)\(type.map { " \($0.rawValue)" } ?? ""), \(start) to \(end)) as line \(first); expected each once")
             }
             seen[key] = line
-            rows.append(Row(line: line, periodStart: start, periodEnd: end, metric: metric, type: type, area: value * scale,
+            rows.append(Row(line: line, periodStart: start, periodEnd: end, metric: metric, type: type, value: value * scale,
                             relativeError: relativeError, source: cell(column("source"))))
         }
         guard !rows.isEmpty else {

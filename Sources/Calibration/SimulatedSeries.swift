@@ -68,6 +68,8 @@ public struct SimulatedSeries: Sendable {
         case .cancelledArea: return at(s.cancelledByYear)
         case .reducedArea: return at(s.reducedByYear)
         case .clearedArea: return at(s.clearedByYear)
+        case .civilianCasualties: return at(s.expectedCivilianCasualtiesByYear)
+        case .deminerCasualties: return at(s.deminerCasualtiesByYear)
         case .releasedArea:
             guard let type = row.type else { return at(s.cancelledByYear) + at(s.reducedByYear) + at(s.clearedByYear) }
             let remaining = s.remainingByYearByClass[type] ?? []

@@ -7,7 +7,7 @@ import ClearcastDomain
 extension CalibrationResult {
     static let verdicts = ["identified", "bounded", "not_identified"]
     static let pairVerdicts = ["trade_off", "separate", "too_few_points"]
-    static let metrics = ["released_area", "cancelled_area", "reduced_area", "cleared_area"]
+    static let metrics = ["released_area", "cancelled_area", "reduced_area", "cleared_area", "civilian_casualties", "deminer_casualties"]
     static let maximumParameters = 8
     static let maximumPoints = 100_000
 
@@ -53,13 +53,14 @@ extension CalibrationResult {
             if let from, let to, to < from { c.fail(C.key(path, "periodEnd"), "found \(o.periodEnd) before periodStart; expected an end after the start") }
             if let from, let start, from < start { c.fail(C.key(path, "periodStart"), "found \(o.periodStart) before startDate \(startDate)") }
             c.oneOf(o.metric, C.key(path, "metric"), Self.metrics)
+            c.oneOf(o.unit, C.key(path, "unit"), [o.metric.hasSuffix("_casualties") ? "people" : "ha"])
             if let type = o.type { c.oneOf(type, C.key(path, "type"), C.contaminationCodes) }
             c.number(o.relativeError, C.key(path, "relativeError"), in: 0.000001...10, "a relative error > 0")
-            for (name, x) in [("observedHa", o.observedHa), ("bestMeanHa", o.bestMeanHa), ("bestP10Ha", o.bestP10Ha), ("bestP90Ha", o.bestP90Ha),
-                              ("acceptedLowHa", o.acceptedLowHa), ("acceptedHighHa", o.acceptedHighHa), ("asWrittenMeanHa", o.asWrittenMeanHa)] {
+            for (name, x) in [("observed", o.observed), ("bestMean", o.bestMean), ("bestP10", o.bestP10), ("bestP90", o.bestP90),
+                              ("acceptedLow", o.acceptedLow), ("acceptedHigh", o.acceptedHigh), ("asWrittenMean", o.asWrittenMean)] {
                 c.nonNegative(x, C.key(path, name))
             }
-            if !(o.bestP10Ha <= o.bestP90Ha && o.acceptedLowHa <= o.acceptedHighHa) {
+            if !(o.bestP10 <= o.bestP90 && o.acceptedLow <= o.acceptedHigh) {
                 c.fail(path, "has P10 above P90 or an accepted low above its high; expected them in order")
             }
         }
@@ -123,10 +124,10 @@ extension CalibrationResult {
             for (i, u) in point.coordinates.enumerated() { c.number(u, C.index(C.key(path, "coordinates"), i), in: 0...1, "a position in the range") }
             for (i, x) in point.values.enumerated() { c.finite(x, C.index(C.key(path, "values"), i)) }
             c.nonNegative(point.distance, C.key(path, "distance"))
-            if point.simulatedHa.count != observations.count {
-                c.fail(C.key(path, "simulatedHa"), "found \(point.simulatedHa.count); expected one per observation, \(observations.count)")
+            if point.simulated.count != observations.count {
+                c.fail(C.key(path, "simulated"), "found \(point.simulated.count); expected one per observation, \(observations.count)")
             }
-            for (j, x) in point.simulatedHa.enumerated() { c.nonNegative(x, C.index(C.key(path, "simulatedHa"), j)) }
+            for (j, x) in point.simulated.enumerated() { c.nonNegative(x, C.index(C.key(path, "simulated"), j)) }
             if point.accepted != (point.distance <= fit.threshold) {
                 c.fail(C.key(path, "accepted"), "found \(point.accepted) with distance \(point.distance) and threshold \(fit.threshold); expected accepted exactly when distance ≤ threshold")
             }

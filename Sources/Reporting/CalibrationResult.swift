@@ -39,23 +39,26 @@ public struct CalibrationResult: Codable, Sendable, Equatable {
     }
 
     /// One observed figure beside what the best point, the accepted points and the scenario as
-    /// written simulate for it (ha).
+    /// written simulate for it, in ``unit`` (ha for areas, people for casualties).
     public struct Observation: Codable, Sendable, Equatable {
         public var periodStart: String
         public var periodEnd: String
-        /// `released_area`, `cancelled_area`, `reduced_area` or `cleared_area`.
+        /// `released_area`, `cancelled_area`, `reduced_area`, `cleared_area`, `civilian_casualties`
+        /// or `deminer_casualties`.
         public var metric: String
         public var type: String?
-        public var observedHa: Double
+        /// `ha` or `people`.
+        public var unit: String
+        public var observed: Double
         public var relativeError: Double
         public var source: String?
-        public var bestMeanHa: Double
-        public var bestP10Ha: Double
-        public var bestP90Ha: Double
+        public var bestMean: Double
+        public var bestP10: Double
+        public var bestP90: Double
         /// Smallest and largest simulated mean over the accepted points.
-        public var acceptedLowHa: Double
-        public var acceptedHighHa: Double
-        public var asWrittenMeanHa: Double
+        public var acceptedLow: Double
+        public var acceptedHigh: Double
+        public var asWrittenMean: Double
     }
 
     public struct Fit: Codable, Sendable, Equatable {
@@ -77,8 +80,8 @@ public struct CalibrationResult: Codable, Sendable, Equatable {
         public var values: [Double]
         public var distance: Double
         public var accepted: Bool
-        /// Simulated mean of every observed figure (ha), in the order of observations.
-        public var simulatedHa: [Double]
+        /// Simulated mean of every observed figure (in its unit), in the order of observations.
+        public var simulated: [Double]
     }
 }
 
@@ -90,17 +93,17 @@ extension CalibrationResult {
         let fit = run.fit, best = run.points[fit.best]
         let accepted = Set(fit.accepted)
         let observations = run.observed.rows.enumerated().map { j, row in
-            let means = fit.accepted.map { run.points[$0].distance.meanHa[j] }
+            let means = fit.accepted.map { run.points[$0].distance.means[j] }
             return Observation(periodStart: row.periodStart.description, periodEnd: row.periodEnd.description,
-                               metric: row.metric.rawValue, type: row.type?.rawValue, observedHa: row.area / 10_000,
+                               metric: row.metric.rawValue, type: row.type?.rawValue, unit: row.metric.unit, observed: row.value / row.metric.displayScale,
                                relativeError: run.relativeErrors[j], source: row.source.isEmpty ? nil : row.source,
-                               bestMeanHa: best.distance.meanHa[j], bestP10Ha: best.distance.p10Ha[j], bestP90Ha: best.distance.p90Ha[j],
-                               acceptedLowHa: means.min() ?? 0, acceptedHighHa: means.max() ?? 0,
-                               asWrittenMeanHa: run.asWritten.distance.meanHa[j])
+                               bestMean: best.distance.means[j], bestP10: best.distance.p10s[j], bestP90: best.distance.p90s[j],
+                               acceptedLow: means.min() ?? 0, acceptedHigh: means.max() ?? 0,
+                               asWrittenMean: run.asWritten.distance.means[j])
         }
         let points = run.points.enumerated().map { k, point in
             Point(coordinates: point.coordinates, values: zip(run.parameters, point.coordinates).map { $0.number(at: $1) },
-                  distance: point.distance.value, accepted: accepted.contains(k), simulatedHa: point.distance.meanHa)
+                  distance: point.distance.value, accepted: accepted.contains(k), simulated: point.distance.means)
         }
         var notes: [String] = []
         if fit.poorFit {
@@ -112,7 +115,7 @@ extension CalibrationResult {
             notes.append("Only \(fit.accepted.count) point\(fit.accepted.count == 1 ? "" : "s") accepted: intervals are as coarse as the design; run more --points.")
         }
         if run.observed.ignoredRows > 0 {
-            notes.append("\(run.observed.ignoredRows) row\(run.observed.ignoredRows == 1 ? "" : "s") of the observed file with other metrics (casualties, plans) left out.")
+            notes.append("\(run.observed.ignoredRows) row\(run.observed.ignoredRows == 1 ? "" : "s") of the observed file with other metrics (victims of all kinds together, incidents, plans) left out.")
         }
         return CalibrationResult(
             provenance: provenance, scenario: scenario, startDate: run.startDate.description, horizonYears: run.horizonYears,

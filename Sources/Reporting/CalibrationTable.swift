@@ -36,11 +36,13 @@ public enum CalibrationTable {
                 lines.append("\(r.parameters[pair.first].input.label) × \(r.parameters[pair.second].input.label): \(pair.explanation)")
             }
         }
-        lines += ["", "Observed and simulated (ha; best point mean [P10–P90], accepted points' means, scenario as written)"]
+        let units = Set(r.observations.map(\.unit)).sorted().joined(separator: " or ")
+        lines += ["", "Observed and simulated (\(units); best point mean [P10–P90], accepted points' means, scenario as written)"]
         var figures = [["period", "metric", "observed", "best", "P10–P90", "accepted", "as written"]]
         for o in r.observations {
-            figures.append(["\(o.periodStart)…\(o.periodEnd)", o.metric + (o.type.map { " \($0)" } ?? ""), ha(o.observedHa), ha(o.bestMeanHa),
-                            "\(ha(o.bestP10Ha))–\(ha(o.bestP90Ha))", "\(ha(o.acceptedLowHa))–\(ha(o.acceptedHighHa))", ha(o.asWrittenMeanHa)])
+            let ha = { (x: Double) in figure(x, unit: o.unit) }
+            figures.append(["\(o.periodStart)…\(o.periodEnd)", o.metric + (o.type.map { " \($0)" } ?? ""), ha(o.observed), ha(o.bestMean),
+                            "\(ha(o.bestP10))–\(ha(o.bestP90))", "\(ha(o.acceptedLow))–\(ha(o.acceptedHigh))", ha(o.asWrittenMean)])
         }
         lines.append(TextFormat.table(figures))
         lines += ["", "Forecast over the \(r.fit.acceptedPoints) accepted parameter sets (years from \(r.startDate); horizon \(r.horizonYears) years)"]
@@ -53,7 +55,7 @@ public enum CalibrationTable {
         lines.append(TextFormat.table(forecast))
         for note in r.notes { lines += ["", "Note: \(note)"] }
         lines += ["", "Method: ABC rejection on a Halton design with common random numbers; a point is accepted when its distance "
-            + "(squared log errors over reporting error and simulation spread) is within the \(level) chi-square threshold of the best "
+            + "(squared log errors over reporting error and simulation spread\(r.observations.contains { $0.metric == "civilian_casualties" } ? ", and a reported count's Poisson variance" : "")) is within the \(level) chi-square threshold of the best "
             + "(docs/calibration.md)."]
         return lines.joined(separator: "\n")
     }
@@ -64,6 +66,8 @@ public enum CalibrationTable {
     }
 
     static func ha(_ x: Double) -> String { Fixed.grouped(x, decimals: 0) }
+    /// Hectares whole, casualties to one decimal (expected counts of a few a year).
+    static func figure(_ x: Double, unit: String) -> String { Fixed.grouped(x, decimals: unit == "people" ? 1 : 0) }
 
     static func years(_ x: Double?) -> String { x.map { TextFormat.number($0, 1) } ?? "beyond" }
 }

@@ -22,7 +22,7 @@ extension NotebookExporter {
             + "\(r.replications) replications and the same random numbers (seed \(r.provenance.seed.map(String.init) ?? "not set")). "
             + "A point's distance sums, over the \(r.fit.figures) observed figures, the squared log error of the simulated mean "
             + "over the figure's reporting error (±\(Int((r.observationError * 100).rounded())) % unless the file gives one) and the "
-            + "simulator's own spread. Points within the \(level) chi-square threshold of the best are **accepted**: together they "
+            + "simulator's own spread\(r.observations.contains { $0.metric == "civilian_casualties" } ? " (for civilian casualties also the Poisson variance of a reported count)" : ""). Points within the \(level) chi-square threshold of the best are **accepted**: together they "
             + "are what the data allow (a likelihood-ratio region; ABC rejection with a tolerance set by the statistics).\n\n"
             + "**Fit:** best distance \(CalibrationFit.text(r.fit.minimumDistance)) on \(r.fit.figures) figures; "
             + "\(r.fit.acceptedPoints) of \(r.points.count) points accepted (distance ≤ \(CalibrationFit.text(r.fit.threshold))). "
@@ -48,11 +48,11 @@ extension NotebookExporter {
     }
 
     private static func calibrationFigures(_ r: CalibrationResult, heading: String) -> String {
-        let ha = { (x: Double) in Fixed.grouped(x, decimals: 0) }
-        let observed = Markdown.table(["Period", "Metric", "Observed (ha)", "Best: mean (P10–P90)", "Accepted points' means", "As written"],
+        let observed = Markdown.table(["Period", "Metric", "Observed", "Best: mean (P10–P90)", "Accepted points' means", "As written"],
                                       r.observations.map { o in
-            [Markdown.escape("\(o.periodStart) to \(o.periodEnd)"), Markdown.escape(o.metric + (o.type.map { " \($0)" } ?? "")), ha(o.observedHa),
-             "\(ha(o.bestMeanHa)) (\(ha(o.bestP10Ha))–\(ha(o.bestP90Ha)))", "\(ha(o.acceptedLowHa))–\(ha(o.acceptedHighHa))", ha(o.asWrittenMeanHa)]
+            let ha = { (x: Double) in CalibrationTable.figure(x, unit: o.unit) }
+            return [Markdown.escape("\(o.periodStart) to \(o.periodEnd)"), Markdown.escape(o.metric + (o.type.map { " \($0)" } ?? "") + ", \(o.unit)"), ha(o.observed),
+             "\(ha(o.bestMean)) (\(ha(o.bestP10))–\(ha(o.bestP90)))", "\(ha(o.acceptedLow))–\(ha(o.acceptedHigh))", ha(o.asWrittenMean)]
         })
         let years = CalibrationTable.years
         let forecast = Markdown.table(["Type", "Completion P50 (P10–P90), years", "Finished", "Accepted points' P50", "Left at horizon, km² (points' range)"],

@@ -35,8 +35,22 @@ struct CalibrationDesignTests {
         let sigma2 = 0.01 + spread * spread * 1.5
         let expected = pow(log(1.2), 2) / sigma2
         #expect(abs(d.value - expected) < 1e-12)
-        #expect(d.meanHa == [120] && d.p10Ha == [100] && d.p90Ha == [140])
+        #expect(d.means == [120] && d.p10s == [100] && d.p90s == [140])
         #expect(d.standardisedErrors[0] > 0)
+    }
+
+    /// Casualties: expected civilian counts add the Poisson variance 1/m of the reported count,
+    /// deminer counts (drawn per replication) do not; each unit has its own floor, so 3 people are
+    /// not floored at 2 % of 1,000 ha, and figures show in people.
+    @Test func casualtyDistanceByHand() {
+        // Civilian: replications 40 and 60, observed 45, τ = 0.1. Deminer: 2 and 4, observed 3.
+        let d = CalibrationDistance(observed: [45, 3, 10_000_000], relativeErrors: [0.1, 0.1, 0.1],
+                                    simulated: [[40, 2, 10_000_000], [60, 4, 10_000_000]],
+                                    metrics: [.civilianCasualties, .deminerCasualties, .releasedArea])
+        let civilian = pow(log(50.0 / 45), 2) / (0.01 + pow(200.0.squareRoot() / 50, 2) * 1.5 + 1.0 / 50)
+        let deminer = pow(log(3.0 / 3), 2) / (0.01 + pow(2.0.squareRoot() / 3, 2) * 1.5)
+        #expect(abs(d.value - civilian - deminer) < 1e-12)
+        #expect(d.means == [50, 3, 1_000] && d.p10s == [40, 2, 1_000] && d.p90s == [60, 4, 1_000])
     }
 }
 

@@ -15,10 +15,14 @@ struct ObservedSeriesTests {
             2023-01-01,2023-12-31,cancelled_area,1.5,km2,,0.2,
             2023-01-01,2023-12-31,released_area,900,ha,uxo,,
             2020-11-10,2021-12-14,casualties,197,people,,,
+            2020-11-10,2021-12-14,civilian_casualties,81,people,,,
+            2022-01-01,2022-12-31,deminer_casualties,4,,,,
             """, path: "o.csv")
-        #expect(series.rows.count == 3 && series.ignoredRows == 1)
-        #expect(series.rows[0].area == 41_915 * 10_000 && series.rows[0].source == "Trend, 2023" && series.rows[0].line == 2)
-        #expect(series.rows[1].metric == .cancelledArea && series.rows[1].area == 1_500_000 && series.rows[1].relativeError == 0.2)
+        #expect(series.rows.count == 5 && series.ignoredRows == 1)
+        #expect(series.rows[3].metric == .civilianCasualties && series.rows[3].value == 81 && series.rows[3].metric.unit == "people")
+        #expect(series.rows[4].metric == .deminerCasualties && series.rows[4].value == 4)
+        #expect(series.rows[0].value == 41_915 * 10_000 && series.rows[0].source == "Trend, 2023" && series.rows[0].line == 2)
+        #expect(series.rows[1].metric == .cancelledArea && series.rows[1].value == 1_500_000 && series.rows[1].relativeError == 0.2)
         #expect(series.rows[1].line == 4)   // the blank line is counted
         #expect(series.rows[2].type == .unexplodedOrdnance)
     }
@@ -38,6 +42,9 @@ struct ObservedSeriesTests {
         ("period_start,period_end,metric,value\n2022-01-01,2022-12-31,released_area,-5\n", "2: value", "a number ≥ 0"),
         ("period_start,period_end,metric,value\n2022-01-01,2022-12-31,released_area,nan\n", "2: value", "a number ≥ 0"),
         ("period_start,period_end,metric,value,unit\n2022-01-01,2022-12-31,released_area,5,acres\n", "2: unit", "expected ha, km2 or m2"),
+        ("period_start,period_end,metric,value,unit\n2022-01-01,2022-12-31,civilian_casualties,5,ha\n", "2: unit", "expected people"),
+        ("period_start,period_end,metric,value,unit\n2022-01-01,2022-12-31,released_area,5,people\n", "2: unit", "expected ha, km2 or m2"),
+        ("period_start,period_end,metric,value,type\n2022-01-01,2022-12-31,civilian_casualties,5,AP\n", "2: type", "released_area only"),
         ("period_start,period_end,metric,value,type\n2022-01-01,2022-12-31,released_area,5,XX\n", "2: type", "expected one of AP"),
         ("period_start,period_end,metric,value,type\n2022-01-01,2022-12-31,cleared_area,5,AP\n", "2: type", "released_area only"),
         ("period_start,period_end,metric,value\n2022-01-01,2022-12-31,released_area,5\n2022-01-01,2022-12-31,released_area,6\n",

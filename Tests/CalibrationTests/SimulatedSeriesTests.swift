@@ -19,7 +19,8 @@ struct SimulatedSeriesTests {
         cancelledByYear: [10, 20, 30, 40], reducedByYear: [1, 2, 3, 4], clearedByYear: [100, 200, 300, 400],
         battleAreaClearedByYear: [0, 0, 0, 0], remainingByYear: [3_900, 3_100, 2_500, 1_500],
         remainingByYearByClass: [.antiPersonnel: [900, 600, 500, 500], .unexplodedOrdnance: [3_000, 2_500, 2_000, 1_000]],
-        expectedCivilianCasualties: 0, sampledCivilianCasualties: nil, accidents: 0, deminerCasualties: 0,
+        expectedCivilianCasualties: 30, sampledCivilianCasualties: nil, accidents: 2, deminerCasualties: 3,
+        expectedCivilianCasualtiesByYear: [2, 12, 10, 6], deminerCasualtiesByYear: [0, 1, 2, 0],
         workedDaysByKind: [:], availableDaysByKind: [:], idleDaysByKind: [:], weatherLostDaysByKind: [:],
         costByYear: [], directCostByStep: [:], teamsStoodDown: 0, teamsRetrained: 0, events: 0, unfinishedTasks: 0,
         remainingAreaAtHorizon: 1_500)
@@ -27,7 +28,7 @@ struct SimulatedSeriesTests {
     static func row(_ from: (Int, Int, Int), _ to: (Int, Int, Int), _ metric: ObservedSeries.Metric,
                     _ type: ContaminationType? = nil) -> ObservedSeries.Row {
         ObservedSeries.Row(line: 2, periodStart: CivilDate(year: from.0, month: from.1, day: from.2),
-                           periodEnd: CivilDate(year: to.0, month: to.1, day: to.2), metric: metric, type: type, area: 1,
+                           periodEnd: CivilDate(year: to.0, month: to.1, day: to.2), metric: metric, type: type, value: 1,
                            relativeError: nil, source: "")
     }
 
@@ -38,10 +39,13 @@ struct SimulatedSeriesTests {
             Self.row((2020, 11, 10), (2020, 12, 31), .releasedArea, .antiPersonnel),      // 1,000 − 900 (the start stock)
             Self.row((2022, 1, 1), (2022, 12, 31), .clearedArea),                         // 300
             Self.row((2021, 7, 2), (2022, 7, 1), .cancelledArea),                         // 20 × 183/365 + 30 × 182/365
+            Self.row((2020, 11, 10), (2021, 12, 31), .civilianCasualties),                // 2 + 12
+            Self.row((2022, 1, 1), (2022, 12, 31), .deminerCasualties),                   // 2
+            Self.row((2022, 7, 2), (2023, 11, 9), .civilianCasualties),                   // 10 × 183/365 + 6 (2023 to 9 Nov)
         ]
         let series = try SimulatedSeries(observed: ObservedSeries(path: "o.csv", rows: rows, ignoredRows: 0), model: Self.model)
         let values = series.values(Self.summary)
-        let expected = [222, 300, 100, 300, 20.0 * 183 / 365 + 30.0 * 182 / 365]
+        let expected = [222, 300, 100, 300, 20.0 * 183 / 365 + 30.0 * 182 / 365, 14, 2, 10.0 * 183 / 365 + 6]
         for (v, e) in zip(values, expected) { #expect(abs(v - e) < 1e-9, "\(values)") }
     }
 

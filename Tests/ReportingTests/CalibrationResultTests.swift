@@ -29,7 +29,7 @@ struct CalibrationResultTests {
         let rows: [ObservedSeries.Row] = (1...3).map { (k: Int) -> ObservedSeries.Row in
             ObservedSeries.Row(line: k + 1, periodStart: CivilDate(year: 2026 + k, month: 1, day: 1),
                                periodEnd: CivilDate(year: 2026 + k, month: 12, day: 31), metric: .releasedArea, type: nil,
-                               area: 10_000_000 * Double(k), relativeError: nil, source: k == 1 ? "hand" : "")
+                               value: 10_000_000 * Double(k), relativeError: nil, source: k == 1 ? "hand" : "")
         }
         let observed = ObservedSeries(path: "observed.csv", rows: rows, ignoredRows: 1)
         let errors = [Double](repeating: 0.05, count: rows.count)
@@ -38,7 +38,7 @@ struct CalibrationResultTests {
             let simulated: [[Double]] = [0.98, 1.02].map { (noise: Double) in (1...3).map { (year: Int) in released(at, year: year) * noise } }
             let late = (u.first ?? 0.5) < 0.5
             return .init(coordinates: u,
-                         distance: CalibrationDistance(observed: rows.map { $0.area }, relativeErrors: errors, simulated: simulated),
+                         distance: CalibrationDistance(observed: rows.map { $0.value }, relativeErrors: errors, simulated: simulated),
                          forecast: PointForecast(completionDays: [.antiPersonnel: late ? [nil, nil] : [3_000, 3_300],
                                                                   .unexplodedOrdnance: [900, 1_000]],
                                                  remaining: [.antiPersonnel: late ? [2e6, 3e6] : [0, 0], .unexplodedOrdnance: [0, 0]]))
@@ -91,9 +91,9 @@ struct CalibrationResultTests {
         var badPair = Self.result()
         badPair.pairs[0].second = 5
         var short = Self.result()
-        short.points[1].simulatedHa.removeLast()
+        short.points[1].simulated.removeLast()
         for (result, field) in [(flipped, "points[0].accepted"), (swapped, "parameters[0].estimate"), (badPair, "pairs[0]"),
-                                (short, "points[1].simulatedHa")] {
+                                (short, "points[1].simulated")] {
             do {
                 _ = try ResultFile.read(data: try ResultEncoding.encode(result), path: "c.json")
                 Issue.record("accepted an inconsistent result (\(field))")
