@@ -90,6 +90,35 @@ struct ChartFrame {
         }
     }
 
+    /// Legend rows for line charts: names stay whole (up to ``longestWrappedName`` characters) and
+    /// wrap onto further rows rather than being cut to a few letters, so nine scenarios that all
+    /// start "Karabakh, …" stay told apart. Greedy: each row takes entries while they fit.
+    static func wrappedLegend(_ names: [String], available: Double, size: Double = 10) -> [[Int]] {
+        var rows: [[Int]] = [], row: [Int] = [], width = 0.0
+        for (index, name) in names.enumerated() {
+            let w = wrappedEntryWidth(shorten(name, to: longestWrappedName), size: size)
+            if !row.isEmpty && width + w > available {
+                rows.append(row)
+                row = []
+                width = 0
+            }
+            row.append(index)
+            width += w
+        }
+        if !row.isEmpty { rows.append(row) }
+        return rows
+    }
+
+    static let longestWrappedName = 60
+
+    /// A wrapped legend's entry width: 0.53 em a character, since long scenario names hold capitals,
+    /// digits and "%" that 0.5 em underestimates (seen: "…by NTS" ran into the next swatch).
+    static func wrappedEntryWidth(_ name: String, size: Double) -> Double {
+        16 + Double(name.count) * size * 0.53 + 14
+    }
+    /// Height of one legend row, in pixels.
+    static let legendRowHeight = 16.0
+
     /// Swatch, gap, text and spacing of one legend entry, in pixels.
     static func legendEntryWidth(_ name: String, size: Double) -> Double {
         16 + Double(name.count) * size * 0.5 + 14

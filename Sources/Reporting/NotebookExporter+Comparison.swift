@@ -27,6 +27,10 @@ extension NotebookExporter {
         document.markdown("\(heading)# Civilian casualties by scenario\n\n" + casualtiesTable(result))
         document.code(casualtiesSource, svg: casualtiesChart(result).render(),
                       description: "Expected civilian casualties per scenario: P10–P90 bars with P50 marks")
+        if let chart = casualtiesByYearChart(result) {
+            document.code(casualtiesByYearSource, svg: chart.render(),
+                          description: "Expected civilian casualties a year per scenario over calendar years, P50 with P10–P90 band")
+        }
         document.markdown("\(heading)# Differences from the base scenario\n\n" + differencesTable(result))
         document.markdown(provenanceMarkdown(result.provenance, heading: heading))
     }

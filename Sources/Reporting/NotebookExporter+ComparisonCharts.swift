@@ -144,6 +144,43 @@ extension NotebookExporter {
                    })
     }
 
+    /// One line per scenario: expected civilian casualties a year (P50, P10–P90 band) at the middle
+    /// of each calendar year; partial first and last years are annualised (÷ days × 365.2425) so
+    /// they do not dip. Nil when no scenario has yearly casualties (results written before them).
+    static func casualtiesByYearChart(_ result: CompareResult) -> LineChart? {
+        let series = result.scenarios.map { scenario -> LineChart.Series in
+            .init(name: scenario.scenario, points: scenario.yearly.compactMap { year in
+                guard let q = year.civilianCasualties, let start = ReportText.decimalYear(year.firstDate),
+                      let end = ReportText.yearEnd(year), year.days > 0 else { return nil }
+                let scale = 365.2425 / Double(year.days)
+                return .init(x: (start + end) / 2, low: q.p10 * scale, mid: q.p50 * scale, high: q.p90 * scale)
+            })
+        }
+        guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
+        return LineChart(title: "Expected civilian casualties a year by scenario (P50, P10–P90 band)", xLabel: "Year",
+                         yLabel: "Civilian casualties a year", series: series)
+    }
+
+    static let casualtiesByYearSource = """
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for index, s in enumerate(comparison["scenarios"]):
+        rows = [
+            {"year": (decimal_year(e["firstDate"]) + year_end(e)) / 2,
+             **{k: e["civilianCasualties"][k] * 365.2425 / e["days"] for k in ("p10", "p50", "p90")}}
+            for e in s["yearly"] if "civilianCasualties" in e
+        ]
+        frame = pd.DataFrame(rows, columns=["year", "p10", "p50", "p90"])
+        color = COLORS[index % len(COLORS)]
+        ax.fill_between(frame["year"], frame["p10"], frame["p90"], color=color, alpha=0.18)
+        ax.plot(frame["year"], frame["p50"], marker="o", markersize=3, color=color, label=s["scenario"])
+    ax.set(title="Expected civilian casualties a year by scenario (P50, P10-P90 band)", xlabel="Year",
+           ylabel="Civilian casualties a year")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize="small")
+    plt.show()
+    """
+
     static let casualtiesSource = """
     range_chart(
         [

@@ -58,10 +58,11 @@ struct SVGDocument {
     }
 
     mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 2,
-                           cssClass: String? = nil) {
+                           cssClass: String? = nil, dashed: Bool = false) {
         var attributes = [("points", Self.points(points)), ("fill", "none"), ("stroke", stroke),
                           ("stroke-width", Self.number(width))]
         if let cssClass { attributes.insert(("class", cssClass), at: 0) }
+        if dashed { attributes.append(("stroke-dasharray", "6 3")) }
         element("polyline", attributes)
     }
 

@@ -40,6 +40,50 @@ struct ChartTests {
         #expect(crowded.render().contains("…"))
     }
 
+    @Test("Line chart with many long names: the legend wraps and keeps names whole; past eight colours lines are dashed")
+    func lineChartLegendWraps() throws {
+        let names = (1...9).map { "Karabakh, a scenario with a rather long name \($0)" }
+        let chart = LineChart(title: "t", xLabel: "Year", yLabel: "y", series: names.enumerated().map { k, name in
+            .init(name: name, points: [.init(x: 2026, low: 1, mid: 2, high: 3), .init(x: 2027, low: 1, mid: Double(k), high: 9)])
+        })
+        let rendered = chart.render()
+        let xml = XMLElements(rendered)
+        #expect(xml.wellFormed)
+        for name in names { #expect(rendered.contains(">\(name)<"), "\(name) was shortened") }
+        let lines = xml.all("polyline", class: "line")
+        #expect(lines.count == 9)
+        #expect(lines.map { $0.attributes["stroke-dasharray"] != nil } == Array(repeating: false, count: 8) + [true])
+        #expect(lines[8].attributes["stroke"] == lines[0].attributes["stroke"])
+        // 9 names of ~49 characters at 10 px: two a row, five rows, four more than one.
+        let legend = xml.all("polyline", class: "legend")
+        #expect(legend.count == 9 && Set(legend.compactMap { $0.attributes["points"]?.split(separator: ",").last }).count == 5)
+        #expect(rendered.contains("height=\"424"), "four extra legend rows of 16 px")
+        // Few short names keep the one-row legend and the usual size.
+        let short = LineChart(title: "t", xLabel: "Year", yLabel: "y", series: [.init(name: "AP", points: [])]).render()
+        #expect(short.contains("height=\"360") && XMLElements(short).all("rect", class: "legend").count == 1)
+    }
+
+    @Test("Casualties a year by scenario: one line per scenario, partial years annualised; the notebooks show them")
+    func casualtiesByYear() throws {
+        let comparison = ResultFixtures.comparison()
+        let chart = try #require(NotebookExporter.casualtiesByYearChart(comparison))
+        #expect(chart.series.count == 3 && chart.series.allSatisfy { $0.points.count == 10 })
+        // The fixture's first year has 306 days and 306/365 × 12 casualties: 12 a year, annualised by 365.2425 days.
+        let first = try #require(chart.series.first?.points.first)
+        #expect(abs(first.mid - 12 * 365.2425 / 365) < 1e-9)
+        #expect(XMLElements(chart.render()).all("polyline", class: "line").count == 3)
+        let notebook = String(decoding: NotebookExporter.notebook(for: comparison), as: UTF8.self)
+        #expect(notebook.contains("Expected civilian casualties a year by scenario"))
+        let simulation = String(decoding: NotebookExporter.notebook(score: nil, simulation: ResultFixtures.simulation(), comparison: nil,
+                                                                    title: "t", backtest: nil), as: UTF8.self)
+        #expect(simulation.contains("Casualties by calendar year") && simulation.contains("| 2027 | 11.1 |"))
+        #expect(SimulationTable.render(ResultFixtures.simulation()).contains("civilian casualties"))
+        // Results written before yearly casualties existed draw no such chart.
+        var old = comparison
+        for k in old.scenarios.indices { for y in old.scenarios[k].yearly.indices { old.scenarios[k].yearly[y].civilianCasualties = nil } }
+        #expect(NotebookExporter.casualtiesByYearChart(old) == nil)
+    }
+
     @Test("Released-area chart: one segment per positive outcome and year")
     func barChartCounts() {
         let result = ResultFixtures.simulation(years: 10, zeroCancelledIn: 2028)

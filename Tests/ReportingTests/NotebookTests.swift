@@ -85,9 +85,9 @@ struct NotebookTests {
         }
         #expect(try NotebookJSON.svgs(Self.notebooks()[0].1).count == 1)   // the map
         #expect(try NotebookJSON.svgs(Self.notebooks()[2].1).count == 4)   // completion, remaining, released, money
-        // completion, completion by type, remaining area, casualties
-        #expect(try NotebookJSON.svgs(Self.notebooks()[4].1).count == 4)
-        #expect(try NotebookJSON.svgs(Self.notebooks()[5].1).count == 9)
+        // completion, completion by type, remaining area, casualties, casualties a year
+        #expect(try NotebookJSON.svgs(Self.notebooks()[4].1).count == 5)
+        #expect(try NotebookJSON.svgs(Self.notebooks()[5].1).count == 10)
     }
 
     @Test("Hostile scenario names are escaped in Markdown, SVG and tables")
