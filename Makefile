@@ -133,8 +133,12 @@ notebooks: build
 		$(CLEARCAST) report $(EXPORT)/karabakh/score.json $(EXPORT)/karabakh/comparison.json --quiet \
 			--pdf $(EXPORT)/karabakh/karabakh-briefing.pdf; \
 	else echo "Skipping $(EXPORT)/karabakh/karabakh-briefing.pdf: no chromium (apt-get install chromium)"; fi
-	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json --observed scenarios/karabakh/backtest-observed.csv \
-		--notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
+	$(CLEARCAST) calibrate scenarios/karabakh/backtest-2020.yaml --observed scenarios/karabakh/casualties-observed.csv \
+		--param simulation.civilian_risk.incidents_per_year=5..120 --param simulation.civilian_risk.risk_education.effect=0.2..0.6 \
+		--param simulation.civilian_risk.marking_effect=0.3..0.8 --points 200 --replications 10 \
+		--reproducible --quiet --out $(EXPORT)/karabakh/casualty-calibration.json
+	$(CLEARCAST) report $(EXPORT)/karabakh/backtest.json $(EXPORT)/karabakh/casualty-calibration.json \
+		--observed scenarios/karabakh/backtest-observed.csv --notebook $(EXPORT)/karabakh/karabakh-backtest.ipynb
 	$(CLEARCAST) plan scenarios/karabakh/baseline.yaml --types AP,AV --share 0.5 --by 2033-11-09 --reproducible --quiet \
 		--out $(EXPORT)/karabakh/plan.json
 	$(CLEARCAST) sensitivity scenarios/karabakh/baseline.yaml --method morris --samples 8 --replications 10 \

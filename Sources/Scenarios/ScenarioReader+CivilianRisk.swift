@@ -38,14 +38,14 @@ extension ScenarioReader {
             spec.reachMetres = v
         }
         if let field = risk.optional("return_schedule") { spec.returnSchedule = readReturnSchedule(field) }
-        if let v = risk.optional("marking_effect")?.number(in: 0...1, "the share of an area's risk removed once it is surveyed and marked, in [0, 1]") {
+        if let v = risk.optional("marking_effect")?.number(in: 0...1, "the share of an area's risk removed once it is surveyed and marked") {
             spec.markingEffect = v
         }
         if let v = risk.optional("confirmed_marked_at_start")?.bool() { spec.confirmedMarkedAtStart = v }
         if let field = risk.optional("risk_education"),
            let map = field.mapping(allowed: ["effect", "half_life_years", "first", "every_years"]) {
             let effect = map.required("effect", "the share of risk removed right after a campaign, in [0, 1]")?
-                .number(in: 0...1, "the share of risk removed right after a campaign, in [0, 1]")
+                .number(in: 0...1, "the share of risk removed right after a campaign")
             let half = map.required("half_life_years", "the years after which half the effect is gone")?
                 .number(in: 0.01...100, "the years after which half the effect is gone")
             let first = map.required("first", "the date of the first campaign (YYYY-MM-DD)")?.date()
@@ -69,7 +69,7 @@ extension ScenarioReader {
                 entry.fail("found key '\(key)', expected a date written YYYY-MM-DD")
                 continue
             }
-            guard let share = entry.number(in: 0...1, "the share of the expected returnees back by then, in [0, 1]") else { continue }
+            guard let share = entry.number(in: 0...1, "the share of the expected returnees back by then") else { continue }
             if let last = points.last, last.date >= date {
                 entry.fail("dates must increase; \(key) is not after \(last.date)")
                 continue

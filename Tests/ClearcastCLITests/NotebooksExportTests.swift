@@ -12,7 +12,7 @@ import Testing
     static let notebooks: [(notebook: String, arguments: [String])] = [
         ("demo/demo.ipynb", ["demo/score.json", "demo/simulation.json"]),
         ("karabakh/karabakh-comparison.ipynb", ["karabakh/score.json", "karabakh/comparison.json"]),
-        ("karabakh/karabakh-backtest.ipynb", ["karabakh/backtest.json", "--observed", "../scenarios/karabakh/backtest-observed.csv"]),
+        ("karabakh/karabakh-backtest.ipynb", ["karabakh/backtest.json", "karabakh/casualty-calibration.json", "--observed", "../scenarios/karabakh/backtest-observed.csv"]),
         ("karabakh/karabakh-decisions.ipynb", ["karabakh/plan.json", "karabakh/sensitivity.json", "karabakh/calibration.json"]),
         ("colombia/antioquia-2010.ipynb", ["colombia/antioquia-2010.json"]),
         ("colombia/antioquia-2015.ipynb", ["colombia/antioquia-2015.json"]),
