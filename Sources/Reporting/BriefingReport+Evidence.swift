@@ -80,6 +80,12 @@ extension BriefingReport {
         page.figure(svg: NotebookExporter.casualtiesChart(comparison).render(), expect: rows,
                     label: "Range chart: expected civilian casualties over the horizon per scenario, P10 to P90 with P50 mark",
                     caption: "Civilian casualties expected over the horizon per scenario (P10 to P90, median marked).")
+        if let byYear = NotebookExporter.casualtiesByYearChart(comparison) {
+            page.figure(svg: byYear.render(), expect: ("polyline.line", byYear.series.filter { !$0.points.isEmpty }.count),
+                        label: "Line chart: expected civilian casualties a year per scenario over calendar years, median with P10 to P90 band",
+                        caption: "Expected civilian casualties a year per scenario (partial first and last years scaled to a full year; "
+                            + "median, P10–P90 band): when each policy or resource level removes the risk, not only how much.")
+        }
         page.table(caption: "Civilian casualties over the horizon by scenario", headers: ["Scenario", "Expected (P50)", "P10", "P90", "Averted (P50)"],
                    rows: comparison.scenarios.map { s in
                        let q = s.casualties.civilianExpected

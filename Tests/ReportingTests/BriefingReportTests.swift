@@ -115,6 +115,11 @@ struct BriefingReportTests {
         #expect(xml.all("g", class: "scale-bar").count == 1 && xml.all("g", class: "north-arrow").count == 1)
         #expect(html.contains("Median release year") && html.contains("viridis"))
         #expect(html.contains("Rank 1 of 30"))
+        // Casualties a year: one line per scenario, and the browser check is told so.
+        // (The base scenario's remaining area by type draws 4 lines; then remaining area and casualties a year by scenario.)
+        let lines = xml.all("figure").filter { $0.attributes["data-expect-selector"] == "polyline.line" }
+        #expect(lines.map { $0.attributes["data-expect-count"] } == ["4", "3", "3"], "\(lines.map(\.attributes))")
+        #expect(html.contains("Expected civilian casualties a year by scenario") && html.contains("Expected civilian casualties a year per scenario"))
     }
 
     /// Without a forecast the map is coloured by rank; without geometry the page says why there is no map.
