@@ -93,8 +93,7 @@ enum OutputPaths {
     /// The files a scenario reads: itself, what it extends, its layers and each layer's sidecars
     /// (a Shapefile's `.dbf`, `.shx`, `.prj`; a CSV's `.csvt`: every file sharing the layer's stem).
     static func inputs(of scenario: Scenario) -> [String] {
-        let layers = [scenario.layers.incidents, scenario.layers.settlements, scenario.layers.hazards,
-                      scenario.layers.landUse].compactMap { $0?.url }
+        let layers = scenario.layers.allFiles
         var files = scenario.sourceFiles.map(\.path)
         for layer in layers {
             let directory = layer.deletingLastPathComponent()

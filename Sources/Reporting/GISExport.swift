@@ -11,11 +11,16 @@ import Scenarios
 /// polygon in the grid CRS and its feature id), not from the layer file: the export then shows the
 /// hazards the run used, even if the file changed or went away since it was loaded.
 public enum GISExport {
-    /// Writes every raw layer and the composite score as bands of a GeoTIFF in the grid's CRS.
-    public static func writeRaster(_ assessment: PriorityAssessment, grid: Grid, to path: String) throws {
-        var bands = zip(assessment.factors, assessment.rawLayers).map { (name: $0.rawValue, values: $1) }
-        bands.append((name: "priority", values: assessment.composite.scores))
-        try writeGeoTIFF(path: path, grid: grid, bands: bands, noDataValue: nil)
+    /// Writes every raw layer and the priority score as bands of a GeoTIFF in the grid's CRS; with a
+    /// study area, cells outside it are nodata (NaN) in every band.
+    public static func writeRaster(_ assessment: PriorityAssessment, grid: Grid, to path: String,
+                                   extraBands: [(name: String, values: [Double])] = []) throws {
+        let mask = assessment.studyArea
+        let outside = { (values: [Double]) in mask.map { m in m.expand(m.compact(values), fill: Double.nan) } ?? values }
+        var bands = zip(assessment.factors, assessment.rawLayers).map { (name: $0.rawValue, values: outside($1)) }
+        bands += extraBands.map { (name: $0.name, values: outside($0.values)) }
+        bands.append((name: "priority", values: assessment.gridScores()))
+        try writeGeoTIFF(path: path, grid: grid, bands: bands, noDataValue: mask == nil || mask!.includesEveryCell ? nil : .nan)
     }
 
     /// Writes the hazard polygons of `layers` (in the grid CRS, in layer order) with their rank, scores

@@ -38,6 +38,12 @@ struct HeatMap {
 
     // MARK: Rendering
 
+    /// Blocks outside the study area (value -1 in results) are drawn in this neutral grey, not as score 0.
+    static let outsideFill = "#d9d9d9"
+
+    /// The colour class of `value`, or -1 for a block outside the study area.
+    static func bin(_ value: Double, _ scale: ColorScale) -> Int { value < 0 ? -1 : scale.bin(for: value) }
+
     /// Most rows and columns drawn; results hold at most 160 (`ScoreReport.previewSide`). A larger
     /// size (only in a file that skipped validation) is cut, so the loops below stay bounded.
     static let maximumSide = 1024
@@ -66,11 +72,12 @@ struct HeatMap {
         for row in 0..<rows {
             var column = 0
             while column < columns {
-                let bin = scale.bin(for: value(row: row, column: column))
+                let bin = Self.bin(value(row: row, column: column), scale)
                 var end = column + 1
-                while end < columns, scale.bin(for: value(row: row, column: end)) == bin { end += 1 }
+                while end < columns, Self.bin(value(row: row, column: end), scale) == bin { end += 1 }
                 svg.rect(x: marginLeft + Double(column) * cell, y: marginTop + Double(row) * cell,
-                         width: Double(end - column) * cell, height: cell, fill: scale.color(bin: bin), cssClass: "cell")
+                         width: Double(end - column) * cell, height: cell,
+                         fill: bin < 0 ? Self.outsideFill : scale.color(bin: bin), cssClass: "cell")
                 column = end
             }
         }

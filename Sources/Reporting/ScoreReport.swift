@@ -12,11 +12,12 @@ public enum ScoreReport {
     public static func make(provenance: Provenance, scenario: Scenario, layers: ScenarioLayers,
                             run: ScoringRun.Output) -> ScoreResult {
         let assessment = run.assessment
-        let validation = run.validation.map(validationSummary)
+        var validation = run.validation.map(validationSummary)
+        if let v = run.validation { validation?.bootstrap = v.bootstrap.map { bootstrapSummary($0, blockMetres: blockMetres(run, grid: layers.grid)) } }
         let grid = layers.grid
         let weights = assessment.composite.weights
         let density = assessment.densitySummary
-        return ScoreResult(
+        var result = ScoreResult(
             provenance: provenance,
             grid: .init(epsg: grid.epsg, minX: grid.minX, minY: grid.minY, cellSize: grid.cellSize,
                         columns: grid.columns, rows: grid.rows),
@@ -35,25 +36,46 @@ public enum ScoreReport {
             hazards: hazards(assessment.ranking, areas: layers.hazards,
                              model: scenario.simulation == nil ? nil : try? scenario.clearanceModel(layers: layers, ranking: assessment.ranking)),
             validation: validation,
-            preview: preview(assessment.composite.scores, grid: grid, ranking: assessment.ranking, areas: layers.hazards))
+            preview: preview(assessment.gridScores(), grid: grid, ranking: assessment.ranking, areas: layers.hazards))
+        if let mask = layers.studyArea {
+            result.studyArea = .init(includedCells: mask.includedCount, excludedCells: mask.excludedCount)
+        }
+        if let learned = run.learned {
+            result.learned = learnedSummary(learned, handSet: run.weighted?.composite.weights ?? weights)
+            if learned.spec.useAsPriority { result.weights.method = "learned" }
+        }
+        result.outcomeValidation = run.outcomeValidation.map {
+            outcomeSummary($0, blockMetres: Double(run.learned?.blockCells ?? 1) * grid.cellSize)
+        }
+        return result
     }
 
     // MARK: Pieces
 
     static func validationSummary(_ v: ScoringRun.Validation) -> ScoreResult.ValidationSummary {
         let baseline = { (label: String) in v.comparison.baselines.first { $0.label == label }.map(metrics) }
-        return .init(holdoutAfter: v.holdoutAfter.description, trainingIncidents: v.trainingIncidents,
-                     heldOutIncidents: v.heldOutIncidents, model: metrics(v.comparison.model),
-                     uniform: metrics(v.comparison.uniform),
-                     contaminationOnly: baseline("contamination") ?? metrics(v.comparison.uniform),
-                     densityOnly: baseline("density"))
+        var summary = ScoreResult.ValidationSummary(
+            holdoutAfter: v.holdoutAfter.description, trainingIncidents: v.trainingIncidents,
+            heldOutIncidents: v.heldOutIncidents, model: metrics(v.comparison.model),
+            uniform: metrics(v.comparison.uniform),
+            contaminationOnly: baseline("contamination") ?? metrics(v.comparison.uniform),
+            densityOnly: baseline("density"))
+        summary.all = v.comparison.all.map { .init(label: $0.label, metrics: metrics($0)) }
+        summary.excludedCells = v.comparison.model.excludedCellCount
+        summary.heldOutOutsideStudyArea = v.comparison.model.excludedIncidentCount
+        summary.reliability = v.reliability.map(reliabilitySummary)
+        summary.hazardAreas = v.hazardAreas.map {
+            .init(areas: $0.areaCount, positives: $0.positiveCount, auc: $0.rocAUC,
+                  top: $0.top.map { .init(count: $0.count, positives: $0.positives) })
+        }
+        return summary
     }
 
     static func metrics(_ m: ValidationMetrics) -> ScoreResult.Metrics {
         let at = { (fraction: Double) in m.hitRates.first { abs($0.areaFraction - fraction) < 1e-9 } }
         return .init(hitRate5: at(0.05)?.hitRate ?? 0, hitRate10: at(0.10)?.hitRate ?? 0, hitRate20: at(0.20)?.hitRate ?? 0,
                      pai5: at(0.05)?.predictiveAccuracyIndex ?? 0, pai10: at(0.10)?.predictiveAccuracyIndex ?? 0,
-                     pai20: at(0.20)?.predictiveAccuracyIndex ?? 0, auc: m.rocAUC)
+                     pai20: at(0.20)?.predictiveAccuracyIndex ?? 0, auc: m.rocAUC, countWeightedAUC: m.countWeightedAUC)
     }
 
     static func layerSummary(_ factor: PriorityFactor, _ values: [Double]) -> ScoreResult.LayerSummary {
@@ -105,13 +127,14 @@ public enum ScoreReport {
         let rows = (grid.rows + factor - 1) / factor, columns = (grid.columns + factor - 1) / factor
         var sums = [Double](repeating: 0, count: rows * columns), counts = [Int](repeating: 0, count: rows * columns)
         for r in 0..<grid.rows {
-            for c in 0..<grid.columns {
+            for c in 0..<grid.columns where !scores[r * grid.columns + c].isNaN {  // NaN: outside the study area
                 let p = (r / factor) * columns + c / factor
                 sums[p] += scores[r * grid.columns + c]
                 counts[p] += 1
             }
         }
-        let values = zip(sums, counts).map { sum, count in ((sum / Double(max(count, 1))) * 10_000).rounded() / 10_000 }
+        // A preview block wholly outside the study area is -1 (the schema's "no data"), never NaN in JSON.
+        let values = zip(sums, counts).map { sum, count in count == 0 ? -1 : ((sum / Double(count)) * 10_000).rounded() / 10_000 }
         let centres = Dictionary(areas.map { ($0.footprint.id, ($0.centerX, $0.centerY)) }, uniquingKeysWith: { a, _ in a })
         let labels = ranking.prefix(10).compactMap { entry -> ScoreResult.Label? in
             guard entry.hasCells, let (x, y) = centres[entry.id] else { return nil }

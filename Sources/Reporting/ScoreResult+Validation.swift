@@ -183,7 +183,7 @@ extension ScoreResult {
                     + "(grid columns \(grid.columns) in blocks of \(preview.factor))")
             }
         }
-        for (i, value) in preview.values.enumerated() {
+        for (i, value) in preview.values.enumerated() where value != -1 {  // -1: a block outside the study area
             c.share(value, ResultChecker.index("preview.values", i))
         }
         let ids = Dictionary(hazards.map { ($0.rank, $0.id) }, uniquingKeysWith: { first, _ in first })

@@ -14,6 +14,12 @@ public struct ScoreResult: Codable, Sendable, Equatable {
     public var validation: ValidationSummary?
     /// A coarse copy of the composite surface for maps in reports (at most 160 cells a side).
     public var preview: SurfacePreview
+    /// Present when the scenario has `layers.study_area`.
+    public var studyArea: StudyAreaSummary?
+    /// Present when the scenario has `scoring.learned`.
+    public var learned: LearnedSummary?
+    /// Present when the learned model trains on outcome labels.
+    public var outcomeValidation: OutcomeValidationSummary?
 
     public struct GridSummary: Codable, Sendable, Equatable {
         public var epsg: Int
@@ -25,7 +31,7 @@ public struct ScoreResult: Codable, Sendable, Equatable {
     }
 
     public struct WeightsSummary: Codable, Sendable, Equatable {
-        /// "direct" or "ahp".
+        /// "direct", "ahp", or "learned" (the fitted model's implied weights, see ``LearnedSummary``).
         public var method: String
         /// Each factor's weight in the composite score (summing to 1), in the fixed factor order.
         public var factors: [FactorWeight]
@@ -138,6 +144,15 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         public var contaminationOnly: Metrics
         /// The incident-density layer alone (nil when the weights do not use incidents).
         public var densityOnly: Metrics?
+        /// Every score map compared (model, uniform, then each baseline), by name.
+        public var all: [NamedMetrics]?
+        /// Grid cells outside the study area (not scored) and held-out incidents that fell in them.
+        public var excludedCells: Int?
+        public var heldOutOutsideStudyArea: Int?
+        public var bootstrap: BootstrapSummary?
+        /// Calibration of the learned model's probabilities on the held-out incidents.
+        public var reliability: ReliabilitySummary?
+        public var hazardAreas: HazardAreaSummary?
     }
 
     public struct Metrics: Codable, Sendable, Equatable {
@@ -152,6 +167,8 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         /// ROC AUC over cells (cells holding a held-out incident are positives); absent when every
         /// cell, or none, holds a held-out incident.
         public var auc: Double?
+        /// ROC AUC with each positive cell weighted by its number of held-out incidents.
+        public var countWeightedAUC: Double?
     }
 
     public struct SurfacePreview: Codable, Sendable, Equatable {

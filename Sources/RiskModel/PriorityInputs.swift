@@ -8,6 +8,8 @@ public struct PriorityInputs: Sendable, Equatable {
     public var hazards: [HazardFootprint]
     /// Land-use polygons as cell lists; nil when the scenario has no land-use layer.
     public var landUse: [LandUseFeature]?
+    /// The cells studied; nil = every cell of the grid.
+    public var studyArea: GridMask?
 
     public init(grid: Grid, incidents: [Incident], settlements: [Settlement], hazards: [HazardFootprint],
                 landUse: [LandUseFeature]?) {
@@ -16,6 +18,7 @@ public struct PriorityInputs: Sendable, Equatable {
         self.settlements = settlements
         self.hazards = hazards
         self.landUse = landUse
+        self.studyArea = nil
     }
 }
 

@@ -42,7 +42,7 @@ extension Scenario {
     /// - Complexity: reads every byte of every file once.
     public func fileDigests() throws -> [FileDigest] {
         let directory = file.deletingLastPathComponent()
-        let layerFiles = [layers.incidents, layers.settlements, layers.hazards, layers.landUse].compactMap { $0?.url }
+        let layerFiles = layers.allFiles
         // Listing first also checks that every layer file and side file is a regular file.
         let sideFiles = try layerFiles.map { try Self.sideFiles(of: $0) }
         var listed: [(URL, FileDigest.Role)] = sourceFiles.enumerated().map { ($1, $0 == 0 ? .scenario : .extends) }

@@ -70,7 +70,9 @@ extension ScenarioLayers {
     /// The inputs of the risk-priority model: the given incidents (all of them unless a hold-out
     /// analysis passes only the training set), settlements, hazard footprints and land use.
     public func priorityInputs(incidents: [Incident]? = nil) -> PriorityInputs {
-        PriorityInputs(grid: grid, incidents: incidents ?? self.incidents, settlements: settlements,
-                       hazards: hazards.map(\.footprint), landUse: landUse)
+        var inputs = PriorityInputs(grid: grid, incidents: incidents ?? self.incidents, settlements: settlements,
+                                    hazards: hazards.map(\.footprint), landUse: landUse)
+        inputs.studyArea = studyArea
+        return inputs
     }
 }

@@ -74,4 +74,17 @@ public struct LayerSpec: Sendable, Equatable {
     public var hazards: Source
     public var landUse: Source?
     public var outsideGrid: OutsideGridPolicy
+    /// Polygons of the area studied (a country or district): cells outside are left out of
+    /// normalisation, ranking, validation and outputs.
+    public var studyArea: Source? = nil
+    /// Polygons of land released with their outcome (mines found or nothing found): labels for
+    /// a learned risk model and its validation.
+    public var outcomes: Source? = nil
+    /// Rasters resampled onto the grid, features of a learned risk model.
+    public var covariates: [CovariateSpec] = []
+
+    /// Every layer file the scenario reads, in a fixed order (content hashes and output checks list them).
+    public var allFiles: [URL] {
+        [incidents, settlements, hazards, landUse, studyArea, outcomes].compactMap { $0?.url } + covariates.map(\.source.url)
+    }
 }

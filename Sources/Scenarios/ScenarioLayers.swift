@@ -24,6 +24,12 @@ public struct ScenarioLayers: Sendable {
     public var landUse: [LandUseFeature]?
     /// Problems that do not stop a run, each naming its layer file and feature.
     public var warnings: [ScenarioIssue]
+    /// The study area's cells (`layers.study_area`); nil = the whole grid.
+    public var studyArea: GridMask?
+    /// Released land with its outcome (`layers.outcomes`).
+    public var outcomes: [ReleaseOutcome] = []
+    /// Covariate rasters on the grid (`layers.covariates`), in the order declared.
+    public var covariates: [CovariateLayer] = []
 
     /// Reads every layer of `scenario`. `today` bounds incident dates (a date after it is an error).
     ///
@@ -48,6 +54,7 @@ public struct ScenarioLayers: Sendable {
         if let settlementLayer { result.settlements = settlements(settlementLayer, log: log, source: scenario.layers.settlements) }
         if let hazardLayer { result.hazards = hazards(hazardLayer, grid: grid, log: log, source: scenario.layers.hazards) }
         if let landUseLayer { result.landUse = landUse(landUseLayer, grid: grid, log: log, source: scenario.layers.landUse) }
+        loadEvidence(scenario, grid: grid, into: &result, log: log)
         guard log.issues.isEmpty else { throw ScenarioError(issues: log.issues) }
         result.warnings = log.warnings
         if let warning = ScoringRun.referenceDateWarning(scenario: scenario, incidents: result.incidents) {
@@ -94,7 +101,7 @@ public struct ScenarioLayers: Sendable {
         }
     }
 
-    private static func read(_ source: LayerSpec.Source, _ name: String, grid: Grid, log: LayerIssueLog) -> VectorLayer? {
+    static func read(_ source: LayerSpec.Source, _ name: String, grid: Grid, log: LayerIssueLog) -> VectorLayer? {
         // GDAL opens a Shapefile without its .dbf as geometries without attributes: every feature
         // would then report every attribute missing. Name the cause once instead.
         if source.url.pathExtension.lowercased() == "shp" {

@@ -14,6 +14,7 @@ enum LayerAttributes {
     static let settlements = ["name", "displaced", "return_share", "district"]
     static let hazards = ["id", "name", "type", "status", "density", "terrain", "region"]
     static let landUse = ["class"]
+    static let outcomes = ["outcome"]
 }
 
 extension ScenarioReader {

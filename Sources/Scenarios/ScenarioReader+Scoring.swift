@@ -2,11 +2,12 @@ import ClearcastDomain
 import RiskModel
 extension ScenarioReader {
     /// Reads the optional `scoring:` mapping; absent fields keep their defaults.
-    static func readScoring(_ field: FieldReader?) -> ScoringSpec {
+    static func readScoring(_ field: FieldReader?, covariates: [String] = []) -> ScoringSpec {
         var spec = ScoringSpec()
         guard let field, let map = field.mapping(allowed: [
-            "incident_density", "return_pressure", "contamination", "land_value", "normalization", "weights",
+            "incident_density", "return_pressure", "contamination", "land_value", "normalization", "weights", "learned",
         ]) else { return spec }
+        if let learned = map.optional("learned") { spec.learned = readLearned(learned, covariates: covariates) }
 
         if let density = map.optional("incident_density")?.mapping(allowed: [
             "bandwidth_m", "half_life_years", "casualty_weight", "truncation_sigmas",

@@ -19,7 +19,7 @@ enum ScenarioReader {
         let referenceDate = map.required("reference_date", "a date YYYY-MM-DD")?.date()
         let grid = map.required("grid", "a grid definition").flatMap(readGrid)
         let layers = map.required("layers", "the layer files").flatMap(readLayers)
-        let scoring = readScoring(map.optional("scoring"))
+        let scoring = readScoring(map.optional("scoring"), covariates: layers?.covariates.map(\.name) ?? [])
         let simulation = map.optional("simulation").flatMap { readSimulation($0, referenceDate: referenceDate) }
         let uncertainty = map.optional("uncertainty").flatMap(readUncertainty)
         guard let name, let referenceDate, let grid, let layers, root.log.isEmpty else { return nil }
@@ -77,7 +77,9 @@ enum ScenarioReader {
     // MARK: Layers
 
     static func readLayers(_ field: FieldReader) -> LayerSpec? {
-        guard let map = field.mapping(allowed: ["incidents", "settlements", "hazards", "land_use", "outside_grid"]) else {
+        guard let map = field.mapping(allowed: [
+            "incidents", "settlements", "hazards", "land_use", "outside_grid", "study_area", "outcomes", "covariates",
+        ]) else {
             return nil
         }
         let incidents = map.required("incidents", "a point layer of past incidents").flatMap { readSource($0, attributes: LayerAttributes.incidents) }
@@ -86,11 +88,21 @@ enum ScenarioReader {
         let hazards = map.required("hazards", "a polygon layer of hazard areas").flatMap { readSource($0, attributes: LayerAttributes.hazards) }
         let landUse = map.optional("land_use").flatMap { readSource($0, attributes: LayerAttributes.landUse) }
         let policy = map.optional("outside_grid")?.choice(["warn", "error"]).flatMap(LayerSpec.OutsideGridPolicy.init)
+        let studyArea = map.optional("study_area").flatMap { readSource($0, attributes: []) }
+        let outcomes = map.optional("outcomes").flatMap { readSource($0, attributes: LayerAttributes.outcomes) }
+        let covariates = map.optional("covariates").flatMap(readCovariates)
         guard let incidents, let hazards else { return nil }
         if map.optional("land_use") != nil, landUse == nil { return nil }
         if settlementsField != nil, settlements == nil { return nil }
-        return LayerSpec(incidents: incidents, settlements: settlements, hazards: hazards,
-                         landUse: landUse, outsideGrid: policy ?? .warn)
+        if map.optional("study_area") != nil, studyArea == nil { return nil }
+        if map.optional("outcomes") != nil, outcomes == nil { return nil }
+        if map.optional("covariates") != nil, covariates == nil { return nil }
+        var spec = LayerSpec(incidents: incidents, settlements: settlements, hazards: hazards,
+                             landUse: landUse, outsideGrid: policy ?? .warn)
+        spec.studyArea = studyArea
+        spec.outcomes = outcomes
+        spec.covariates = covariates ?? []
+        return spec
     }
 
     /// A layer path (relative to the file that wrote it), or `{path:, crs:}`; the file must exist.

@@ -16,47 +16,79 @@ public enum ScoringRun {
         public var holdoutAfter: CivilDate
         public var trainingIncidents: Int
         public var heldOutIncidents: Int
-        /// Model, uniform, and the baselines "contamination" and (when used) "density".
+        /// Model (the priority score), uniform, and the baselines "contamination", "density" (when
+        /// used), "distance to evidence", and "hand-set weights" or "learned" (whichever is not the model).
         public var comparison: ValidationComparison
+        /// Block-bootstrap intervals for model − baseline.
+        public var bootstrap: BlockBootstrap.Result?
+        /// Calibration of the learned model's probabilities (logistic) on the held-out incidents.
+        public var reliability: Reliability?
+        /// Do hazard areas with a later incident rank higher?
+        public var hazardAreas: HazardAreaValidation?
+    }
+
+    /// Validation of a model trained on outcome labels, on its own out-of-fold predictions.
+    public struct OutcomeValidation: Sendable {
+        /// The learned model's out-of-fold predictions, then the baselines, on the labelled cells.
+        public var metrics: [LabelledValidation]
+        public var bootstrap: BlockBootstrap.Result?
+        public var reliability: Reliability?
     }
 
     public struct Output: Sendable {
         public var assessment: PriorityAssessment
         public var validation: Validation?
+        /// The hand-set weights' assessment when the learned surface is the priority score.
+        public var weighted: PriorityAssessment?
+        public var learned: Learned?
+        public var outcomeValidation: OutcomeValidation?
     }
 
-    /// With `holdoutAfter`, incidents dated before it build the density layer (aged to that date, what
-    /// a planner would have known then); incidents from it on are the held-out set.
+    /// With `holdoutAfter`, incidents dated before it build the layers (aged to that date, what a
+    /// planner would have known then); incidents from it on are the held-out set.
     ///
     /// - Throws: `ScenarioError` for scoring parameters at fault or no held-out incidents; model errors.
     public static func run(scenario: Scenario, layers: ScenarioLayers, holdoutAfter: CivilDate?) throws -> Output {
-        guard let cutoff = holdoutAfter else {
-            let assessment = try PriorityScorer.assess(layers.priorityInputs(), parameters: scenario.priorityParameters())
-            return Output(assessment: assessment, validation: nil)
+        var known = layers.incidents
+        var heldOut: [Incident] = []
+        if let cutoff = holdoutAfter {
+            let split = TemporalSplit(cutoff: cutoff).partition(layers.incidents)
+            guard !split.heldOut.isEmpty else {
+                throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
+                                    message: "no incident is dated on or after \(cutoff); expected some to hold out (choose an earlier --holdout-after)")
+            }
+            guard !split.training.isEmpty else {
+                throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
+                                    message: "no incident is dated before \(cutoff); expected some to build the density from")
+            }
+            (known, heldOut) = split
         }
-        let split = TemporalSplit(cutoff: cutoff).partition(layers.incidents)
-        guard !split.heldOut.isEmpty else {
-            throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
-                                message: "no incident is dated on or after \(cutoff); expected some to hold out (choose an earlier --holdout-after)")
+        let reference = holdoutAfter ?? scenario.referenceDate
+        let parameters = try scenario.priorityParameters(referenceDate: holdoutAfter)
+        let weighted = try PriorityScorer.assess(layers.priorityInputs(incidents: known), parameters: parameters)
+        let mask = layers.studyArea ?? GridMask.all(layers.grid.cellCount)
+        let learned = try scenario.scoring.learned.map {
+            try fitLearned($0, scenario: scenario, layers: layers, mask: mask, reference: reference, incidents: known)
         }
-        guard !split.training.isEmpty else {
-            throw ScenarioError(file: scenario.layers.incidents.url.path, path: "layers.incidents",
-                                message: "no incident is dated before \(cutoff); expected some to build the density from")
+        var assessment = weighted
+        if let learned, learned.spec.useAsPriority {
+            let ranking = try HazardRanking.rank(footprints: PriorityScorer.studyFootprints(layers.hazards.map(\.footprint), mask: layers.studyArea),
+                                                 composite: learned.surface.composite)
+            assessment = PriorityAssessment(
+                factors: weighted.factors, rawLayers: weighted.rawLayers, composite: learned.surface.composite, ranking: ranking,
+                densitySummary: weighted.densitySummary, pressureSummary: weighted.pressureSummary, studyArea: layers.studyArea)
         }
-        let parameters = try scenario.priorityParameters(referenceDate: cutoff)
-        let assessment = try PriorityScorer.assess(layers.priorityInputs(incidents: split.training), parameters: parameters)
-        let heldOutCells = TemporalSplit.cells(of: split.heldOut, in: layers.grid).indices
-        var baselines: [(label: String, scores: [Double])] = []
-        let contamination = try assessment.rawLayer(.contamination)
-            ?? ContaminationLayer.build(footprints: layers.hazards.map(\.footprint), cellCount: layers.grid.cellCount,
-                                        weights: parameters.contamination)
-        baselines.append(("contamination", contamination))
-        if let density = assessment.rawLayer(.incidents) { baselines.append(("density", density)) }
-        let comparison = try ValidationComparison(modelScores: assessment.composite.scores, baselines: baselines,
-                                                  heldOutIncidentCells: heldOutCells)
-        return Output(assessment: assessment, validation: Validation(
-            holdoutAfter: cutoff, trainingIncidents: split.training.count, heldOutIncidents: split.heldOut.count,
-            comparison: comparison))
+        var output = Output(assessment: assessment, validation: nil, weighted: learned?.spec.useAsPriority == true ? weighted : nil,
+                            learned: learned, outcomeValidation: nil)
+        if let cutoff = holdoutAfter {
+            output.validation = try validate(output, scenario: scenario, layers: layers, parameters: parameters, cutoff: cutoff,
+                                             known: known, heldOut: heldOut)
+        }
+        if let learned, learned.spec.labels == .outcomes {
+            output.outcomeValidation = try validateOutcomes(learned, output: output, scenario: scenario, layers: layers,
+                                                            parameters: parameters, known: known)
+        }
+        return output
     }
 
     /// Incidents dated after the reference date are left out of the density. When that is every

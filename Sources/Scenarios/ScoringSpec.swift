@@ -38,6 +38,9 @@ public struct ScoringSpec: Sendable, Equatable {
     public var weights: Weights = .direct([
         .incidents: 0.35, .returnPressure: 0.30, .contamination: 0.25, .landValue: 0.10,
     ])
+    /// A risk model fitted to evidence, reported beside the weighted score (and used instead of
+    /// it when ``LearnedSpec/useAsPriority``).
+    public var learned: LearnedSpec?
 
     public init() {}
 }
