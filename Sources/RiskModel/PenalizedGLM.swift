@@ -96,7 +96,11 @@ public enum PenalizedGLM {
             if !accepted { converged = true }
             if converged { break }
         }
-        if !converged, penalty == 0, atBoundary(problem, eta: eta) {
+        // Separation: without a penalty the slopes run off while the deviance melts to 0, which the
+        // relative test can mistake for convergence; a slope of 25 standard deviations (an odds or
+        // rate ratio of e²⁵ per standard deviation) with fitted values at the boundary is that.
+        let runaway = theta.dropFirst().contains { abs($0) > 25 }
+        if penalty == 0, !converged || runaway, atBoundary(problem, eta: eta) {
             throw ModelFitError.separation(family: family, iterations: iterations)
         }
         return try finish(problem, theta: theta, eta: eta, objective: objective, iterations: iterations,
