@@ -3,6 +3,7 @@
 #define CLEARCAST_CGDAL_SHIM_H
 #include <gdal.h>
 #include <gdal_alg.h>
+#include <gdalwarper.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <cpl_conv.h>

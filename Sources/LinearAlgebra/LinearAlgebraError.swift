@@ -24,6 +24,14 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
     /// A LAPACK routine returned `info != 0`: negative means argument `-info` was illegal,
     /// positive means the algorithm did not converge (see the routine's documentation).
     case lapackFailure(routine: String, info: Int32)
+    /// A Cholesky factorisation found the matrix not positive definite: the leading minor of
+    /// order `order` (1-based) is not positive.
+    case notPositiveDefinite(operation: String, order: Int)
+    /// A least-squares problem's matrix does not have full column rank: the triangular factor's
+    /// diagonal element `column` (1-based) is exactly zero.
+    case rankDeficient(operation: String, column: Int)
+    /// A weight is negative (weights must be finite and >= 0).
+    case negativeWeight(operation: String, index: Int, value: Double)
 
     public var description: String {
         switch self {
@@ -44,6 +52,12 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
         case let .lapackFailure(routine, info):
             if info < 0 { return "LAPACK \(routine) rejected argument \(-info) (info = \(info))" }
             return "LAPACK \(routine) failed to converge (info = \(info))"
+        case let .notPositiveDefinite(operation, order):
+            return "\(operation) needs a positive definite matrix, but its leading minor of order \(order) is not positive"
+        case let .rankDeficient(operation, column):
+            return "\(operation) needs a matrix of full column rank, but column \(column) is linearly dependent on the others"
+        case let .negativeWeight(operation, index, value):
+            return "\(operation) needs weights >= 0, found \(value) at index \(index)"
         }
     }
 }

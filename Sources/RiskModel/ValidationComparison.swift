@@ -20,25 +20,28 @@ public struct ValidationComparison: Sendable, Equatable, Codable {
     /// Metrics of each extra baseline, in the order given.
     public let baselines: [ValidationMetrics]
 
-    /// Evaluates the model and the baselines.
+    /// Evaluates the model and the baselines, over the cells `include` keeps (all when nil).
     ///
-    /// - Throws: as ``ValidationMetrics/evaluate(label:scores:heldOutIncidentCells:areaFractions:)``, and
+    /// - Throws: as ``ValidationMetrics/evaluate(label:scores:heldOutIncidentCells:include:areaFractions:)``, and
     ///   ``RiskModelError/cellCountMismatch(context:expected:found:)`` when a baseline's length differs.
     public init(modelScores: [Double], baselines: [(label: String, scores: [Double])] = [],
-                heldOutIncidentCells: [Int],
+                heldOutIncidentCells: [Int], include: [Bool]? = nil,
                 areaFractions: [Double] = ValidationMetrics.defaultAreaFractions) throws {
         let n = modelScores.count
         model = try ValidationMetrics.evaluate(label: "model", scores: modelScores,
-                                               heldOutIncidentCells: heldOutIncidentCells, areaFractions: areaFractions)
+                                               heldOutIncidentCells: heldOutIncidentCells, include: include,
+                                                  areaFractions: areaFractions)
         uniform = try ValidationMetrics.evaluate(label: "uniform", scores: [Double](repeating: 0, count: n),
-                                                 heldOutIncidentCells: heldOutIncidentCells, areaFractions: areaFractions)
+                                                 heldOutIncidentCells: heldOutIncidentCells, include: include,
+                                                  areaFractions: areaFractions)
         self.baselines = try baselines.map { baseline in
             guard baseline.scores.count == n else {
                 throw RiskModelError.cellCountMismatch(context: "baseline '\(baseline.label)'", expected: n,
                                                        found: baseline.scores.count)
             }
             return try ValidationMetrics.evaluate(label: baseline.label, scores: baseline.scores,
-                                                  heldOutIncidentCells: heldOutIncidentCells, areaFractions: areaFractions)
+                                                  heldOutIncidentCells: heldOutIncidentCells, include: include,
+                                                  areaFractions: areaFractions)
         }
     }
 
