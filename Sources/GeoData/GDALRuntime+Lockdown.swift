@@ -25,8 +25,9 @@ import Foundation
 extension GDALRuntime {
     /// Drivers that read and write vector layers (the formats the scenario documentation lists).
     static let vectorDrivers = ["GeoJSON", "GPKG", "ESRI Shapefile", "CSV"]
-    /// Drivers that read and write rasters.
-    static let rasterDrivers = ["GTiff"]
+    /// Drivers that read rasters (covariates) and write them (GTiff). Arc/Info ASCII grids are how
+    /// many DEMs are shared, and plain text that names no other file.
+    static let rasterDrivers = ["GTiff", "AAIGrid"]
     /// Drivers GeoData uses internally: rasterization burns into an in-memory raster.
     static let internalDrivers = ["MEM"]
 

@@ -51,3 +51,26 @@ public func vectorLayerFiles(at path: String) throws -> [String] {
     }
     return unique
 }
+
+/// Every file GDAL reads for the raster at `path` (itself and its side files, such as an ASCII
+/// grid's `.prj` or a GeoTIFF's `.aux.xml`), sorted.
+///
+/// - Throws: ``GeoDataError`` when the file is not a raster a clearcast driver reads, or a side file
+///   is not a regular file.
+public func rasterLayerFiles(at path: String) throws -> [String] {
+    let dataset = try GDALDataset.open(path: path, vector: false, drivers: GDALRuntime.rasterDrivers)
+    var files = [path]
+    if let handle = dataset.handle, let list = GDALGetFileList(handle) {
+        var index = 0
+        while let entry = list[index] {
+            files.append(String(cString: entry))
+            index += 1
+        }
+        CSLDestroy(list)
+    }
+    let unique = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted()
+    for file in unique {
+        try InputFile.requireRegularFile(file, expected: "side file of the raster \(path)")
+    }
+    return unique
+}

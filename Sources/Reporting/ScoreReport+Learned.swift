@@ -30,7 +30,7 @@ extension ScoreReport {
     static func bootstrapSummary(_ result: BlockBootstrap.Result, blockMetres: Double) -> ScoreResult.BootstrapSummary {
         .init(replicates: result.replicates, blockSizeMetres: blockMetres, blocks: result.blockCount, seed: result.seed,
               rows: result.rows.map { row in
-                  .init(baseline: row.baseline, metric: row.metric.name, model: row.modelValue, baselineValue: row.baselineValue,
+                  .init(baseline: row.baseline, metric: metricKey(row.metric), model: row.modelValue, baselineValue: row.baselineValue,
                         difference: row.difference, lower90: finite(row.interval90?.lower), upper90: finite(row.interval90?.upper),
                         lower95: finite(row.interval95?.lower), upper95: finite(row.interval95?.upper),
                         shareModelBetter: row.shareModelBetter)
@@ -51,6 +51,15 @@ extension ScoreReport {
               },
               bootstrap: v.bootstrap.map { bootstrapSummary($0, blockMetres: blockMetres) },
               reliability: v.reliability.map(reliabilitySummary))
+    }
+
+    /// The schema's name of a bootstrap metric.
+    static func metricKey(_ metric: BlockBootstrap.Metric) -> String {
+        switch metric {
+        case .rocAUC: "auc"
+        case .countWeightedAUC: "countWeightedAUC"
+        case .hitRate(let fraction): "hitRate\(Int((fraction * 100).rounded()))"
+        }
     }
 
     static func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }

@@ -36,18 +36,12 @@ public enum ScoreTable {
         lines.append(complete ? "per factor: share of the mean score, mean normalised value (0 to 1), #rank by that factor alone"
             : "per factor: share of the mean score (\(result.schema) from an older clearcast: no values or alone-ranks)")
         if result.hazards.count > top { lines.append("(\(result.hazards.count - top) more hazard areas in the JSON result)") }
-        if let v = result.validation {
-            lines.append("")
-            lines.append("Validation: \(v.trainingIncidents) incidents before \(v.holdoutAfter) build the surface; \(v.heldOutIncidents) from then on test it")
-            var table = [["scores", "hit@5%", "hit@10%", "hit@20%", "PAI@5%", "PAI@10%", "PAI@20%", "AUC"]]
-            var named = [("model", v.model), ("uniform", v.uniform), ("contamination only", v.contaminationOnly)]
-            if let density = v.densityOnly { named.append(("density only", density)) }
-            for (name, m) in named {
-                table.append([name] + [m.hitRate5, m.hitRate10, m.hitRate20, m.pai5, m.pai10, m.pai20].map { TextFormat.number($0, 3) }
-                    + [m.auc.map { TextFormat.number($0, 3) } ?? "n/a"])
-            }
-            lines.append(TextFormat.table(table))
+        if let area = result.studyArea {
+            lines.append("study area: \(area.includedCells) cells scored and ranked, \(area.excludedCells) outside it left out (nodata in rasters)")
         }
+        if let learned = result.learned { lines += learnedLines(learned) }
+        if let v = result.validation { lines += validationLines(v) }
+        if let outcomes = result.outcomeValidation { lines += outcomeLines(outcomes) }
         return lines.joined(separator: "\n")
     }
 

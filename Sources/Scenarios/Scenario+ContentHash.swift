@@ -44,7 +44,8 @@ extension Scenario {
         let directory = file.deletingLastPathComponent()
         let layerFiles = layers.allFiles
         // Listing first also checks that every layer file and side file is a regular file.
-        let sideFiles = try layerFiles.map { try Self.sideFiles(of: $0) }
+        let rasters = Set(layers.covariates.map(\.source.url))
+        let sideFiles = try layerFiles.map { try Self.sideFiles(of: $0, raster: rasters.contains($0)) }
         var listed: [(URL, FileDigest.Role)] = sourceFiles.enumerated().map { ($1, $0 == 0 ? .scenario : .extends) }
         for (layer, sides) in zip(layerFiles, sideFiles) {
             listed.append((layer, .layer))
@@ -106,10 +107,10 @@ extension Scenario {
     }
 
     /// The files GDAL reads for the layer at `url` other than `url` itself, sorted by path.
-    private static func sideFiles(of url: URL) throws -> [URL] {
+    private static func sideFiles(of url: URL, raster: Bool) throws -> [URL] {
         let layer = url.standardizedFileURL.path
         do {
-            return try vectorLayerFiles(at: url.path).filter { $0 != layer }.map { URL(fileURLWithPath: $0) }
+            return try (raster ? rasterLayerFiles(at: url.path) : vectorLayerFiles(at: url.path)).filter { $0 != layer }.map { URL(fileURLWithPath: $0) }
         } catch let error as GeoDataError {
             throw ScenarioError(file: url.path, message: "cannot be read to compute the scenario hash: \(error.kind.rawValue): \(error.message)")
         }

@@ -69,7 +69,7 @@ extension ScoringRun {
     }
 
     /// The score maps the model is compared with, whole-grid: contamination alone, density alone
-    /// (when used), distance to the nearest earlier evidence (incident or hazard cell, nearer = higher),
+    /// (when used), distance to the nearest earlier incident (nearer = higher),
     /// and the other of hand-set weights / learned surface.
     static func baselineScores(_ output: Output, layers: ScenarioLayers, parameters: PriorityParameters,
                                known: [Incident]) throws -> [(label: String, scores: [Double])] {
@@ -81,12 +81,11 @@ extension ScoringRun {
                                         weights: parameters.contamination)
         baselines.append(("contamination", contamination))
         if let density = assessment.rawLayer(.incidents) { baselines.append(("density", density)) }
+        // Evidence = the incidents known before the cut-off: hazard cells would make the baseline
+        // constant on outcome labels (released land lies inside hazard areas by definition).
         let toIncidents = try DistanceTransform.distances(grid: grid, points: known.map { (x: $0.x, y: $0.y) })
-        let toHazards = try DistanceTransform.distances(rows: grid.rows, columns: grid.columns, cellSize: grid.cellSize,
-                                                        sourceCells: layers.hazards.flatMap(\.footprint.cells))
-        let nearest = zip(toIncidents, toHazards).map { min($0, $1) }
-        if let farthest = nearest.filter(\.isFinite).max() {
-            baselines.append(("distance to evidence", nearest.map { $0.isFinite ? farthest - $0 : 0 }))
+        if let farthest = toIncidents.filter(\.isFinite).max() {
+            baselines.append(("distance to evidence", toIncidents.map { $0.isFinite ? farthest - $0 : 0 }))
         }
         if let weighted = output.weighted {
             baselines.append(("hand-set weights", weighted.gridScores(fill: 0)))
