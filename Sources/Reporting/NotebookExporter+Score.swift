@@ -23,6 +23,10 @@ extension NotebookExporter {
         if let validation = result.validation {
             document.markdown("\(heading)# Validation on held-out incidents\n\n" + validationMarkdown(validation))
         }
+        if let outcomes = result.outcomeValidation {
+            document.markdown("\(heading)# Validation on clearance outcomes\n\n" + outcomeMarkdown(outcomes))
+        }
+        appendLearned(result, to: &document, heading: heading)
         document.markdown(provenanceMarkdown(result.provenance, heading: heading))
     }
 
@@ -65,7 +69,7 @@ extension NotebookExporter {
 
     static let priorityMapSource = """
     preview, grid = score["preview"], score["grid"]
-    values = np.array(preview["values"], dtype=float).reshape(preview["rows"], preview["columns"])
+    values = np.ma.masked_less(np.array(preview["values"], dtype=float).reshape(preview["rows"], preview["columns"]), 0)  # -1: outside the study area
     size = grid["cellSize"] * preview["factor"]
     west, north = grid["minX"], grid["minY"] + grid["rows"] * grid["cellSize"]
     extent = [west / 1000, (west + preview["columns"] * size) / 1000, (north - preview["rows"] * size) / 1000, north / 1000]
@@ -161,17 +165,45 @@ extension NotebookExporter {
     }
 
     private static func validationMarkdown(_ validation: ScoreResult.ValidationSummary) -> String {
-        let columns = [validation.model, validation.uniform, validation.contaminationOnly] + (validation.densityOnly.map { [$0] } ?? [])
-        let headers = ["Metric", "Model", "Uniform", "Contamination only"] + (validation.densityOnly == nil ? [] : ["Density only"])
-        func row(_ name: String, _ value: (ScoreResult.Metrics) -> String) -> [String] { [name] + columns.map(value) }
-        return "Trained on \(validation.trainingIncidents) incidents up to \(Markdown.escape(validation.holdoutAfter)); tested on "
+        var named = validation.all.map { $0.map { ($0.label, $0.metrics) } } ?? []
+        if named.isEmpty {
+            named = [("model", validation.model), ("uniform", validation.uniform), ("contamination only", validation.contaminationOnly)]
+                + (validation.densityOnly.map { [("density only", $0)] } ?? [])
+        }
+        let headers = ["Metric"] + named.map { Markdown.escape($0.0.prefix(1).uppercased() + $0.0.dropFirst()) }
+        func row(_ name: String, _ value: (ScoreResult.Metrics) -> String) -> [String] { [name] + named.map { value($0.1) } }
+        var rows = [
+            row("Hit rate, top 5%") { Fixed.percent($0.hitRate5) }, row("Hit rate, top 10%") { Fixed.percent($0.hitRate10) },
+            row("Hit rate, top 20%") { Fixed.percent($0.hitRate20) }, row("PAI, top 5%") { Fixed.format($0.pai5, decimals: 2) },
+            row("PAI, top 10%") { Fixed.format($0.pai10, decimals: 2) }, row("PAI, top 20%") { Fixed.format($0.pai20, decimals: 2) },
+            row("ROC AUC") { $0.auc.map { Fixed.format($0, decimals: 3) } ?? "n/a" },
+        ]
+        if named.contains(where: { $0.1.countWeightedAUC != nil }) {
+            rows.append(row("ROC AUC, count-weighted") { $0.countWeightedAUC.map { Fixed.format($0, decimals: 3) } ?? "n/a" })
+        }
+        var text = "Trained on \(validation.trainingIncidents) incidents up to \(Markdown.escape(validation.holdoutAfter)); tested on "
             + "\(validation.heldOutIncidents) later ones. Hit rate: share of held-out incidents in the top x% of the area; "
-            + "PAI: hit rate ÷ area share (1 is no better than chance).\n\n"
-            + Markdown.table(headers, [
-                row("Hit rate, top 5%") { Fixed.percent($0.hitRate5) }, row("Hit rate, top 10%") { Fixed.percent($0.hitRate10) },
-                row("Hit rate, top 20%") { Fixed.percent($0.hitRate20) }, row("PAI, top 5%") { Fixed.format($0.pai5, decimals: 2) },
-                row("PAI, top 10%") { Fixed.format($0.pai10, decimals: 2) }, row("PAI, top 20%") { Fixed.format($0.pai20, decimals: 2) },
-                row("ROC AUC") { $0.auc.map { Fixed.format($0, decimals: 3) } ?? "n/a" },
-            ], alignRight: Set(1..<headers.count))
+            + "PAI: hit rate ÷ area share (1 is no better than chance)."
+        if let excluded = validation.excludedCells, excluded > 0 {
+            text += " Only cells inside the study area count: \(Fixed.grouped(Double(excluded), decimals: 0)) cells outside it are neither "
+                + "positives nor negatives (in a bounding box they would be easy negatives and inflate every metric), and "
+                + "\(validation.heldOutOutsideStudyArea ?? 0) held-out incidents that fell outside it are not scored."
+        }
+        if let areas = validation.hazardAreas {
+            text += " Hazard areas: \(areas.positives) of \(areas.areas) had a held-out incident inside; the AUC over areas is "
+                + "\(areas.auc.map { Fixed.format($0, decimals: 3) } ?? "not defined"), and the top "
+                + areas.top.map { "\($0.count) hold \(Fixed.format($0.positives, decimals: 0))" }.joined(separator: ", ") + " of them."
+        }
+        return text + "\n\n" + Markdown.table(headers, rows, alignRight: Set(1..<headers.count))
+    }
+
+    private static func outcomeMarkdown(_ o: ScoreResult.OutcomeValidationSummary) -> String {
+        "Cells of released land labelled by what clearance found. The learned model is judged by its out-of-fold predictions "
+            + "(each cell predicted by the fit that did not see its block fold); the baselines are not fitted. Hit rate: share "
+            + "of mines-found cells in the top 5 % of the labelled area.\n\n"
+            + Markdown.table(["Scores", "Labelled cells", "Mines found", "ROC AUC", "Hit rate, top 5%"], o.rows.map { r in
+                [Markdown.escape(r.label), String(r.labelledCells), String(r.positiveCells), r.auc.map { Fixed.format($0, decimals: 3) } ?? "n/a",
+                 Fixed.percent(r.hitRate5)]
+            }, alignRight: Set(1..<5))
     }
 }

@@ -29,7 +29,8 @@ extension ScoreReport {
 
     static func bootstrapSummary(_ result: BlockBootstrap.Result, blockMetres: Double) -> ScoreResult.BootstrapSummary {
         .init(replicates: result.replicates, blockSizeMetres: blockMetres, blocks: result.blockCount, seed: result.seed,
-              rows: result.rows.map { row in
+              // A metric undefined on the observed data (e.g. an AUC with no negative cell) has no row.
+              rows: result.rows.filter { $0.difference.isFinite && $0.shareModelBetter.isFinite }.map { row in
                   .init(baseline: row.baseline, metric: metricKey(row.metric), model: row.modelValue, baselineValue: row.baselineValue,
                         difference: row.difference, lower90: finite(row.interval90?.lower), upper90: finite(row.interval90?.upper),
                         lower95: finite(row.interval95?.lower), upper95: finite(row.interval95?.upper),

@@ -42,7 +42,11 @@ extension ScoreResult {
             checkMetrics(&c, validation.uniform, "validation.uniform")
             checkMetrics(&c, validation.contaminationOnly, "validation.contaminationOnly")
             if let density = validation.densityOnly { checkMetrics(&c, density, "validation.densityOnly") }
+            for (i, named) in (validation.all ?? []).enumerated() {
+                checkMetrics(&c, named.metrics, ResultChecker.index("validation.all", i) + ".metrics")
+            }
         }
+        checkLearned(&c)
         checkPreview(&c)
         try c.finish()
     }
@@ -66,7 +70,7 @@ extension ScoreResult {
     }
 
     private func checkWeights(_ c: inout ResultChecker) {
-        c.oneOf(weights.method, "weights.method", ["direct", "ahp"])
+        c.oneOf(weights.method, "weights.method", ["direct", "ahp", "learned"])
         if weights.factors.isEmpty { c.fail("weights.factors", "found none; expected at least one factor") }
         var seen: [String: Int] = [:]
         for (i, factor) in weights.factors.enumerated() {
@@ -159,6 +163,7 @@ extension ScoreResult {
         c.nonNegative(m.pai10, path + ".pai10")
         c.nonNegative(m.pai20, path + ".pai20")
         if let auc = m.auc { c.share(auc, path + ".auc") }
+        if let auc = m.countWeightedAUC { c.share(auc, path + ".countWeightedAUC") }
     }
 
     /// At most 160 × 160 (`ScoreReport.previewSide`), `values` of rows × columns shares, the grid
