@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["ClearcastDomain", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "SensitivityAnalysis",
+            dependencies: ["ClearcastDomain", "GeoData", "Scenarios", "RiskModel", "ClearanceModel", "EventSimulation", "SensitivityAnalysis",
                            "_TestSupport"],
             exclude: ["Fixtures"]
         ),

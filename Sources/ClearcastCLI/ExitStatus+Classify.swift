@@ -33,6 +33,11 @@ extension ExitStatus {
         case let error as Grid.InvalidGrid: return bad("grid: \(error.description)")
         case let error as CivilDate.InvalidDate: return bad("invalid date: \(error.description)")
         case let error as RiskModelError: return classify(error)
+        // Fitting `scoring.learned`: labels, features and the penalty grid are the scenario's.
+        case let error as ModelFitError: return classify(error)
+        // Study area, held-out incidents and outcome labels come from the scenario and --holdout-after.
+        case let error as ValidationError: return bad("validation: \(error.description); check layers.study_area, layers.outcomes and --holdout-after")
+        case let error as EvidenceFeatureError: return bad("scoring.learned.features: \(error.description)")
         // Parameters (bandwidth, horizon, …) and records come from the scenario and its layers.
         case let error as IncidentDensityError: return bad(error.description)
         case let error as ReturnPressureError: return bad(error.description)
@@ -90,6 +95,17 @@ extension ExitStatus {
         // Layers, cell indices and area fractions are produced by our own code.
         case .cellCountMismatch, .cellIndexOutOfRange, .ahpEigenFailure, .invalidAreaFraction:
             return bug(error.description)
+        }
+    }
+
+    static func classify(_ error: ModelFitError) -> (code: Int32, message: String) {
+        switch error {
+        // Shapes and weights are built by our own code from validated layers.
+        case .lengthMismatch, .emptyDesign, .negativeWeight, .invalidBlocks, .nonFiniteValue:
+            return bug("fitting scoring.learned: \(error.description)")
+        default:
+            return bad("scoring.learned: \(error.description); check the features (a constant or duplicated feature), the labels, "
+                + "block_size_m and folds, and the penalties")
         }
     }
 
