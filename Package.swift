@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "GeoDataTests", dependencies: ["ClearcastDomain", "AtomicFiles", "GeoData", "_TestSupport"]),
         .testTarget(
             name: "RiskModelTests",
-            dependencies: ["ClearcastDomain", "RiskModel", "LinearAlgebra", "EventSimulation", "_TestSupport"]
+            dependencies: ["ClearcastDomain", "ParallelWork", "RiskModel", "LinearAlgebra", "EventSimulation", "_TestSupport"]
         ),
         .testTarget(name: "EventSimulationTests", dependencies: ["EventSimulation", "_TestSupport"]),
         .testTarget(name: "SensitivityAnalysisTests", dependencies: ["SensitivityAnalysis", "_TestSupport"]),
