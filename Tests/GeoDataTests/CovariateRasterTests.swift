@@ -1,5 +1,4 @@
 import _TestSupport
-import CGDAL
 import ClearcastDomain
 import Foundation
 import Testing
@@ -100,14 +99,34 @@ struct CovariateRasterTests {
         #expect(none?.message.contains("0 of the grid's 1440 cells received a value") == true)
 
         // A GeoTIFF with a geotransform but no CRS.
-        let bare = scratch.file("no-crs.tif")
-        do {
-            let dataset = try GDALDataset.create(driverName: "GTiff", path: bare, columns: 3, rows: 3, bands: 1, type: GDT_Float64)
-            var transform: [Double] = [495_000, 100, 0, 4_429_000, 0, -100]
-            _ = GDALSetGeoTransform(dataset.handle, &transform)
-            try dataset.close()
-        }
+        let bare = try scratch.write(Self.tiffWithoutCRS(originX: 495_000, originY: 4_429_000, cellSize: 100, value: 7), to: "no-crs.tif")
         let noCRS = geoError { try CovariateRaster.resample(path: bare, onto: grid, method: .nearest) }
         #expect(noCRS?.kind == .noCRS && noCRS?.path == bare)
+    }
+
+    /// A 1 × 1 Float64 TIFF placed by ModelTiepoint and ModelPixelScale but without GeoKeys (no CRS),
+    /// written byte by byte so the test needs no GDAL tool.
+    static func tiffWithoutCRS(originX: Double, originY: Double, cellSize: Double, value: Double) -> Data {
+        var bytes: [UInt8] = [0x49, 0x49, 42, 0, 8, 0, 0, 0]  // little-endian TIFF, first IFD at 8
+        func put16(_ v: UInt16) { bytes += [UInt8(v & 0xff), UInt8(v >> 8)] }
+        func put32(_ v: UInt32) { for k in 0..<4 { bytes.append(UInt8((v >> (8 * UInt32(k))) & 0xff)) } }
+        func putDouble(_ v: Double) { for k in 0..<8 { bytes.append(UInt8((v.bitPattern >> (8 * UInt64(k))) & 0xff)) } }
+        let entries = 12, ifdEnd = 8 + 2 + entries * 12 + 4
+        let scaleOffset = ifdEnd, tiepointOffset = scaleOffset + 24, dataOffset = tiepointOffset + 48
+        put16(UInt16(entries))
+        // (tag, type: 3 SHORT, 4 LONG, 12 DOUBLE, count, value or offset)
+        let table: [(UInt16, UInt16, UInt32, UInt32)] = [
+            (256, 3, 1, 1), (257, 3, 1, 1), (258, 3, 1, 64), (259, 3, 1, 1), (262, 3, 1, 1),
+            (273, 4, 1, UInt32(dataOffset)), (277, 3, 1, 1), (278, 3, 1, 1), (279, 4, 1, 8), (339, 3, 1, 3),
+            (33550, 12, 3, UInt32(scaleOffset)), (33922, 12, 6, UInt32(tiepointOffset)),
+        ]
+        for (tag, type, count, value) in table {
+            put16(tag); put16(type); put32(count); put32(value)
+        }
+        put32(0)  // no next IFD
+        for v in [cellSize, cellSize, 0] { putDouble(v) }
+        for v in [0, 0, 0, originX, originY, 0] { putDouble(v) }
+        putDouble(value)
+        return Data(bytes)
     }
 }
