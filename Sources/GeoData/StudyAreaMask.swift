@@ -80,11 +80,6 @@ public struct StudyAreaMask: Hashable, Sendable {
         self.init(rows: rows, columns: columns, flags: included)
     }
 
-    /// The mask that includes every cell of `grid` (no study area given).
-    public static func everything(_ grid: Grid) -> StudyAreaMask {
-        StudyAreaMask(rows: grid.rows, columns: grid.columns, flags: [Bool](repeating: true, count: grid.cellCount))
-    }
-
     private init(rows: Int, columns: Int, flags: [Bool]) {
         self.rows = rows
         self.columns = columns
@@ -95,44 +90,7 @@ public struct StudyAreaMask: Hashable, Sendable {
         includedIndices = indices
     }
 
-    // MARK: Compact and expand
-
-    /// The entries of a full-grid vector at the included cells, in ascending cell order.
-    ///
-    /// - Throws: `invalidArgument` when `values.count` is not the grid's cell count.
-    /// - Complexity: O(included cells).
-    public func compact<Value>(_ values: [Value]) throws -> [Value] {
-        guard values.count == cellCount else {
-            throw GeoDataError(.invalidArgument, path: nil,
-                               "cannot keep the study-area cells of \(values.count) values; expected one per grid cell (\(rows) × \(columns) = \(cellCount))")
-        }
-        return includedIndices.map { values[$0] }
-    }
-
-    /// A full-grid vector holding `values` at the included cells (in ascending cell order) and
-    /// `fill` at the excluded ones; the inverse of ``compact(_:)``.
-    ///
-    /// - Throws: `invalidArgument` when `values.count != includedCount`.
-    /// - Complexity: O(cells).
-    public func expand<Value>(_ values: [Value], fill: Value) throws -> [Value] {
-        guard values.count == includedCount else {
-            throw GeoDataError(.invalidArgument, path: nil,
-                               "cannot spread \(values.count) values over the study area; expected one per included cell (\(includedCount))")
-        }
-        var full = [Value](repeating: fill, count: cellCount)
-        for (value, index) in zip(values, includedIndices) { full[index] = value }
-        return full
-    }
-
-    /// ``expand(_:fill:)`` with NaN, the no-data value of clearcast's rasters, for excluded cells.
-    public func expand(_ values: [Double]) throws -> [Double] {
-        try expand(values, fill: .nan)
-    }
-
-    /// `values` with NaN at the excluded cells (a full-grid vector stays full-grid).
-    ///
-    /// - Throws: `invalidArgument` when `values.count` is not the grid's cell count.
-    public func maskingExcluded(_ values: [Double]) throws -> [Double] {
-        try expand(compact(values))
-    }
+    /// The mask as the domain's ``GridMask``, which compacts layers to the study area and expands
+    /// results back (nodata outside).
+    public var gridMask: GridMask { GridMask(included: included) }
 }

@@ -46,27 +46,26 @@ extension ScenarioLayers {
         }
     }
 
+    /// The cells whose centre lies inside the study-area polygons (GeoData's ``StudyAreaMask``: a
+    /// polygon smaller than a cell adds no cell, unlike a hazard area).
     static func studyArea(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog, source: LayerSpec.Source) -> GridMask? {
-        var included = [Bool](repeating: false, count: grid.cellCount)
+        var polygons: [Geometry] = []
         for feature in layer.features {
             let at = FeatureReader(layer: layer, feature: feature, layerName: "study_area", log: log, source: source)
             guard feature.geometry.isAreal else {
                 at.fail(nil, "has a \(feature.geometry.typeName) geometry; expected a Polygon or MultiPolygon (the area studied)")
                 continue
             }
-            do {
-                for cell in try grid.rasterize(feature.geometry).cellIndices { included[cell] = true }
-            } catch {
-                at.fail(nil, "cannot be rasterized: \(error)")
-            }
+            polygons.append(feature.geometry)
         }
-        let mask = GridMask(included: included)
-        if mask.includedCount == 0, !layer.features.isEmpty {
-            log.fail(file: layer.path, path: "layers.study_area",
-                     "covers no cell centre of the grid; expected the study area to overlap the grid (is it in another CRS, or the bbox elsewhere?)")
-            return nil
+        do {
+            return try StudyAreaMask(grid: grid, polygons: polygons, path: layer.path).gridMask
+        } catch let error as GeoDataError {
+            log.fail(file: layer.path, path: "layers.study_area", "\(error.kind.rawValue): \(error.message)")
+        } catch {
+            log.fail(file: layer.path, path: "layers.study_area", "cannot be rasterized: \(error)")
         }
-        return mask
+        return nil
     }
 
     static func outcomes(_ layer: VectorLayer, grid: Grid, log: LayerIssueLog, source: LayerSpec.Source) -> [ReleaseOutcome] {

@@ -62,18 +62,15 @@ struct StudyAreaMaskTests {
         }
     }
 
-    @Test func compactAndExpand() throws {
-        let mask = try StudyAreaMask(grid: grid, polygons: [.polygon([rectangle(0, 0, 50, 100)])])
+    @Test func compactAndExpandThroughTheGridMask() throws {
+        let mask = try StudyAreaMask(grid: grid, polygons: [.polygon([rectangle(0, 0, 50, 100)])]).gridMask
         let values = (0..<100).map(Double.init)
-        let inside = try mask.compact(values)
+        let inside = mask.compact(values)
         #expect(inside == (0..<100).filter { $0 % 10 < 5 }.map(Double.init))
-        let full = try mask.expand(inside)
+        let full = mask.expand(inside, fill: .nan)
         #expect(full.enumerated().allSatisfy { i, v in i % 10 < 5 ? v == Double(i) : v.isNaN })
-        #expect(try mask.expand(inside.map { Int($0) }, fill: -1) == (0..<100).map { $0 % 10 < 5 ? $0 : -1 })
-        #expect(try mask.maskingExcluded(values).enumerated().allSatisfy { i, v in v.isNaN == (i % 10 >= 5) })
-        #expect(StudyAreaMask.everything(grid).excludedCount == 0)
-        #expect(geoError { try mask.compact([1.0, 2]) }?.kind == .invalidArgument)
-        #expect(geoError { try mask.expand([1.0, 2]) }?.kind == .invalidArgument)
+        #expect(mask.expand(inside.map { Int($0) }, fill: -1) == (0..<100).map { $0 % 10 < 5 ? $0 : -1 })
+        #expect(mask.compactIndices(of: [3, 7, 14, 99, 40]) == [3, 9, 20])
         #expect(geoError { try StudyAreaMask(rows: 2, columns: 2, included: [true]) }?.kind == .invalidArgument)
     }
 
