@@ -122,6 +122,8 @@ notebooks: build
 	$(CLEARCAST) score $(DEMO) --holdout-after 2023-01-01 --reproducible --out $(EXPORT)/demo/score.json
 	$(CLEARCAST) simulate $(DEMO) --reproducible --quiet --out $(EXPORT)/demo/simulation.json
 	$(CLEARCAST) report $(EXPORT)/demo/score.json $(EXPORT)/demo/simulation.json --notebook $(EXPORT)/demo/demo.ipynb
+	$(CLEARCAST) score scenarios/demo/learned.yaml --reproducible --out $(EXPORT)/demo/learned.json
+	$(CLEARCAST) report $(EXPORT)/demo/learned.json --notebook $(EXPORT)/demo/learned.ipynb
 	$(CLEARCAST) score scenarios/karabakh/baseline.yaml --reproducible --out $(EXPORT)/karabakh/score.json
 	$(CLEARCAST) simulate scenarios/karabakh/backtest-2020.yaml --reproducible --quiet --out $(EXPORT)/karabakh/backtest.json
 	$(CLEARCAST) compare $(KARABAKH) --reproducible --quiet --out $(EXPORT)/karabakh/comparison.json
@@ -148,10 +150,11 @@ notebooks: build
 		--reproducible --quiet --out $(EXPORT)/karabakh/calibration.json
 	$(CLEARCAST) report $(EXPORT)/karabakh/plan.json $(EXPORT)/karabakh/sensitivity.json $(EXPORT)/karabakh/calibration.json \
 		--notebook $(EXPORT)/karabakh/karabakh-decisions.ipynb
-	for year in 2010 2015; do \
-		$(CLEARCAST) score scenarios/colombia/antioquia-$$year.yaml --holdout-after $$((year + 1))-01-01 --reproducible \
-			--out $(EXPORT)/colombia/antioquia-$$year.json && \
-		$(CLEARCAST) report $(EXPORT)/colombia/antioquia-$$year.json --notebook $(EXPORT)/colombia/antioquia-$$year.ipynb; \
+	for name in 2010 2015 2010-learned 2015-learned; do \
+		year=$${name%%-*}; \
+		$(CLEARCAST) score scenarios/colombia/antioquia-$$name.yaml --holdout-after $$((year + 1))-01-01 --reproducible \
+			--out $(EXPORT)/colombia/antioquia-$$name.json && \
+		$(CLEARCAST) report $(EXPORT)/colombia/antioquia-$$name.json --notebook $(EXPORT)/colombia/antioquia-$$name.ipynb || exit 1; \
 	done
 
 # Every bundled scenario under OPENBLAS_CORETYPE=Prescott, Haswell (AVX2 CPUs) and the environment's
