@@ -43,7 +43,7 @@ extension ClearanceModel {
     ///
     /// - Complexity: O(tasks × groups).
     public func expectedEffort() -> [TaskEffort] {
-        let exposure = CivilianExposure(model: self, horizon: horizonDays, calendars: [], yearEnds: yearEndDays)
+        let exposure = CivilianExposure(model: self, tasks: tasks, horizon: horizonDays, calendars: [], yearEnds: yearEndDays)
         let weather: Double = switch calendar.weatherLoss {
         case .none: 0
         case .fixedShare(let p), .bernoulli(let p): p
