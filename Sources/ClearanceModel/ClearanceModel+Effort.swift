@@ -62,8 +62,8 @@ extension ClearanceModel {
                     days = nil
                 }
                 switch step {
-                case .nonTechnicalSurvey: area *= 1 - min(max(landRelease.cancelShare(for: t.contamination).mean, 0), 1)
-                case .technicalSurvey: area *= 1 - min(max(landRelease.reduceShare(for: t.contamination, status: t.status).mean, 0), 1)
+                case .nonTechnicalSurvey: area *= 1 - min(max(landRelease.cancelShare(for: t.contamination, evidence: t.evidence).mean, 0), 1)
+                case .technicalSurvey: area *= 1 - min(max(landRelease.reduceShare(for: t.contamination, status: t.status, evidence: t.evidence).mean, 0), 1)
                 default: break
                 }
             }
