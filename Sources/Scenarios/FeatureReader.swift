@@ -131,7 +131,7 @@ struct FeatureReader {
             if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
                let date = CivilDate.valid(year: y, month: m, day: 15) { return date }
         }
-        fail(name, "found \(describe(value)), expected \(what): a date written YYYY-MM-DD or YYYY-MM\(yearAllowed ? ", or a year 1900-2200" : "")")
+        fail(name, "found \(describe(value)), expected \(yearAllowed ? what + ": " : "")a date written YYYY-MM-DD or YYYY-MM\(yearAllowed ? ", or a year 1900-2200" : "")")
         return nil
     }
 
