@@ -43,7 +43,7 @@ extension ClearanceModel {
     ///
     /// - Complexity: O(tasks × groups).
     public func expectedEffort() -> [TaskEffort] {
-        let exposure = CivilianExposure(model: self, horizon: horizonDays, calendars: [], yearEnds: yearEndDays)
+        let exposure = CivilianExposure(model: self, tasks: tasks, horizon: horizonDays, calendars: [], yearEnds: yearEndDays)
         let weather: Double = switch calendar.weatherLoss {
         case .none: 0
         case .fixedShare(let p), .bernoulli(let p): p
@@ -62,8 +62,8 @@ extension ClearanceModel {
                     days = nil
                 }
                 switch step {
-                case .nonTechnicalSurvey: area *= 1 - min(max(landRelease.cancelShare(for: t.contamination).mean, 0), 1)
-                case .technicalSurvey: area *= 1 - min(max(landRelease.reduceShare(for: t.contamination, status: t.status).mean, 0), 1)
+                case .nonTechnicalSurvey: area *= 1 - min(max(landRelease.cancelShare(for: t.contamination, evidence: t.evidence).mean, 0), 1)
+                case .technicalSurvey: area *= 1 - min(max(landRelease.reduceShare(for: t.contamination, status: t.status, evidence: t.evidence).mean, 0), 1)
                 default: break
                 }
             }

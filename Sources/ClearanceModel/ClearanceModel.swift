@@ -28,6 +28,8 @@ public struct ClearanceModel: Sendable, Equatable, Codable {
     public var policy: TaskSelectionPolicy
     /// Team rates, standby share and yearly budget; nil: nothing is costed or capped.
     public var costs: TeamCosts?
+    /// Hazardous land found during the forecast (see ``DiscoveryRule``); empty: the inventory is fixed.
+    public var discoveries: [DiscoveryRule] = []
 
     public init(
         startDate: CivilDate, horizonYears: Int, tasks: [HazardArea], teams: [TeamGroup],
@@ -95,6 +97,13 @@ extension ClearanceModel {
                 seenTasks[t.id] = i
             }
         }
+        for (i, rule) in discoveries.enumerated() {
+            c.nest("discoveries[\(i)]") { try rule.validate() }
+        }
+        for d in discoveredTasks where seenTasks[d.area.id] != nil {
+            c.add("discoveries[\(d.rule)]", "the found area's id '\(d.area.id)' is also a hazard id; rename that hazard")
+        }
+        let worked = tasks + discoveredTasks.map(\.area)
         var seenTeams: [String: Int] = [:]
         for (i, g) in teams.enumerated() {
             c.nest("teams[\(i)]") { try g.validate() }
@@ -105,7 +114,7 @@ extension ClearanceModel {
             }
             // Every task the group could work must have a productivity entry.
             var missing = Set<String>()
-            for t in tasks where !missing.contains("\(t.contamination.rawValue)/\(t.terrain)") {
+            for t in worked where !missing.contains("\(t.contamination.rawValue)/\(t.terrain)") {
                 let steps = landRelease.steps(for: t.status, contamination: t.contamination)
                 if steps.contains(where: { g.canWork($0, on: t.contamination) }), g.productivity(for: t.contamination, terrain: t.terrain) == nil {
                     missing.insert("\(t.contamination.rawValue)/\(t.terrain)")
@@ -138,7 +147,8 @@ extension ClearanceModel {
     public var warnings: [String] {
         var out: [String] = []
         var stranded: [LandReleaseStep: Int] = [:]
-        for t in tasks where t.area > 0 {
+        let worked = tasks + discoveredTasks.map(\.area)
+        for t in worked where t.area > 0 {
             for s in landRelease.steps(for: t.status, contamination: t.contamination)
             where !teams.contains(where: { $0.canWork(s, on: t.contamination) }) {
                 stranded[s, default: 0] += 1
@@ -147,7 +157,7 @@ extension ClearanceModel {
         for step in LandReleaseStep.allCases where stranded[step, default: 0] > 0 {
             out.append("\(stranded[step, default: 0]) task(s) need step \(step.rawValue) but no team group can do it for their contamination type; they will never be released")
         }
-        for g in teams where !tasks.contains(where: { t in
+        for g in teams where !worked.contains(where: { t in
             t.area > 0 && landRelease.steps(for: t.status, contamination: t.contamination).contains { g.canWork($0, on: t.contamination) }
         }) {
             out.append("teams with no eligible task: group '\(g.id)' (\(g.kind.rawValue)) can do \(g.effectiveSteps.sorted().map(\.rawValue).joined(separator: ", ")) but no task needs it")

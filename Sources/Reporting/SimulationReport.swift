@@ -20,7 +20,12 @@ public enum SimulationReport {
                                   perSquareMetre: Dictionary(uniqueKeysWithValues: money.perSquareMetreByStep.map { (methodName($0.key), $0.value) }),
                                   overheadShare: money.overheadShare)
         }
-        return SimulationResult(
+        let release = { (task: TaskReleaseForecast) in
+            DateQuantiles(p10Days: task.p10Day.map(Double.init), p50Days: task.p50Day.map(Double.init),
+                          p90Days: task.p90Day.map(Double.init), meanDays: nil, p10Date: date(task.p10Day),
+                          p50Date: date(task.p50Day), p90Date: date(task.p90Day), finishedShare: task.releasedShare)
+        }
+        var result = SimulationResult(
             provenance: provenance, scenario: scenario.name, startDate: start.description,
             horizonYears: Double(model.horizonYears), replications: forecast.replications, policy: policy,
             completion: .init(overall: dates(forecast.completion), byType: keyedByCode(forecast.completionByClass.mapValues(dates)),
@@ -33,7 +38,8 @@ public enum SimulationReport {
                       cost: year.cost.map(quantiles), remaining: quantiles(year.remaining),
                       remainingByType: keyedByCode(year.remainingByClass.mapValues(quantiles)),
                       releasedByType: keyedByCode(year.releasedByClass.mapValues(quantiles)),
-                      civilianCasualties: year.civilianCasualties.map(quantiles), deminerCasualties: year.deminerCasualties.map(quantiles))
+                      civilianCasualties: year.civilianCasualties.map(quantiles), deminerCasualties: year.deminerCasualties.map(quantiles),
+                      discovered: year.discovered.map(quantiles))
             },
             casualties: .init(civilianExpected: quantiles(forecast.civilian.expectedCasualties),
                               civilianWithoutClearance: forecast.civilian.baselineCasualties,
@@ -45,12 +51,12 @@ public enum SimulationReport {
             cost: cost, teamsStoodDown: forecast.meanTeamsStoodDown, teamsRetrained: forecast.meanTeamsRetrained,
             eventsSimulated: forecast.eventsSimulated,
             unfinishedReplications: forecast.unfinishedReplications, warnings: forecast.warnings,
-            tasks: forecast.taskReleases.map { task in
-                .init(id: task.id, release: DateQuantiles(
-                    p10Days: task.p10Day.map(Double.init), p50Days: task.p50Day.map(Double.init),
-                    p90Days: task.p90Day.map(Double.init), meanDays: nil, p10Date: date(task.p10Day),
-                    p50Date: date(task.p50Day), p90Date: date(task.p90Day), finishedShare: task.releasedShare))
-            })
+            tasks: forecast.taskReleases.map { task in .init(id: task.id, release: release(task)) })
+        result.discoveries = forecast.discoveries?.map { d in
+            .init(id: d.id, region: d.region, type: d.contamination.rawValue, status: d.status.rawValue, year: d.year,
+                  foundDate: start.adding(days: d.day).description, meanArea: d.meanArea, release: release(d.release))
+        }
+        return result
     }
 
     static func quantiles(_ q: QuantileSummary) -> Quantiles { q }

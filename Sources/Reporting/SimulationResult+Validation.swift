@@ -91,6 +91,17 @@ extension SimulationResult {
         for (i, task) in tasks.enumerated() {
             c.dateQuantiles(task.release, C.key(C.index(field("tasks"), i), "release"), start: start, horizonDays: horizonDays)
         }
+        for (i, found) in (discoveries ?? []).enumerated() {
+            let path = C.index(field("discoveries"), i)
+            c.oneOf(found.type, C.key(path, "type"), C.contaminationCodes)
+            c.oneOf(found.status, C.key(path, "status"), ["CHA", "SHA"])
+            c.nonNegative(found.meanArea, C.key(path, "meanArea"))
+            if let found = c.date(found.foundDate, C.key(path, "foundDate")), let start,
+               !(0..<horizonDays).contains(start.days(to: found)) {
+                c.fail(C.key(path, "foundDate"), "found \(found); expected a date within the horizon (\(start) to the day before \(start.adding(days: horizonDays)))")
+            }
+            c.dateQuantiles(found.release, C.key(path, "release"), start: start, horizonDays: horizonDays)
+        }
     }
 
     /// One entry per calendar year from the start date's
@@ -148,6 +159,7 @@ extension SimulationResult {
             for (code, q) in (entry.releasedByType ?? [:]).sorted(by: { $0.key < $1.key }) {
                 c.quantiles(q, C.key(C.key(entryPath, "releasedByType"), code))
             }
+            if let found = entry.discovered { c.quantiles(found, C.key(entryPath, "discovered")) }
             c.quantiles(entry.cleared, C.key(entryPath, "cleared"))
             c.quantiles(entry.remaining, C.key(entryPath, "remaining"))
             for (code, q) in entry.remainingByType.sorted(by: { $0.key < $1.key }) {

@@ -31,6 +31,9 @@ public struct SimulationResult: Codable, Sendable, Equatable {
     public var warnings: [String]
     /// Release-date quantiles per hazard area (for GIS layers).
     public var tasks: [TaskRelease]
+    /// Areas found during the forecast (`simulation.discovery`), one per rule and year; absent
+    /// without discovery rules. They have no polygon, so GIS layers leave them out.
+    public var discoveries: [Discovery]? = nil
 
     public struct Completion: Codable, Sendable, Equatable {
         public var overall: DateQuantiles
@@ -72,6 +75,8 @@ public struct SimulationResult: Codable, Sendable, Equatable {
         /// Expected civilian casualties in the year, and deminer casualties (absent in older results).
         public var civilianCasualties: Quantiles?
         public var deminerCasualties: Quantiles?
+        /// m² of new hazardous land found in the year (`simulation.discovery`); absent without it.
+        public var discovered: Quantiles? = nil
     }
 
     public struct Casualties: Codable, Sendable, Equatable {
@@ -94,6 +99,18 @@ public struct SimulationResult: Codable, Sendable, Equatable {
         public var perSquareMetre: [String: Double]?
         /// Share of the total that is not direct step work (travel, mobilisation, standby, retraining).
         public var overheadShare: Double?
+    }
+
+    /// One discovered area: where, what and when it was found, its mean size, and its release.
+    public struct Discovery: Codable, Sendable, Equatable {
+        public var id: String
+        public var region: String
+        public var type: String
+        public var status: String
+        public var year: Int
+        public var foundDate: String
+        public var meanArea: Double
+        public var release: DateQuantiles
     }
 
     public struct TaskRelease: Codable, Sendable, Equatable {

@@ -58,6 +58,9 @@ struct FeatureReader {
         return hint
     }
 
+    /// True when the feature has a non-null value for attribute `name` (after `fields:` mapping).
+    func has(_ name: String) -> Bool { value(name) != nil }
+
     func string(_ name: String, optional: Bool = false) -> String? {
         guard let value = value(name) else {
             if !optional { fail(name, "missing; expected the attribute '\(name)'" + missingHint(name)) }
@@ -110,11 +113,16 @@ struct FeatureReader {
     }
 
     /// A date attribute: a GDAL date, `YYYY-MM-DD`, or `YYYY-MM` (read as the 15th, the middle of the
-    /// month, so that ageing is unbiased when only the month is known).
-    func date(_ name: String) -> CivilDate? {
+    /// month, so that ageing is unbiased when only the month is known); with `yearAllowed`, also a
+    /// whole year such as 2006 (read as 1 July, its middle).
+    func date(_ name: String, what: String = "the date of the incident", yearAllowed: Bool = false) -> CivilDate? {
         guard let value = value(name) else {
-            fail(name, "missing; expected the date of the incident (YYYY-MM-DD or YYYY-MM)")
+            fail(name, "missing; expected \(what) (YYYY-MM-DD or YYYY-MM)")
             return nil
+        }
+        if yearAllowed, let y = value.intValue ?? value.stringValue.flatMap({ Int($0) }) ?? value.doubleValue.flatMap({ $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }),
+           (1900...2200).contains(y) {
+            return CivilDate(year: y, month: 7, day: 1)
         }
         if let (y, m, d) = value.dateValue, let date = CivilDate.valid(year: y, month: m, day: d) { return date }
         if let text = value.stringValue {
@@ -123,7 +131,7 @@ struct FeatureReader {
             if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
                let date = CivilDate.valid(year: y, month: m, day: 15) { return date }
         }
-        fail(name, "found \(describe(value)), expected a date written YYYY-MM-DD or YYYY-MM")
+        fail(name, "found \(describe(value)), expected \(yearAllowed ? what + ": " : "")a date written YYYY-MM-DD or YYYY-MM\(yearAllowed ? ", or a year 1900-2200" : "")")
         return nil
     }
 

@@ -22,7 +22,7 @@ extension Scenario {
         let reach = spec.civilianRisk.reachMetres ?? scoring.pressureDecayMetres
         let tasks = layers.hazards.map { hazard -> HazardArea in
             let entry = byID[hazard.footprint.id]
-            return HazardArea(
+            var area = HazardArea(
                 id: hazard.footprint.id, name: hazard.footprint.name ?? "", area: hazard.footprint.areaSquareMetres,
                 contamination: hazard.footprint.type,
                 density: hazard.density,
@@ -31,6 +31,9 @@ extension Scenario {
                 priorityBenefit: entry?.benefitPerSquareMetre ?? 0, rank: entry?.rank ?? 0,
                 civilianExposure: 1,
                 returnees: Self.returnees(near: (hazard.centerX, hazard.centerY), settlements: layers.settlements, reach: reach))
+            area.evidence = hazard.evidence
+            area.lastSurvey = hazard.lastSurvey
+            return area
         }
         try checkRegionNames(spec, known: Set(layers.hazards.map(\.region)))
         try checkTeamBases(spec)
@@ -39,7 +42,7 @@ extension Scenario {
         let teams = spec.teams.enumerated().map { index, team in
             teamGroup(team, index: index, spec: spec, centre: centre, battleAreaTeamsExist: hasBattleAreaTeams)
         }
-        let model = ClearanceModel(
+        var model = ClearanceModel(
             startDate: start, horizonYears: spec.horizonYears, tasks: tasks, teams: teams,
             calendar: workCalendar(spec),
             landRelease: landRelease(spec),
@@ -50,6 +53,10 @@ extension Scenario {
             policy: spec.policy,
             costs: spec.costs.map { TeamCosts(perTeamDay: $0.perTeamDay, standbyShare: $0.standbyShare,
                                               retrainingPerTeam: $0.retrainingPerTeam, budgetPerYear: $0.budgetPerYear) })
+        model.discoveries = spec.discoveries.map {
+            DiscoveryRule(region: $0.region, contamination: $0.type, status: $0.status, terrain: $0.terrain, density: $0.density,
+                          areaPerYear: $0.areaPerYear, fromYear: $0.fromYear, toYear: $0.toYear)
+        }
         try checkCostsAndRetraining(spec, teams: teams)
         do {
             try model.validate()
@@ -134,6 +141,9 @@ extension Scenario {
         release.technicalSurveyReduceShareByClass = spec.tsReduceShareByClass
         release.technicalSurveySampledShare = spec.tsSampledShare
         release.handoverDays = spec.handoverDays
+        release.nonTechnicalSurveyCancelShareByEvidence = spec.ntsCancelShareByEvidence
+        release.technicalSurveyReduceShareByEvidence = spec.tsReduceShareByEvidence
+        release.cancelShareRisePerYear = spec.ntsCancelRisePerYear
         return release
     }
 
@@ -198,6 +208,7 @@ extension Scenario {
         if case .regionSequence(let names) = spec.policy {
             for name in names { check(name, path: "simulation.region_sequence") }
         }
+        for (i, d) in spec.discoveries.enumerated() { check(d.region, path: "simulation.discovery[\(i)].region") }
         guard issues.isEmpty else { throw ScenarioError(issues: issues) }
     }
 

@@ -29,4 +29,8 @@ public struct ScenarioHazard: Sendable, Equatable {
     /// The feature's id in the layer file (GeoPackage or Shapefile id, or GDAL's sequence number), so
     /// exported layers number their features as the source did.
     public var featureID: Int
+    /// Evidence strength (the layer's optional `evidence`: strong, moderate, weak), nil when absent.
+    public var evidence: EvidenceStrength? = nil
+    /// Date of the last survey (the layer's optional `last_survey`: a date or a year), nil when absent.
+    public var lastSurvey: CivilDate? = nil
 }

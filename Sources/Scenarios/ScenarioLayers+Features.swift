@@ -86,6 +86,17 @@ extension ScenarioLayers {
                 .flatMap(DensityClass.init(rawValue:))
             let terrain = at.choice("terrain", ["open", "vegetated", "mountain", "urban"], default: "open")
             let region = at.string("region", optional: true) ?? ""
+            // Optional: evidence strength and last survey date (survey shares, ageing suspicion).
+            var evidence: EvidenceStrength?
+            if at.has("evidence") {
+                guard let text = at.choice("evidence", EvidenceStrength.allCases.map(\.rawValue)) else { continue }
+                evidence = EvidenceStrength(rawValue: text)
+            }
+            var lastSurvey: CivilDate?
+            if at.has("last_survey") {
+                guard let date = at.date("last_survey", what: "the date of the area's last survey", yearAllowed: true) else { continue }
+                lastSurvey = date
+            }
             guard let id, let type, let status, let density, let terrain else { continue }
             if let first = seen[id] {
                 at.fail("id", "found '\(id)' again (first at feature \(first)); expected unique ids")
@@ -110,7 +121,7 @@ extension ScenarioLayers {
             // The geometry shares its storage with the layer read, which is released after loading.
             result.append(ScenarioHazard(footprint: footprint, density: density, terrain: terrain, region: region,
                                          centerX: (box.minX + box.maxX) / 2, centerY: (box.minY + box.maxY) / 2,
-                                         geometry: feature.geometry, featureID: feature.fid))
+                                         geometry: feature.geometry, featureID: feature.fid, evidence: evidence, lastSurvey: lastSurvey))
         }
         if outside > 0, outside == layer.features.count {
             log.fail(file: layer.path, path: "layers.hazards",

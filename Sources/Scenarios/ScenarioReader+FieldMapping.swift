@@ -12,7 +12,7 @@
 enum LayerAttributes {
     static let incidents = ["date", "casualties", "device"]
     static let settlements = ["name", "displaced", "return_share", "district"]
-    static let hazards = ["id", "name", "type", "status", "density", "terrain", "region"]
+    static let hazards = ["id", "name", "type", "status", "density", "terrain", "region", "evidence", "last_survey"]
     static let landUse = ["class"]
     static let outcomes = ["outcome"]
 }

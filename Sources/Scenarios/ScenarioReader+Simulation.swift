@@ -5,7 +5,7 @@ import EventSimulation
 extension ScenarioReader {
     static let simulationFields = [
         "start_date", "horizon_years", "replications", "seed", "policy", "region_sequence", "calendar",
-        "land_release", "teams", "accidents", "civilian_risk", "costs",
+        "land_release", "teams", "accidents", "civilian_risk", "costs", "discovery",
     ]
 
     static func readSimulation(_ field: FieldReader, referenceDate: CivilDate?) -> SimulationSpec? {
@@ -27,7 +27,8 @@ extension ScenarioReader {
         spec.policy = policy.policy(regions: regions)
         if let calendar = map.optional("calendar").flatMap(readCalendar) { spec.calendar = calendar }
         if let release = map.optional("land_release")?.mapping(allowed: ["nts_cancel_share", "ts_reduce_share", "ts_speed_factor", "max_area_per_team_m2", "density_factors",
-                                                                              "nts_cancel_share_by_type", "ts_reduce_share_by", "ts_sampled_share", "handover_days"]) {
+                                                                              "nts_cancel_share_by_type", "ts_reduce_share_by", "ts_sampled_share", "handover_days",
+                                                                              "nts_cancel_share_by_evidence", "ts_reduce_share_by_evidence", "nts_cancel_rise_per_year"]) {
             if let field = release.optional("max_area_per_team_m2") {
                 if case .scalar(let text, false, _) = field.node, text == "none" {
                     spec.maximumAreaPerTeam = nil
@@ -57,6 +58,20 @@ extension ScenarioReader {
                     if let d = table.optional(key.description).flatMap({ readShare($0) }) { spec.tsReduceShareByClass[key] = d }
                 }
             }
+            let strengths = EvidenceStrength.allCases.map(\.rawValue)
+            if let table = release.optional("nts_cancel_share_by_evidence")?.mapping(allowed: strengths) {
+                for e in EvidenceStrength.allCases {
+                    if let d = table.optional(e.rawValue).flatMap({ readShare($0) }) { spec.ntsCancelShareByEvidence[e] = d }
+                }
+            }
+            if let table = release.optional("ts_reduce_share_by_evidence")?.mapping(allowed: strengths) {
+                for e in EvidenceStrength.allCases {
+                    if let d = table.optional(e.rawValue).flatMap({ readShare($0) }) { spec.tsReduceShareByEvidence[e] = d }
+                }
+            }
+            if let v = release.optional("nts_cancel_rise_per_year")?.number(in: 0...0.99, "the share of what NTS keeps that it cancels in addition per year since the last survey, in [0, 0.99]") {
+                spec.ntsCancelRisePerYear = v
+            }
             if let v = release.optional("handover_days")?.integer(in: 0...3_650, "days from the end of clearance to release (inspection, handover)") {
                 spec.handoverDays = v
             }
@@ -75,6 +90,10 @@ extension ScenarioReader {
             if let v = accidents.optional("casualties_per_accident")?.nonNegative("casualties per accident", maximum: 100) {
                 spec.accidents.casualtiesPerAccident = v
             }
+        }
+        if let list = map.optional("discovery")?.list() {
+            checkUniqueNames(list, what: "discovery")
+            spec.discoveries = list.compactMap(readDiscovery)
         }
         if let risk = map.optional("civilian_risk") { readCivilianRisk(risk, into: &spec.civilianRisk) }
         if let costs = map.optional("costs")?.mapping(allowed: ["currency", "per_team_day", "standby_share", "retraining_per_team", "budget_per_year"]) {

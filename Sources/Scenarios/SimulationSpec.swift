@@ -130,6 +130,27 @@ public struct SimulationSpec: Sendable, Equatable {
     public var tsReduceShareByClass: [LandReleaseParameters.ShareClass: Distribution] = [:]
     /// Share of an area technical survey actually works (samples).
     public var tsSampledShare: Double = 1
+    /// Survey shares per hazard evidence strength (`*_by_evidence`): they win over type and class.
+    public var ntsCancelShareByEvidence: [EvidenceStrength: Distribution] = [:]
+    public var tsReduceShareByEvidence: [EvidenceStrength: Distribution] = [:]
+    /// Ageing suspicion (`nts_cancel_rise_per_year`): 0 = off.
+    public var ntsCancelRisePerYear: Double = 0
+    /// New suspected land found during the forecast (`discovery:`).
+    public var discoveries: [Discovery] = []
+
+    /// One `discovery:` item: land of one type found in one region every year from `from` to `to`.
+    public struct Discovery: Sendable, Equatable {
+        public var name: String?
+        public var region: String
+        public var type: ContaminationType
+        public var status: HazardStatus = .suspected
+        public var terrain: String = "open"
+        public var density: DensityClass = .medium
+        /// m² found a year (read in km²).
+        public var areaPerYear: Distribution
+        public var fromYear: Int
+        public var toYear: Int
+    }
     /// Days from the end of clearance to release (inspection, QA, handover).
     public var handoverDays: Int = 0
     /// Productivity multiplier per hazard `density` class (`land_release.density_factors`); 1 when not given.

@@ -116,6 +116,20 @@ enum ResultFixtures {
                     .init(id: "HA-002", release: dateQuantiles(start: start, p10: nil, p50: nil, p90: nil, finished: 0))])
     }
 
+    /// ``simulation(seed:name:years:zeroCancelledIn:)`` with discovery rules: land found each year
+    /// and one discovered area released, one not.
+    static func simulationWithDiscoveries() -> SimulationResult {
+        var result = simulation(seed: 5, name: "North district with discovery")
+        for y in result.yearly.indices { result.yearly[y].discovered = quantiles(150_000, spread: 50_000) }
+        result.discoveries = [
+            .init(id: "discovered-1-2027", region: "North", type: "AP", status: "SHA", year: 2027, foundDate: "2027-07-01",
+                  meanArea: 150_000, release: dateQuantiles(start: "2026-03-01", p10: 600, p50: 700, p90: 900, finished: 1)),
+            .init(id: "discovered-1-2035", region: "North", type: "AP", status: "SHA", year: 2035, foundDate: "2035-07-01",
+                  meanArea: 140_000, release: dateQuantiles(start: "2026-03-01", p10: nil, p50: nil, p90: nil, finished: 0)),
+        ]
+        return result
+    }
+
     /// Nothing finished, no years, no cost, no warnings: every optional absent.
     static func emptySimulation() -> SimulationResult {
         let none = DateQuantiles(p10Days: nil, p50Days: nil, p90Days: nil, meanDays: nil, p10Date: nil, p50Date: nil,

@@ -30,6 +30,7 @@ struct SchemaTests {
         files.append(("score-empty.json", try ResultEncoding.encode(
             ResultFixtures.score(hazards: 0, validation: false, ahp: false))))
         files.append(("simulation-empty.json", try ResultEncoding.encode(ResultFixtures.emptySimulation())))
+        files.append(("simulation-discovery.json", try ResultEncoding.encode(ResultFixtures.simulationWithDiscoveries())))
         files.append(("comparison.json", try ResultEncoding.encode(ResultFixtures.comparison())))
         files.append(("comparison-single.json", try ResultEncoding.encode(
             CompareResult(provenance: ResultFixtures.provenance(command: "compare", full: false), base: "only",

@@ -36,9 +36,11 @@ struct CivilianExposure: Sendable {
     let baselineByYear: [Double]
 
     /// - Complexity: O(horizon × (1 + regions) + tasks + years).
-    init(model: ClearanceModel, horizon h: Int, calendars: [WorkingDays], yearEnds ends: [Int]) {
+    /// - Parameter tasks: the model's tasks, then its discovered ones (zero exposure: see
+    ///   ``ClearanceModel/discoveredTasks``).
+    init(model: ClearanceModel, tasks: [HazardArea], horizon h: Int, calendars: [WorkingDays], yearEnds ends: [Int]) {
         horizon = h
-        let risk = model.civilianRisk, tasks = model.tasks
+        let risk = model.civilianRisk
         let education = (0..<h).map { Self.educationFactor(risk.riskEducation, start: model.startDate, day: $0) }
         let returned = Self.returnShares(risk.returnSchedule, start: model.startDate, horizon: h)
         var t1 = [Double](repeating: 0, count: h + 1), t2 = t1

@@ -31,6 +31,15 @@ final class CompiledModel: Sendable {
     let position: [Int]
     let classesPresent: [Int]
     let initialAreaByClass: [Double]
+    /// Tasks `0..<knownCount` are the inventory; the rest are ``ClearanceModel/discoveredTasks``
+    /// (latent until their day; their ``area`` is the rule's mean, a replication draws its own).
+    let knownCount: Int
+    let discovered: [DiscoveredTask]
+    let discoveryDay: [Int]
+    let discoveryArea: [Distribution]
+    let discoveryYear: [Int]
+    /// Day of each task's last survey (for ageing suspicion; 0 = the start date).
+    let lastSurveyDay: [Int]
 
     // MARK: Calendars
     let regionNames: [String]
@@ -79,7 +88,14 @@ final class CompiledModel: Sendable {
         let h = model.horizonDays
         horizon = h
         yearEnds = model.yearEndDays
-        let tasks = model.tasks
+        let latent = model.discoveredTasks
+        let tasks = model.tasks + latent.map(\.area)
+        knownCount = model.tasks.count
+        discovered = latent
+        discoveryDay = latent.map(\.day)
+        discoveryArea = latent.map { model.discoveries[$0.rule].areaPerYear }
+        discoveryYear = latent.map(\.year)
+        lastSurveyDay = tasks.map { $0.lastSurvey.map { model.startDate.days(to: $0) } ?? 0 }
         taskCount = tasks.count
         area = tasks.map(\.area)
         classOf = tasks.map(\.contamination.index)
@@ -88,10 +104,10 @@ final class CompiledModel: Sendable {
         suspected = tasks.map { $0.status == .suspected }
         finalStep = tasks.map { model.landRelease.battleAreaClearanceTypes.contains($0.contamination) ? .battleAreaClearance : .clearance }
         densityFactor = tasks.map { model.landRelease.densityProductivityFactors[$0.density] ?? 1 }
-        cancelShare = tasks.map { model.landRelease.cancelShare(for: $0.contamination) }
-        reduceShare = tasks.map { model.landRelease.reduceShare(for: $0.contamination, status: $0.status) }
+        cancelShare = tasks.map { model.landRelease.cancelShare(for: $0.contamination, evidence: $0.evidence) }
+        reduceShare = tasks.map { model.landRelease.reduceShare(for: $0.contamination, status: $0.status, evidence: $0.evidence) }
         var byClass = [Double](repeating: 0, count: ContaminationType.allCases.count)
-        for t in tasks { byClass[t.contamination.index] += t.area }
+        for t in model.tasks { byClass[t.contamination.index] += t.area }
         initialAreaByClass = byClass
         classesPresent = ContaminationType.allCases.map(\.index).filter { c in tasks.contains { $0.contamination.index == c } }
 
@@ -127,10 +143,11 @@ final class CompiledModel: Sendable {
         self.stoppedAtStart = stoppedAtStart
         seasonChanges = changes.sorted { ($0.day, $0.region) < ($1.day, $1.region) }
         // Civilian risk (see CivilianRiskModel): independent of the priority score.
-        exposure = CivilianExposure(model: model, horizon: h, calendars: calendars, yearEnds: yearEnds)
+        exposure = CivilianExposure(model: model, tasks: tasks, horizon: h, calendars: calendars, yearEnds: yearEnds)
 
         // Policy order.
-        order = CompiledModel.policyOrder(model.policy, tasks, model: model)
+        // Discovered tasks come after every known one, in discovery order (they have no score).
+        order = CompiledModel.policyOrder(model.policy, model.tasks, model: model) + Array(knownCount..<tasks.count)
         var pos = [Int](repeating: 0, count: tasks.count)
         for (p, t) in order.enumerated() { pos[t] = p }
         position = pos
@@ -180,7 +197,9 @@ final class CompiledModel: Sendable {
         groupBaseX = groups.map(\.baseX)
         groupBaseY = groups.map(\.baseY)
         var pending = [Int32](repeating: 0, count: Self.poolCount)
-        for (i, t) in tasks.enumerated() where t.area > 0 {
+        // A discovered task counts as pending from the start (its drawn area may be 0: it is
+        // retired then), so teams that could work it do not stand down before it is found.
+        for (i, t) in tasks.enumerated() where t.area > 0 || i >= knownCount {
             for step in model.landRelease.steps(for: t.status, contamination: t.contamination) {
                 pending[step.index << 2 | classOf[i]] += 1
             }

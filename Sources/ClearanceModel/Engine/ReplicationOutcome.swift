@@ -104,5 +104,10 @@ struct ReplicationOutcome: Sendable {
             costByYear: costByYear, directCostByStep: stepCost, teamsStoodDown: s.standDowns, teamsRetrained: s.retrainings,
             events: s.events, unfinishedTasks: unfinished,
             remainingAreaAtHorizon: s.hazard.reduce(0, +))
+        if !s.discoveredByClassYear.isEmpty {
+            var found: [ContaminationType: [Double]] = [:]
+            for c in m.classesPresent { found[ContaminationType.allCases[c]] = s.discoveredByClassYear[c] }
+            summary.discoveredByYearByClass = found
+        }
     }
 }

@@ -49,7 +49,7 @@ extension ReplicationSimulator {
         case LandReleaseStep.nonTechnicalSurvey.index:
             bucket = 0
             var surveyRNG = RandomStream(base: surveyBase, key: UInt64(i) << 1)
-            let share = min(max(m.cancelShare[i].sample(using: &surveyRNG), 0), 1)
+            let share = cancelShare(task: i, sampled: min(max(m.cancelShare[i].sample(using: &surveyRNG), 0), 1), now: now)
             releaseLump(task: i, amount: share * hazard[i], bucket: 0, at: now)
         case LandReleaseStep.technicalSurvey.index:
             bucket = 1

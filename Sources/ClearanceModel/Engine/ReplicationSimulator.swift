@@ -12,6 +12,8 @@ enum SimEvent: Sendable {
     case capacity(index: Int32)
     case season(index: Int32)
     case yearEnd(index: Int32)
+    /// Discovered task `knownCount + index` enters the work queue.
+    case discovery(index: Int32)
 }
 
 /// `standDown`: after an accident, for ``AccidentModel/standDownDays``. `demobilised`: no eligible
@@ -48,6 +50,10 @@ struct ReplicationSimulator {
     /// The accident stream of each unit's current claim (its casualty count is drawn at the step's end).
     var uAccidentRNG: [RandomStream]
     var civilianRNG: RandomStream
+    /// Area each discovered task turns out to have in this replication (stream "discovery",
+    /// keyed by the discovered task's number), and the area found per `[class][year]`.
+    var foundArea: [Double]
+    var discoveredByClassYear: [[Double]]
 
     // MARK: Task state
     var hazard: [Double]
@@ -131,6 +137,14 @@ struct ReplicationSimulator {
         claimsMade = [UInt32](repeating: 0, count: m.taskCount * LandReleaseStep.count)
         uAccidentRNG = [RandomStream](repeating: RandomStream(seed: 0), count: m.unitCount)
         civilianRNG = RandomStream(masterSeed: seed, replication: replication, stream: "civilian")
+        let discoveryBase = RandomStream.base(masterSeed: seed, replication: replication, stream: "discovery")
+        foundArea = m.discoveryArea.enumerated().map { k, d in
+            var rng = RandomStream(base: discoveryBase, key: UInt64(k))
+            let a = d.sample(using: &rng)
+            return a.isFinite ? max(a, 0) : 0
+        }
+        discoveredByClassYear = m.discoveryArea.isEmpty ? []
+            : [[Double]](repeating: [Double](repeating: 0, count: m.yearEnds.count), count: ContaminationType.allCases.count)
         let n = m.taskCount, u = m.unitCount, years = m.yearEnds.count
         hazard = m.area
         marking = m.exposure.markAtStart
@@ -172,7 +186,7 @@ struct ReplicationSimulator {
         avertedReturningFrom = avertedBackgroundFrom
         releasedByTask = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
         remainingByClass = [[Double]](repeating: [Double](repeating: 0, count: ContaminationType.allCases.count), count: years)
-        queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + 8)
+        queue.reserveCapacity(u + m.capacityChanges.count + m.seasonChanges.count + years + m.discoveryDay.count + 8)
     }
 
     // MARK: Run
@@ -183,7 +197,14 @@ struct ReplicationSimulator {
         for i in 0..<m.taskCount {
             let pos = m.position[i]
             if !m.stoppedAtStart[m.regionOf[i]] { open.insert(pos) }
-            if m.area[i] <= 0 {
+            if i >= m.knownCount {
+                // Latent: no hazardous area and no available step until its discovery event.
+                hazard[i] = 0
+                stepRemaining[i] = 0
+                stepArea[i] = 0
+                unclaimed[i] = 0
+                currentStep[i] = UInt8((m.suspected[i] ? LandReleaseStep.nonTechnicalSurvey : .technicalSurvey).index)
+            } else if m.area[i] <= 0 {
                 hazard[i] = 0
                 currentStep[i] = Self.releasedTask
                 releaseDay[i] = 0
@@ -195,6 +216,7 @@ struct ReplicationSimulator {
         }
         for (k, c) in m.capacityChanges.enumerated() { try queue.schedule(.capacity(index: Int32(k)), at: Double(c.day)) }
         for (k, c) in m.seasonChanges.enumerated() { try queue.schedule(.season(index: Int32(k)), at: Double(c.day)) }
+        for (k, day) in m.discoveryDay.enumerated() { try queue.schedule(.discovery(index: Int32(k)), at: Double(day)) }
         for y in 0..<max(m.yearEnds.count - 1, 0) {
             // Half a day after the boundary: every release due at the boundary is booked first.
             try queue.schedule(.yearEnd(index: Int32(y)), at: Double(m.yearEnds[y]) + 0.5)
@@ -231,6 +253,9 @@ struct ReplicationSimulator {
         case .yearEnd(let y):
             events += 1
             snapshot(year: Int(y), at: m.yearEnds[Int(y)])
+        case .discovery(let k):
+            events += 1
+            try discover(Int(k), now: now)
         }
     }
 }

@@ -36,6 +36,12 @@ public struct HazardArea: Sendable, Hashable, Codable {
     /// (the settlements' displaced × return share × distance decay); scaled over time by
     /// ``CivilianRiskModel/returnSchedule``.
     public var returnees: Double
+    /// Evidence strength recorded by survey (nil: not recorded); selects survey shares given per
+    /// strength (``LandReleaseParameters/nonTechnicalSurveyCancelShareByEvidence``).
+    public var evidence: EvidenceStrength? = nil
+    /// Date of the area's last survey (nil: the simulation's start date); its age when NTS
+    /// finishes raises the cancellation share (``LandReleaseParameters/cancelShareRisePerYear``).
+    public var lastSurvey: CivilDate? = nil
 
     public init(
         id: String, name: String = "", area: Double, contamination: ContaminationType,

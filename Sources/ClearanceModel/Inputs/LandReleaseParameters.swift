@@ -1,5 +1,6 @@
 import ClearcastDomain
 import EventSimulation
+import Foundation
 
 // MARK: - LandReleaseParameters
 
@@ -31,6 +32,15 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
     /// QA sampling, handover). It delays the release (completion) dates only: cleared land no
     /// longer counts as hazardous. A release that would fall after the horizon is not within it.
     public var handoverDays: Int = 0
+    /// Cancellation and reduction shares for areas of a recorded evidence strength
+    /// (``HazardArea/evidence``): when the area has a strength and the table lists it, it wins
+    /// over the type and class shares (it is the most specific knowledge of that area).
+    public var nonTechnicalSurveyCancelShareByEvidence: [EvidenceStrength: Distribution] = [:]
+    public var technicalSurveyReduceShareByEvidence: [EvidenceStrength: Distribution] = [:]
+    /// Ageing suspicion: each year between an area's last survey (``HazardArea/lastSurvey``, the
+    /// start date when absent; a discovered area's discovery day) and the end of its NTS cancels
+    /// this further share of what NTS would have kept: `c' = 1 − (1 − c)(1 − r)^age`. 0: off.
+    public var cancelShareRisePerYear: Double = 0
 
     /// A contamination type, an evidence class, or both: what a survey share is specific to.
     public struct ShareClass: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
@@ -45,12 +55,21 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
     }
 
     /// The NTS cancellation share for an area of `type`.
-    public func cancelShare(for type: ContaminationType) -> Distribution {
-        nonTechnicalSurveyCancelShareByType[type] ?? nonTechnicalSurveyCancelShare
+    public func cancelShare(for type: ContaminationType, evidence: EvidenceStrength? = nil) -> Distribution {
+        if let evidence, let d = nonTechnicalSurveyCancelShareByEvidence[evidence] { return d }
+        return nonTechnicalSurveyCancelShareByType[type] ?? nonTechnicalSurveyCancelShare
+    }
+
+    /// The cancellation share `c` raised for an area whose last survey is `ageYears` old when its
+    /// NTS finishes (``cancelShareRisePerYear``); `c` itself when the rule is off or the age ≤ 0.
+    public func agedCancelShare(_ c: Double, ageYears: Double) -> Double {
+        guard cancelShareRisePerYear > 0, ageYears > 0 else { return c }
+        return 1 - (1 - c) * pow(1 - cancelShareRisePerYear, ageYears)
     }
 
     /// The TS reduction share for an area: type and status, then type, then status, then general.
-    public func reduceShare(for type: ContaminationType, status: HazardStatus) -> Distribution {
+    public func reduceShare(for type: ContaminationType, status: HazardStatus, evidence: EvidenceStrength? = nil) -> Distribution {
+        if let evidence, let d = technicalSurveyReduceShareByEvidence[evidence] { return d }
         let table = technicalSurveyReduceShareByClass
         return table[ShareClass(type: type, status: status)] ?? table[ShareClass(type: type)]
             ?? table[ShareClass(status: status)] ?? technicalSurveyReduceShare
@@ -91,6 +110,15 @@ public struct LandReleaseParameters: Sendable, Equatable, Codable {
         for (key, d) in technicalSurveyReduceShareByClass.sorted(by: { $0.key < $1.key }) {
             if key.type == nil && key.status == nil { c.add("technicalSurveyReduceShareByClass", "a key must name a type, a status or both") }
             c.distribution(d, "technicalSurveyReduceShareByClass.\(key)", unitInterval: true)
+        }
+        for (e, d) in nonTechnicalSurveyCancelShareByEvidence.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            c.distribution(d, "nonTechnicalSurveyCancelShareByEvidence.\(e.rawValue)", unitInterval: true)
+        }
+        for (e, d) in technicalSurveyReduceShareByEvidence.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            c.distribution(d, "technicalSurveyReduceShareByEvidence.\(e.rawValue)", unitInterval: true)
+        }
+        if !(cancelShareRisePerYear >= 0 && cancelShareRisePerYear < 1) {
+            c.add("cancelShareRisePerYear", "must be in [0, 1), found \(cancelShareRisePerYear)")
         }
         if handoverDays < 0 || handoverDays > 3_650 { c.add("handoverDays", "must be in 0...3650, found \(handoverDays)") }
         if !(technicalSurveySampledShare > 0 && technicalSurveySampledShare <= 1) {

@@ -26,11 +26,12 @@ extension ClearanceForecast {
         }
         completionByRegion = byRegion
 
-        initialArea = m.area.reduce(0, +)
+        initialArea = m.area[0..<m.knownCount].reduce(0, +)
+        let found = { (s: ReplicationSummary, code: ContaminationType, y: Int) in s.discoveredByYearByClass?[code]?[y] ?? 0 }
         var initialByClass: [ContaminationType: Double] = [:]
         for c in m.classesPresent { initialByClass[ContaminationType.allCases[c]] = m.initialAreaByClass[c] }
         initialAreaByClass = initialByClass
-        yearly = m.yearEnds.enumerated().map { y, end in
+        var yearlyForecasts = m.yearEnds.enumerated().map { y, end in
             var perClass: [ContaminationType: QuantileSummary] = [:], releasedPerClass: [ContaminationType: QuantileSummary] = [:]
             for c in m.classesPresent {
                 let code = ContaminationType.allCases[c]
@@ -38,7 +39,9 @@ extension ClearanceForecast {
                 // Released in the year = stock at its start − stock at its end, per replication.
                 releasedPerClass[code] = QuantileSummary(summaries.map { s in
                     let before = y == 0 ? m.initialAreaByClass[c] : (s.remainingByYearByClass[code]?[y - 1] ?? 0)
-                    return max(before - (s.remainingByYearByClass[code]?[y] ?? 0), 0)
+                    // With discovery, land found in the year joins the stock: + found.
+                    let added = m.discovered.isEmpty ? 0 : found(s, code, y)
+                    return max(before + added - (s.remainingByYearByClass[code]?[y] ?? 0), 0)
                 })
             }
             return YearForecast(
@@ -53,6 +56,12 @@ extension ClearanceForecast {
                 civilianCasualties: QuantileSummary(summaries.map { y < $0.expectedCivilianCasualtiesByYear.count ? $0.expectedCivilianCasualtiesByYear[y] : 0 }),
                 deminerCasualties: QuantileSummary(summaries.map { y < $0.deminerCasualtiesByYear.count ? $0.deminerCasualtiesByYear[y] : 0 }))
         }
+        if !m.discovered.isEmpty {
+            for y in yearlyForecasts.indices {
+                yearlyForecasts[y].discovered = QuantileSummary(summaries.map { s in m.classesPresent.reduce(0.0) { $0 + found(s, ContaminationType.allCases[$1], y) } })
+            }
+        }
+        yearly = yearlyForecasts
 
         let baseline = m.baselineIncidents * model.civilianRisk.casualtiesPerIncident
         let expected = summaries.map(\.expectedCivilianCasualties)
@@ -119,14 +128,19 @@ extension ClearanceForecast {
                 }
                 let sum = { (outcome: Int) in outcomeSums[(i - lo) * 4 + outcome] }
                 let mean = { (outcome: Int) in r > 0 ? max(sum(outcome), 0) / Double(r) : 0 }
-                releases.append(TaskReleaseForecast(id: model.tasks[i].id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
+                releases.append(TaskReleaseForecast(id: i < m.knownCount ? model.tasks[i].id : m.discovered[i - m.knownCount].area.id, releasedShare: r > 0 ? Double(released) / Double(r) : 0,
                                                     p10Day: q(0.1), p50Day: q(0.5), p90Day: q(0.9),
                                                     meanCancelled: mean(0), meanReduced: mean(1), meanCleared: mean(2),
                                                     meanRemaining: mean(3)))
             }
             lo = hi
         }
-        taskReleases = releases
+        taskReleases = Array(releases[0..<m.knownCount])
+        // A found area is within the horizon, so its four outcome areas add up to what was found.
+        discoveries = m.discovered.isEmpty ? nil : zip(m.discovered, releases[m.knownCount...]).map { d, release in
+            DiscoveryForecast(task: d, release: release,
+                              meanArea: release.meanCancelled + release.meanReduced + release.meanCleared + release.meanRemaining)
+        }
         self.warnings = warnings
         replicationSummaries = keepSummaries ? summaries : nil
     }

@@ -38,6 +38,8 @@ public struct ClearanceForecast: Sendable, Equatable, Codable {
     public var unfinishedReplications: Int
     public var remainingAreaAtHorizon: QuantileSummary
     public var taskReleases: [TaskReleaseForecast]
+    /// Release of each discovered area (no polygon: not in ``taskReleases``), nil without discovery rules.
+    public var discoveries: [DiscoveryForecast]?
     public var warnings: [String]
     /// Per-replication results, when requested.
     public var replicationSummaries: [ReplicationSummary]?

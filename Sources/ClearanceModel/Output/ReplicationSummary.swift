@@ -53,6 +53,9 @@ public struct ReplicationSummary: Sendable, Equatable, Codable {
     public var events: Int
     public var unfinishedTasks: Int
     public var remainingAreaAtHorizon: Double
+    /// Hazardous area found per calendar year (``DiscoveryRule``), per type; nil without discovery
+    /// rules. With discovery, `Σ released + remaining = initial + Σ found` up to each year.
+    public var discoveredByYearByClass: [ContaminationType: [Double]]? = nil
 
     /// Total money spent over the horizon (nil without costs).
     public var cost: Double? { costByYear.isEmpty ? nil : costByYear.reduce(0, +) }

@@ -32,6 +32,8 @@ public struct YearForecast: Sendable, Equatable, Codable {
     public var releasedByClass: [ContaminationType: QuantileSummary]
     /// Money spent in the year, when the model has costs.
     public var cost: QuantileSummary?
+    /// Hazardous area found in the year (``DiscoveryRule``), nil without discovery rules.
+    public var discovered: QuantileSummary?
     /// Expected civilian casualties in the year given each replication's release path, and
     /// deminer casualties of accidents in the year.
     public var civilianCasualties: QuantileSummary?
