@@ -58,8 +58,8 @@ public enum ScoreReport {
             holdoutAfter: v.holdoutAfter.description, trainingIncidents: v.trainingIncidents,
             heldOutIncidents: v.heldOutIncidents, model: metrics(v.comparison.model),
             uniform: metrics(v.comparison.uniform),
-            contaminationOnly: baseline("contamination") ?? metrics(v.comparison.uniform),
-            densityOnly: baseline("density"))
+            contaminationOnly: baseline("contamination only") ?? metrics(v.comparison.uniform),
+            densityOnly: baseline("density only"))
         summary.all = v.comparison.all.map { .init(label: $0.label, metrics: metrics($0)) }
         summary.excludedCells = v.comparison.model.excludedCellCount
         summary.heldOutOutsideStudyArea = v.comparison.model.excludedIncidentCount

@@ -32,8 +32,8 @@ extension ScoreTable {
         var table = [["scores", "hit@5%", "hit@10%", "hit@20%", "PAI@5%", "PAI@10%", "PAI@20%", "AUC", "AUC(count)"]]
         var named = v.all.map { $0.map { ($0.label, $0.metrics) } } ?? []
         if named.isEmpty {
-            named = [("model", v.model), ("uniform", v.uniform), ("contamination", v.contaminationOnly)]
-            if let density = v.densityOnly { named.append(("density", density)) }
+            named = [("model", v.model), ("uniform", v.uniform), ("contamination only", v.contaminationOnly)]
+            if let density = v.densityOnly { named.append(("density only", density)) }
         }
         for (name, m) in named {
             table.append([name] + [m.hitRate5, m.hitRate10, m.hitRate20, m.pai5, m.pai10, m.pai20].map { TextFormat.number($0, 3) }

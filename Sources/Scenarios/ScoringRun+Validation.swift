@@ -79,8 +79,8 @@ extension ScoringRun {
         let contamination = try assessment.rawLayer(.contamination)
             ?? ContaminationLayer.build(footprints: layers.hazards.map(\.footprint), cellCount: grid.cellCount,
                                         weights: parameters.contamination)
-        baselines.append(("contamination", contamination))
-        if let density = assessment.rawLayer(.incidents) { baselines.append(("density", density)) }
+        baselines.append(("contamination only", contamination))
+        if let density = assessment.rawLayer(.incidents) { baselines.append(("density only", density)) }
         // Evidence = the incidents known before the cut-off: hazard cells would make the baseline
         // constant on outcome labels (released land lies inside hazard areas by definition).
         let toIncidents = try DistanceTransform.distances(grid: grid, points: known.map { (x: $0.x, y: $0.y) })

@@ -16,8 +16,8 @@ public enum ScoringRun {
         public var holdoutAfter: CivilDate
         public var trainingIncidents: Int
         public var heldOutIncidents: Int
-        /// Model (the priority score), uniform, and the baselines "contamination", "density" (when
-        /// used), "distance to evidence", and "hand-set weights" or "learned" (whichever is not the model).
+        /// Model (the priority score), uniform, and the baselines "contamination only", "density only"
+        /// (when used), "distance to evidence", and "hand-set weights" or "learned" (whichever is not the model).
         public var comparison: ValidationComparison
         /// Block-bootstrap intervals for model − baseline.
         public var bootstrap: BlockBootstrap.Result?

@@ -43,6 +43,10 @@ struct SchemaTests {
         }
         files.append(("calibration.json", try ResultEncoding.encode(CalibrationResultTests.result())))
         files += try PartialResultTests.samples()
+        // Learned models, study areas and honest validation, as the bundled scenarios write them.
+        for committed in ["demo/learned.json", "colombia/antioquia-2010-learned.json"] {
+            files.append((committed, try Data(contentsOf: TestEnvironment.packageURL("notebooks-export/" + committed))))
+        }
         return files
     }
 
