@@ -44,7 +44,7 @@ if arguments.first == "peers-export-clearance" {
 
 let full = arguments.contains("--full")
 let runs = Int(value(of: "--runs") ?? "") ?? 3
-let only = Set((value(of: "--only") ?? "dgemm,risk,ranking,events,clearance,decisions,merge").split(separator: ",").map(String.init))
+let only = Set((value(of: "--only") ?? "dgemm,risk,ranking,events,clearance,decisions,merge,learned").split(separator: ",").map(String.init))
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let threadCounts = cores >= 2 ? [1, 2] : [1]
 
@@ -67,6 +67,10 @@ do {
     if only.contains("clearance") { rows += try ClearanceSuite.rows(runs: runs, full: full, progress: suites.progress) }
     if only.contains("decisions") { rows += try DecisionSuite.rows(progress: suites.progress) }
     if only.contains("merge") { rows += try MergeSuite.rows(runs: runs, progress: suites.progress) }
+    if only.contains("learned") {
+        let ceiling = try suites.dgemmCeiling[2].map { (gflops: $0.gflops, name: $0.name) } ?? suites.adjacentCeiling(threads: 2)
+        rows += try LearnedSuite.rows(runs: runs, dgemmCeiling: ceiling, progress: suites.progress)
+    }
 } catch {
     fail("a measurement failed: \(error)")
 }
