@@ -146,5 +146,10 @@ struct HeatMap {
             svg.text("\(Fixed.format(range.lower, decimals: 2))–\(Fixed.format(range.upper, decimals: 2))",
                      x: x + 22, y: top + 12, size: 10)
         }
+        if values.contains(where: { $0 < 0 }) {
+            let top = y + 20 + Double(scale.bins) * 18 + 6
+            svg.rect(x: x, y: top, width: 16, height: 16, fill: Self.outsideFill, cssClass: "legend")
+            svg.text("outside the study area", x: x + 22, y: top + 12, size: 10)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import BenchWorkloads
 import ClearcastDomain
 import Foundation
+import LinearAlgebra
 import RiskModel
 
 // MARK: - LearnedSuite
@@ -21,6 +22,21 @@ enum LearnedSuite {
                                limitName: dgemmCeiling.name,
                                note: String(format: "%.2f s per fit, %d Newton iterations, solver %@; Gram FLOPs only (dsyrk on 16,384-row chunks)",
                                             seconds, fit.iterations, fit.solver.rawValue)))
+
+        // With 20 features the Gram is a 20 × 20 rank-k update: memory-bound, not FLOP-bound. Its floor:
+        // each Newton step streams the design about three times (linear predictor, scaled rows into
+        // dsyrk, Xᵀ(working response)); one daxpy over a design-sized vector into a warm one streams
+        // three design-sized arrays (x read, y read and written), so it stands for one step.
+        let elements = w.design.elements
+        var target = [Double](repeating: 1, count: elements.count)
+        try BLAS.axpy(alpha: 1e-9, x: elements, y: &target)  // warm: pages touched, buffers allocated
+        let stream = try Stopwatch.best(of: runs) {
+            try BLAS.axpy(alpha: 1e-9, x: elements, y: &target)
+            blackHoleDouble(target[target.count - 1])
+        }
+        rows.append(SummaryRow(name: "learned.glm.memory.1e6x20", value: seconds, unit: "s",
+                               limit: Double(fit.iterations) * stream, limitName: "3 streams of the design per Newton step",
+                               note: String(format: "one daxpy over the 160 MB design (3 streams): %.3f s", stream)))
 
         progress("learned: exact distance transform, 2000 × 2000 cells")
         let side = 2_000
