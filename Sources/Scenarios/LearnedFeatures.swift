@@ -55,12 +55,21 @@ struct LearnedFeatures {
             case .distanceToIncidents:
                 values = try proximity(DistanceTransform.distances(grid: grid, points: known.map { (x: $0.x, y: $0.y) }),
                                        feature: feature, what: "no incident is dated before \(date)")
-            case .distanceToHazards, .distanceToConfirmedHazards:
-                let confirmedOnly = feature == .distanceToConfirmedHazards
-                let cells = layers.hazards.filter { !confirmedOnly || $0.footprint.status == .confirmed }.flatMap(\.footprint.cells)
+            case .distanceToHazards, .distanceToConfirmedHazards, .distanceToSuspectedHazards:
+                let status: HazardStatus? = feature == .distanceToConfirmedHazards ? .confirmed
+                    : feature == .distanceToSuspectedHazards ? .suspected : nil
+                let cells = layers.hazards.filter { status == nil || $0.footprint.status == status }.flatMap(\.footprint.cells)
                 values = try proximity(DistanceTransform.distances(rows: grid.rows, columns: grid.columns, cellSize: grid.cellSize,
                                                                    sourceCells: cells),
-                                       feature: feature, what: confirmedOnly ? "no confirmed (CHA) hazard area covers a cell" : "no hazard area covers a cell")
+                                       feature: feature, what: "no \(status.map { "\($0.rawValue) " } ?? "")hazard area covers a cell")
+            case .distanceToFinds:
+                let cells = layers.outcomes.filter(\.minesFound).flatMap(\.cells)
+                values = try proximity(DistanceTransform.distances(rows: grid.rows, columns: grid.columns, cellSize: grid.cellSize,
+                                                                   sourceCells: cells),
+                                       feature: feature, what: "no mines_found polygon in layers.outcomes covers a cell")
+            case .incidentsWithin(let metres):
+                let counts = try RingCounts.counts(grid: grid, points: known.map { (x: $0.x, y: $0.y, weight: 1) }, radii: [Double(metres)])
+                values = mask.compact(counts[0])
             case .covariate(let name):
                 guard let layer = layers.covariates.first(where: { $0.name == name }) else {
                     throw fail("feature '\(name)' names no covariate in layers.covariates")

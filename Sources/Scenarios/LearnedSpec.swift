@@ -41,6 +41,12 @@ public struct LearnedSpec: Sendable, Equatable {
         case distanceToHazards
         /// Proximity to the nearest confirmed (CHA) hazard-area cell.
         case distanceToConfirmedHazards
+        /// Proximity to the nearest suspected (SHA) hazard-area cell.
+        case distanceToSuspectedHazards
+        /// Proximity to the nearest cell where clearance found mines (`layers.outcomes`); not with outcome labels.
+        case distanceToFinds
+        /// Incidents dated before the feature date within this many metres of the cell centre (exact disc count).
+        case incidentsWithin(metres: Int)
         /// A covariate raster named in `layers.covariates`.
         case covariate(String)
 
@@ -51,13 +57,17 @@ public struct LearnedSpec: Sendable, Equatable {
             case .distanceToIncidents: "distance_to_incidents"
             case .distanceToHazards: "distance_to_hazards"
             case .distanceToConfirmedHazards: "distance_to_confirmed_hazards"
+            case .distanceToSuspectedHazards: "distance_to_suspected_hazards"
+            case .distanceToFinds: "distance_to_finds"
+            case .incidentsWithin(let metres): "incidents_within_\(metres)m"
             case .covariate(let name): name
             }
         }
 
-        /// The built-in feature names (covariates add their own).
+        /// The built-in feature names (covariates add their own; `incidents_within_<R>m` takes any radius).
         public static let builtInNames = PriorityFactor.allCases.map(\.rawValue)
-            + ["distance_to_incidents", "distance_to_hazards", "distance_to_confirmed_hazards"]
+            + ["distance_to_incidents", "distance_to_hazards", "distance_to_confirmed_hazards", "distance_to_suspected_hazards",
+               "distance_to_finds", "incidents_within_5000m"]
 
         /// The built-in feature called `name`, or nil.
         public init?(builtIn name: String) {
@@ -66,7 +76,14 @@ public struct LearnedSpec: Sendable, Equatable {
             case "distance_to_incidents": self = .distanceToIncidents
             case "distance_to_hazards": self = .distanceToHazards
             case "distance_to_confirmed_hazards": self = .distanceToConfirmedHazards
-            default: return nil
+            case "distance_to_suspected_hazards": self = .distanceToSuspectedHazards
+            case "distance_to_finds": self = .distanceToFinds
+            default:
+                // incidents_within_<R>m, R a whole number of metres from 1 to 10^6.
+                guard name.hasPrefix("incidents_within_"), name.hasSuffix("m"),
+                      let metres = Int(name.dropFirst("incidents_within_".count).dropLast()), (1...1_000_000).contains(metres)
+                else { return nil }
+                self = .incidentsWithin(metres: metres)
             }
         }
     }

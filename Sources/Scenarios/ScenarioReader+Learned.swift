@@ -26,11 +26,17 @@ extension ScenarioReader {
         if let list = map.required("features", "a list of feature names")?.list() {
             let names = LearnedSpec.Feature.builtInNames + covariates
             for item in list {
-                guard let name = item.choice(names) else { ok = false; continue }
-                let feature = LearnedSpec.Feature(builtIn: name) ?? .covariate(name)
+                var builtIn: LearnedSpec.Feature?
+                if case .scalar(let text, _, _) = item.node { builtIn = LearnedSpec.Feature(builtIn: text) }
+                guard let name = builtIn?.name ?? item.choice(names) else { ok = false; continue }
+                let feature = builtIn ?? .covariate(name)
                 if spec.features.contains(feature) { item.fail("feature '\(name)' is listed twice"); ok = false } else { spec.features.append(feature) }
             }
             if list.isEmpty { map.required("features", "")?.fail("found an empty list, expected at least one feature"); ok = false }
+            if spec.labels == .outcomes, spec.features.contains(.distanceToFinds), let features = map.optional("features") {
+                features.fail("lists distance_to_finds with labels: outcomes; expected it only with incident labels (the finds are the labels: the model would learn them from themselves)")
+                ok = false
+            }
         } else { ok = false }
         if let block = map.optional("block_size_m") {
             if let v = block.number(in: 1...10_000_000, "a block side in metres") { spec.blockSizeMetres = v } else { ok = false }

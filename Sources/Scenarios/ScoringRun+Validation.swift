@@ -19,7 +19,9 @@ extension ScoringRun {
         let comparison = try ValidationComparison(modelScores: model, baselines: baselines, heldOutIncidentCells: heldOutCells,
                                                   include: include)
         let blocks = try BlockBootstrap.squareBlocks(rows: grid.rows, columns: grid.columns, size: blockCells(output, grid: grid))
-        let bootstrap = try? BlockBootstrap.compare(model: model, baselines: baselines, heldOutIncidentCells: heldOutCells,
+        // Uniform joins the bootstrap (model − uniform is the model's own AUC − 0.5, with its interval).
+        let bootstrap = try? BlockBootstrap.compare(model: model, baselines: [("uniform", [Double](repeating: 0, count: model.count))] + baselines,
+                                                    heldOutIncidentCells: heldOutCells,
                                                     blockOfCell: blocks, include: include, replicates: bootstrapReplicates,
                                                     seed: output.learned?.spec.seed ?? 1)
         var reliability: Reliability?
@@ -61,7 +63,8 @@ extension ScoringRun {
         let metrics = try [LabelledValidation.evaluate(label: "learned (out of fold)", scores: model, labels: labels, include: include)]
             + baselines.map { try LabelledValidation.evaluate(label: $0.label, scores: $0.scores, labels: labels, include: include) }
         let blocks = try BlockBootstrap.squareBlocks(rows: grid.rows, columns: grid.columns, size: learned.blockCells)
-        let bootstrap = try? BlockBootstrap.compare(model: model, baselines: baselines, labels: labels, blockOfCell: blocks,
+        let bootstrap = try? BlockBootstrap.compare(model: model, baselines: [("uniform", [Double](repeating: 0, count: model.count))] + baselines,
+                                                    labels: labels, blockOfCell: blocks,
                                                     include: include, replicates: bootstrapReplicates, seed: learned.spec.seed)
         let reliability = learned.spec.family == .logistic
             ? try Reliability(probabilities: model, labels: labels, include: include) : nil

@@ -154,6 +154,18 @@ import Testing
         #expect(fixture.issues("learned.yaml").contains { $0.message.contains("listed twice") })
     }
 
+    @Test func ringCountsAndDistanceFeaturesAreReadAndBuilt() throws {
+        let fixture = try ScenarioFixture()
+        defer { fixture.remove() }
+        try Self.write(fixture, features: "[elevation, incidents_within_1500m, distance_to_suspected_hazards]")
+        let (_, output) = try Self.run(fixture)
+        #expect(output.learned?.featureNames == ["elevation", "incidents_within_1500m", "distance_to_suspected_hazards"])
+        try Self.write(fixture, features: "[elevation, incidents_within_0m]")
+        #expect(fixture.issues("learned.yaml").contains { $0.path == "scoring.learned.features[1]" })
+        try Self.write(fixture, features: "[elevation, distance_to_finds]")
+        #expect(fixture.issues("learned.yaml").contains { $0.message.contains("learn them from themselves") })
+    }
+
     @Test func aFeatureWhoseLayerIsMissingIsRefused() throws {
         let fixture = try ScenarioFixture()
         defer { fixture.remove() }
