@@ -17,7 +17,9 @@ extension NotebookExporter {
                 + "Differences model − baseline on \(against), with block-bootstrap intervals: \(bootstrap.replicates) resamples "
                 + "of \(bootstrap.blocks) square blocks of \(Fixed.format(bootstrap.blockSizeMetres / 1000, decimals: 1)) km, so that "
                 + "neighbouring cells, which share kernels and municipal seats, are resampled together. An interval that "
-                + "excludes 0 is a difference the data support; one that straddles 0 is not.\n\n" + bootstrapTable(bootstrap))
+                + "excludes 0 is a difference the data support; one that straddles 0 is not."
+                + (bootstrap.blocks < 30 ? " Only \(bootstrap.blocks) blocks hold data here, so the intervals are rough." : "")
+                + "\n\n" + bootstrapTable(bootstrap))
             let chart = bootstrapChart(bootstrap)
             document.code(bootstrapSource, svg: chart.render(), description: chart.title)
         }

@@ -72,8 +72,9 @@ extension ScoreTable {
             table.append([row.baseline, row.metric, TextFormat.number(row.difference, 3), interval(row.lower90, row.upper90),
                           interval(row.lower95, row.upper95), "\(TextFormat.number(row.shareModelBetter * 100, 1)) %"])
         }
+        let few = b.blocks < 30 ? "; only \(b.blocks) blocks hold data: the intervals are rough (smaller blocks give more)" : ""
         return ["block bootstrap: \(b.replicates) resamples of \(b.blocks) blocks of \(TextFormat.number(b.blockSizeMetres / 1000, 1)) km (seed \(b.seed)); "
-                + "an interval that excludes 0 is a difference the data support", TextFormat.table(table)]
+                + "an interval that excludes 0 is a difference the data support" + few, TextFormat.table(table)]
     }
 
     static func reliabilityLines(_ r: ScoreResult.ReliabilitySummary) -> [String] {

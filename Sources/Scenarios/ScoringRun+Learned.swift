@@ -47,7 +47,9 @@ extension ScoringRun {
         var featureDate: CivilDate?
         switch spec.labels {
         case .incidents:
-            let start = reference.adding(days: -Int((spec.windowYears * 365.2425).rounded()))
+            // Whole years step back by calendar years (2016-01-01 → 2013-01-01); fractions by days.
+            let start = spec.windowYears == spec.windowYears.rounded()
+                ? reference.adding(years: -Int(spec.windowYears)) : reference.adding(days: -Int((spec.windowYears * 365.2425).rounded()))
             featureDate = start
             var counts = [Double](repeating: 0, count: mask.includedCount)
             for incident in incidents where incident.date >= start && incident.date < reference {
