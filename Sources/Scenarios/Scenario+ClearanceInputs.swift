@@ -20,6 +20,7 @@ extension Scenario {
         let start = spec.startDate
         let byID = Dictionary(ranking.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let reach = spec.civilianRisk.reachMetres ?? scoring.pressureDecayMetres
+        let landUseExposure = try landUseExposure(spec.civilianRisk.landUseExposure, layers: layers)
         let tasks = layers.hazards.map { hazard -> HazardArea in
             let entry = byID[hazard.footprint.id]
             var area = HazardArea(
@@ -29,7 +30,7 @@ extension Scenario {
                 status: hazard.footprint.status,
                 terrain: hazard.terrain, region: hazard.region, x: hazard.centerX, y: hazard.centerY,
                 priorityBenefit: entry?.benefitPerSquareMetre ?? 0, rank: entry?.rank ?? 0,
-                civilianExposure: 1,
+                civilianExposure: landUseExposure?(hazard.footprint.cells) ?? 1,
                 returnees: Self.returnees(near: (hazard.centerX, hazard.centerY), settlements: layers.settlements, reach: reach))
             area.evidence = hazard.evidence
             area.lastSurvey = hazard.lastSurvey
@@ -64,6 +65,26 @@ extension Scenario {
             throw ScenarioError(file: file.path, path: "simulation", message: error.description)
         }
         return model
+    }
+
+    /// The exposure multiplier of an area from `land_use_exposure`: the mean over its cells of the
+    /// factor of the land use there (the largest where polygons overlap; 1 where none lies), so a
+    /// hazard half on pasture with factor 3 gets 2. Nil when the table is empty.
+    ///
+    /// - Throws: `ScenarioError` when the table is given but the scenario has no land-use layer.
+    /// - Complexity: O(land-use cells) once, then O(cells) per area.
+    func landUseExposure(_ table: [LandUseClass: Double], layers: ScenarioLayers) throws -> (([Int]) -> Double)? {
+        guard !table.isEmpty else { return nil }
+        guard let features = layers.landUse else {
+            throw ScenarioError(file: file.path, path: "simulation.civilian_risk.land_use_exposure",
+                                message: "needs layers.land_use (the polygons whose class sets each area's exposure); add the layer or drop the table")
+        }
+        var factor: [Int: Double] = [:]
+        for feature in features {
+            let f = table[feature.landUse] ?? 1
+            for cell in feature.cells { factor[cell] = max(factor[cell] ?? 0, f) }
+        }
+        return { cells in cells.isEmpty ? 1 : cells.reduce(0.0) { $0 + (factor[$1] ?? 1) } / Double(cells.count) }
     }
 
     /// People expected back near a point: `Σ_s displaced_s × returnShare_s × exp(−d_s² / (2σ²))`

@@ -1,10 +1,12 @@
 import ClearanceModel
 import ClearcastDomain
+import RiskModel
 
 extension ScenarioReader {
     static let civilianRiskFields = [
         "incidents_per_year", "casualties_per_incident", "hazard_by_type", "hazard_by_density", "hazard_by_status",
         "background_people", "reach_m", "return_schedule", "marking_effect", "confirmed_marked_at_start", "risk_education",
+        "land_use_exposure",
     ]
 
     /// `simulation.civilian_risk`: the calibration and the exposure model (docs/scenario-format.md,
@@ -36,6 +38,13 @@ extension ScenarioReader {
         }
         if let v = risk.optional("reach_m")?.positive("a distance in metres (the decay of a settlement's exposure)", maximum: 1e6) {
             spec.reachMetres = v
+        }
+        if let table = risk.optional("land_use_exposure")?.mapping(allowed: LandUseClass.allCases.map(\.rawValue)) {
+            for landUse in LandUseClass.allCases {
+                if let v = table.optional(landUse.rawValue)?.nonNegative("an exposure multiplier for land of this use (1 = as land without a land-use polygon)", maximum: 1_000) {
+                    spec.landUseExposure[landUse] = v
+                }
+            }
         }
         if let field = risk.optional("return_schedule") { spec.returnSchedule = readReturnSchedule(field) }
         if let v = risk.optional("marking_effect")?.number(in: 0...1, "the share of an area's risk removed once it is surveyed and marked") {

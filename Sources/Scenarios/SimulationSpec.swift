@@ -96,6 +96,8 @@ public struct SimulationSpec: Sendable, Equatable {
         public var markingEffect: Double = 0
         public var confirmedMarkedAtStart: Bool = false
         public var riskEducation: CivilianRiskModel.RiskEducation?
+        /// Exposure multiplier per land-use class (`land_use_exposure`); empty: every area 1.
+        public var landUseExposure: [LandUseClass: Double] = [:]
     }
 
     public struct Costs: Sendable, Equatable {
