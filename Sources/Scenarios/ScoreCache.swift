@@ -21,6 +21,8 @@ public final class ScoreCache: Sendable {
     private struct Entry: Sendable {
         var inputs: PriorityInputs
         var parameters: PriorityParameters
+        /// The learned model whose surface is the priority score, if any (`use_as_priority`).
+        var learned: LearnedSpec? = nil
         var assessment: PriorityAssessment
     }
 
@@ -36,11 +38,29 @@ public final class ScoreCache: Sendable {
     /// - Throws: as ``PriorityScorer/assess(_:parameters:)``.
     /// - Complexity: O(entries · size of the inputs) to look up; a scoring on a miss.
     public func assessment(_ inputs: PriorityInputs, parameters: PriorityParameters) throws -> PriorityAssessment {
-        if let hit = entries.withLock({ $0.first { $0.parameters == parameters && $0.inputs == inputs } }) {
+        if let hit = entries.withLock({ $0.first { $0.learned == nil && $0.parameters == parameters && $0.inputs == inputs } }) {
             return hit.assessment
         }
         let assessment = try PriorityScorer.assess(inputs, parameters: parameters)
         entries.withLock { $0.append(Entry(inputs: inputs, parameters: parameters, assessment: assessment)) }
+        return assessment
+    }
+
+    /// The priority assessment a simulation of `scenario` ranks by: the hand-set weights' (cached as
+    /// above), or, with `scoring.learned.use_as_priority`, the fitted surface's (fitted once per
+    /// inputs, parameters and model spec; no validation is run for it).
+    ///
+    /// - Throws: as ``ScoringRun/run(scenario:layers:holdoutAfter:validate:)``.
+    public func assessment(scenario: Scenario, layers: ScenarioLayers) throws -> PriorityAssessment {
+        let inputs = layers.priorityInputs(), parameters = try scenario.priorityParameters()
+        guard let learned = scenario.scoring.learned, learned.useAsPriority else {
+            return try assessment(inputs, parameters: parameters)
+        }
+        if let hit = entries.withLock({ $0.first { $0.learned == learned && $0.parameters == parameters && $0.inputs == inputs } }) {
+            return hit.assessment
+        }
+        let assessment = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: nil, validate: false).assessment
+        entries.withLock { $0.append(Entry(inputs: inputs, parameters: parameters, learned: learned, assessment: assessment)) }
         return assessment
     }
 }

@@ -48,7 +48,9 @@ public enum ScoringRun {
     /// planner would have known then); incidents from it on are the held-out set.
     ///
     /// - Throws: `ScenarioError` for scoring parameters at fault or no held-out incidents; model errors.
-    public static func run(scenario: Scenario, layers: ScenarioLayers, holdoutAfter: CivilDate?) throws -> Output {
+    /// - Parameter validate: false skips the out-of-fold validation of outcome labels (a simulation
+    ///   only needs the ranking).
+    public static func run(scenario: Scenario, layers: ScenarioLayers, holdoutAfter: CivilDate?, validate: Bool = true) throws -> Output {
         var known = layers.incidents
         var heldOut: [Incident] = []
         if let cutoff = holdoutAfter {
@@ -81,10 +83,10 @@ public enum ScoringRun {
         var output = Output(assessment: assessment, validation: nil, weighted: learned?.spec.useAsPriority == true ? weighted : nil,
                             learned: learned, outcomeValidation: nil)
         if let cutoff = holdoutAfter {
-            output.validation = try validate(output, scenario: scenario, layers: layers, parameters: parameters, cutoff: cutoff,
+            output.validation = try Self.validate(output, scenario: scenario, layers: layers, parameters: parameters, cutoff: cutoff,
                                              known: known, heldOut: heldOut)
         }
-        if let learned, learned.spec.labels == .outcomes {
+        if validate, let learned, learned.spec.labels == .outcomes {
             output.outcomeValidation = try validateOutcomes(learned, output: output, scenario: scenario, layers: layers,
                                                             parameters: parameters, known: known)
         }

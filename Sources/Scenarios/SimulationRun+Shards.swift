@@ -40,7 +40,7 @@ extension SimulationRun {
     ///   `ScenarioError` when the model orders its hazard areas otherwise than the shards' did.
     public static func merged(scenario: Scenario, layers: ScenarioLayers, seed: UInt64, outcomes: [ReplicationOutcomeData],
                               taskOrder: String? = nil, scores: ScoreCache = ScoreCache()) throws -> Output {
-        let assessment = try scores.assessment(layers.priorityInputs(), parameters: scenario.priorityParameters())
+        let assessment = try scores.assessment(scenario: scenario, layers: layers)
         let model = try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
         if let taskOrder, try Self.taskOrder(of: model) != taskOrder {
             throw ScenarioError(file: scenario.file.path, message: "its hazard areas come out in another order than when the shards ran "

@@ -24,7 +24,7 @@ public enum SimulationRun {
     /// The clearance model of a scenario, scored for the risk-priority policy and civilian exposure,
     /// without running it (for analyses that run it their own way, such as `plan`).
     public static func model(scenario: Scenario, layers: ScenarioLayers, scores: ScoreCache = ScoreCache()) throws -> ClearanceModel {
-        let assessment = try scores.assessment(layers.priorityInputs(), parameters: scenario.priorityParameters())
+        let assessment = try scores.assessment(scenario: scenario, layers: layers)
         return try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
     }
 
@@ -36,7 +36,7 @@ public enum SimulationRun {
     public static func run(scenario: Scenario, layers: ScenarioLayers, options: Options, scores: ScoreCache = ScoreCache(),
                            progress: (@Sendable (Int, Int) -> Void)? = nil,
                            shouldStop: (@Sendable () -> Bool)? = nil) throws -> Output {
-        let assessment = try scores.assessment(layers.priorityInputs(), parameters: scenario.priorityParameters())
+        let assessment = try scores.assessment(scenario: scenario, layers: layers)
         let model = try scenario.clearanceModel(layers: layers, ranking: assessment.ranking)
         let forecast = try MonteCarloRunner.run(model, replications: options.replications, seed: options.seed,
                                                 threads: options.threads, keepReplicationSummaries: true,

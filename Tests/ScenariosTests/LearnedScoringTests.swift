@@ -1,4 +1,5 @@
 import _TestSupport
+import ClearanceModel
 import ClearcastDomain
 import Foundation
 import GeoData
@@ -164,6 +165,22 @@ import Testing
         #expect(fixture.issues("learned.yaml").contains { $0.path == "scoring.learned.features[1]" })
         try Self.write(fixture, features: "[elevation, distance_to_finds]")
         #expect(fixture.issues("learned.yaml").contains { $0.message.contains("learn them from themselves") })
+    }
+
+    @Test func simulationsRankByTheLearnedSurfaceWhenItIsThePriority() throws {
+        let scenario = try ScenarioLoader.load(path: TestEnvironment.packageURL("scenarios/demo/learned.yaml").path)
+        let layers = try ScenarioLayers.load(scenario)
+        let scores = ScoreCache()
+        let model = try SimulationRun.model(scenario: scenario, layers: layers, scores: scores)
+        let learned = try ScoringRun.run(scenario: scenario, layers: layers, holdoutAfter: nil, validate: false).assessment.ranking
+        let rankByID = Dictionary(uniqueKeysWithValues: learned.map { ($0.id, $0.rank) })
+        #expect(model.tasks.allSatisfy { rankByID[$0.id] == $0.rank })
+        // The hand-set ranking differs, so the check above can fail.
+        var handSet = scenario
+        handSet.scoring.learned?.useAsPriority = false
+        let other = try SimulationRun.model(scenario: handSet, layers: layers, scores: scores)
+        #expect(zip(model.tasks, other.tasks).contains { $0.rank != $1.rank })
+        #expect(scores.computed == 2)
     }
 
     @Test func aFeatureWhoseLayerIsMissingIsRefused() throws {
