@@ -78,7 +78,8 @@ public enum CalibrationRun {
               options.observationError > 0 else {
             throw CalibrationError.invalidParameter("expected points ≥ 2, replications ≥ 1, 0 < level < 1 and an observation error > 0")
         }
-        try checkRanges(parameters, source: source, base: base, overrides: options.overrides)
+        try UncertaintySpec.checkRanges(parameters, source: source, base: base, overrides: options.overrides,
+                                        name: { _, input in "calibration parameter \(input.label)" }, wholeHint: false)
         let configured = options.overrides.isEmpty ? base : try source.scenario(overrides: options.overrides)
         guard let simulation = configured.simulation else {
             throw ScenarioError(file: base.file.path, message: "simulation: missing; expected a simulation section with teams")
@@ -123,25 +124,5 @@ public enum CalibrationRun {
         }
         return Output(parameters: parameters, observed: observed, relativeErrors: errors, points: points, asWritten: asWritten,
                       fit: fit, forecast: forecast, startDate: simulation.startDate, horizonYears: simulation.horizonYears)
-    }
-
-    /// Builds the scenario with each parameter at both ends of its range and inside it.
-    static func checkRanges(_ inputs: [UncertaintySpec.Input], source: ScenarioSource, base: Scenario,
-                            overrides: [ScenarioOverride]) throws {
-        for input in inputs {
-            for u in [0.0, 1.0, 0.37] {
-                do {
-                    let scenario = try source.scenario(overrides: overrides + input.overrides(at: u))
-                    if scenario.layers != base.layers || scenario.grid != base.grid {
-                        throw ScenarioError(file: base.file.path, message: "changes the layers or grid")
-                    }
-                } catch let error as ScenarioError {
-                    let what = error.issues.map(\.message).joined(separator: "; ")
-                    let place = u == 0 ? "at its low end" : u == 1 ? "at its high end" : "inside its range"
-                    throw ScenarioError(file: base.file.path,
-                                        message: "calibration parameter \(input.label) \(place), \(input.path)=\(input.value(at: u)): \(what)")
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 import EventSimulation
-import ParallelWork
 
 // MARK: - Per-replication records
 
@@ -44,24 +43,8 @@ extension MonteCarloRunner {
             throw ClearanceModelError.invalidInput([ValidationIssue(
                 path: "replications", message: "must be a non-empty range of indices ≥ 0, found \(replications)")])
         }
-        let compiled = prepared.compiled
-        let first = replications.lowerBound, count = replications.count
-        let box = ResultBox(count: count)
-        let stop = shouldStop
-        ParallelWork.forEach(max(1, min(threads, count))) { _ in
-            while let k = box.claim() {
-                if let stop, stop() {
-                    box.fail(CancellationError())
-                    return
-                }
-                do {
-                    var sim = ReplicationSimulator(model: compiled, seed: seed, replication: first + k)
-                    _ = box.store(try sim.run(), at: k)
-                } catch {
-                    box.fail(error)
-                }
-            }
-        }
-        return try box.results().map { ReplicationRecord(summary: $0.summary, releaseDays: $0.releaseDay) }
+        return try simulate(prepared.compiled, replications: replications, seed: seed, threads: threads,
+                            progress: nil, shouldStop: shouldStop)
+            .map { ReplicationRecord(summary: $0.summary, releaseDays: $0.releaseDay) }
     }
 }

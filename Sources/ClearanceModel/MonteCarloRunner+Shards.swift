@@ -1,6 +1,5 @@
 import ClearcastDomain
 import EventSimulation
-import ParallelWork
 
 // MARK: - Shards: outcomes of a sub-range, and the forecast of outcomes gathered back
 
@@ -83,27 +82,10 @@ extension MonteCarloRunner {
             throw ClearanceModelError.invalidInput([ValidationIssue(
                 path: "replications", message: "must be a range of indices ≥ 0, found \(replications)")])
         }
-        let compiled = prepared.compiled
-        let first = replications.lowerBound, count = replications.count
-        guard count > 0 else { return [] }
-        let box = ResultBox(count: count)
-        let stop = shouldStop
-        ParallelWork.forEach(max(1, min(threads, count))) { _ in
-            while let k = box.claim() {
-                if let stop, stop() {
-                    box.fail(CancellationError())
-                    return
-                }
-                do {
-                    var sim = ReplicationSimulator(model: compiled, seed: seed, replication: first + k)
-                    let done = box.store(try sim.run(), at: k)
-                    progress?(done, count)
-                } catch {
-                    box.fail(error)
-                }
-            }
-        }
-        return try box.results().map(ReplicationOutcomeData.init)
+        guard !replications.isEmpty else { return [] }
+        return try simulate(prepared.compiled, replications: replications, seed: seed, threads: threads,
+                            progress: progress, shouldStop: shouldStop)
+            .map(ReplicationOutcomeData.init)
     }
 
     /// The forecast of `outcomes` (replications 0..<outcomes.count, in order), aggregated by the

@@ -43,30 +43,46 @@ public enum MonteCarloRunner {
             throw ClearanceModelError.invalidInput([ValidationIssue(path: "replications", message: "must be ≥ 1, found \(replications)")])
         }
         let compiled = CompiledModel(model)
-        let workers = max(1, min(threads, replications))
-        let box = ResultBox(count: replications)
+        let outcomes = try simulate(compiled, replications: 0..<replications, seed: seed, threads: threads,
+                                    progress: progress, shouldStop: shouldStop)
+        return ClearanceForecast(model: compiled, outcomes: outcomes, seed: seed,
+                                 keepSummaries: keepReplicationSummaries, warnings: model.warnings)
+    }
+
+    /// Runs replications `replications` (a non-empty range of indices ≥ 0) on up to `threads`
+    /// workers and returns their outcomes in replication order. Replication `i` draws from streams
+    /// keyed by `(seed, i)`, so which worker runs it does not matter. ``run(_:replications:seed:threads:keepReplicationSummaries:progress:shouldStop:)``,
+    /// ``records(_:replications:seed:threads:shouldStop:)`` and ``outcomes(_:replications:seed:threads:progress:shouldStop:)`` share it.
+    ///
+    /// - Parameter progress: called after each replication with the number done and the range's count.
+    /// - Throws: the first replication's error, or `CancellationError` when `shouldStop` returns true
+    ///   (checked before each replication, so stopping takes at most one replication's time).
+    /// - Complexity: O(R × (events × log(teams) + tasks)) for R replications.
+    static func simulate(
+        _ compiled: CompiledModel, replications: Range<Int>, seed: UInt64, threads: Int,
+        progress: (@Sendable (_ completed: Int, _ total: Int) -> Void)?, shouldStop: (@Sendable () -> Bool)?
+    ) throws -> [ReplicationOutcome] {
+        let first = replications.lowerBound, count = replications.count
+        let box = ResultBox(count: count)
         let stop = shouldStop
         let work: @Sendable (Int) -> Void = { _ in
-            while let i = box.claim() {
+            while let k = box.claim() {
                 if let stop, stop() {
                     box.fail(CancellationError())
                     return
                 }
                 do {
-                    var sim = ReplicationSimulator(model: compiled, seed: seed, replication: i)
-                    let outcome = try sim.run()
-                    let done = box.store(outcome, at: i)
-                    progress?(done, replications)
+                    var sim = ReplicationSimulator(model: compiled, seed: seed, replication: first + k)
+                    let done = box.store(try sim.run(), at: k)
+                    progress?(done, count)
                 } catch {
                     box.fail(error)
                 }
             }
         }
         // Bounded by `threads` and by ParallelWork's width (`--threads`), whichever is smaller.
-        ParallelWork.forEach(workers, work)
-        let outcomes = try box.results()
-        return ClearanceForecast(model: compiled, outcomes: outcomes, seed: seed,
-                                 keepSummaries: keepReplicationSummaries, warnings: model.warnings)
+        ParallelWork.forEach(max(1, min(threads, count)), work)
+        return try box.results()
     }
 
     /// One replication on its own (for tests and diagnostics).

@@ -29,78 +29,17 @@ extension ClusterJob {
                   storage: \(storage)Gi
 
             """
-        func container(_ role: String, shell: String, seconds: Double, bytes: Double) -> String {
-            """
-                  containers:
-                    - name: \(role)
-                      image: \(json(image))
-                      workingDir: \(Self.volumeMount)
-                      command: [/bin/sh, -c]
-                      args: [\(json(shell))]
-                      env:
-                        - name: CLEARCAST
-                          value: clearcast
-                      resources:
-                        requests:
-                          cpu: "\(cores)"
-                          memory: \(Self.megabytes(bytes))Mi
-                        limits:
-                          memory: \(Self.megabytes(bytes))Mi
-                      volumeMounts:
-                        - name: data
-                          mountPath: \(Self.volumeMount)
-                  volumes:
-                    - name: data
-                      persistentVolumeClaim:
-                        claimName: \(name)-data
-            """
-        }
-        let shardJob = """
+        let shardJob = job(name, role: "shard", suffix: "shards", comment: """
             # Written by clearcast \(ClearcastVersion.string) --emit k8s: \(shards) shards of `clearcast \(subcommand)`.
             # Index i runs shard i+1 of \(shards); a failed index is retried on its own (backoffLimitPerIndex).
-            apiVersion: batch/v1
-            kind: Job
-            metadata:
-              name: \(name)-shards
-              labels:
-                app.kubernetes.io/name: clearcast
-            spec:
-              completionMode: Indexed
-              completions: \(shards)
-              parallelism: \(min(shards, 100))
-              backoffLimitPerIndex: 3
-              maxFailedIndexes: 0
-              template:
-                metadata:
-                  labels:
-                    app.kubernetes.io/name: clearcast
-                spec:
-                  restartPolicy: Never
-                  activeDeadlineSeconds: \(Self.minutes(shardSeconds, cores: cores) * 60)
-            \(container("shard", shell: shardShell, seconds: shardSeconds, bytes: shardBytes))
-
-            """
-        let mergeJob = """
+            """, spec: ["completionMode: Indexed", "completions: \(shards)", "parallelism: \(min(shards, 100))",
+                        "backoffLimitPerIndex: 3", "maxFailedIndexes: 0"],
+            deadlineSeconds: Self.minutes(shardSeconds, cores: cores) * 60, image: image, shell: shardShell, bytes: shardBytes)
+        let mergeJob = job(name, role: "merge", suffix: "merge", comment: """
             # Written by clearcast \(ClearcastVersion.string) --emit k8s: merges the parts of \(name)-shards into \(out).
             # Apply it after the shards Job completed (submit.sh waits for it).
-            apiVersion: batch/v1
-            kind: Job
-            metadata:
-              name: \(name)-merge
-              labels:
-                app.kubernetes.io/name: clearcast
-            spec:
-              backoffLimit: 2
-              template:
-                metadata:
-                  labels:
-                    app.kubernetes.io/name: clearcast
-                spec:
-                  restartPolicy: Never
-                  activeDeadlineSeconds: \(Self.minutes(mergeSeconds, cores: 1) * 60)
-            \(container("merge", shell: mergeShell, seconds: mergeSeconds, bytes: mergeBytes))
-
-            """
+            """, spec: ["backoffLimit: 2"],
+            deadlineSeconds: Self.minutes(mergeSeconds, cores: 1) * 60, image: image, shell: mergeShell, bytes: mergeBytes)
         let submit = """
             #!/bin/sh
             # Written by clearcast \(ClearcastVersion.string) --emit k8s. Applies the volume and the shards,
@@ -141,6 +80,54 @@ extension ClusterJob {
             """
         return [("volume.yaml", claim, false), ("shards-job.yaml", shardJob, false), ("merge-job.yaml", mergeJob, false),
                 ("submit.sh", submit, true), ("README.md", readme, false)]
+    }
+
+    /// A Job `NAME-SUFFIX` of one container `role` running `shell` in `image` on the shared volume,
+    /// with `spec` (the Job's own `spec:` fields, one per line), `cores` CPUs, `bytes` of memory and
+    /// a deadline. The shards Job and the merge Job differ only in these.
+    private func job(_ name: String, role: String, suffix: String, comment: String, spec: [String], deadlineSeconds: Int,
+                     image: String, shell: String, bytes: Double) -> String {
+        """
+        \(comment)
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: \(name)-\(suffix)
+          labels:
+            app.kubernetes.io/name: clearcast
+        spec:
+        \(spec.map { "  " + $0 }.joined(separator: "\n"))
+          template:
+            metadata:
+              labels:
+                app.kubernetes.io/name: clearcast
+            spec:
+              restartPolicy: Never
+              activeDeadlineSeconds: \(deadlineSeconds)
+              containers:
+                - name: \(role)
+                  image: \(json(image))
+                  workingDir: \(Self.volumeMount)
+                  command: [/bin/sh, -c]
+                  args: [\(json(shell))]
+                  env:
+                    - name: CLEARCAST
+                      value: clearcast
+                  resources:
+                    requests:
+                      cpu: "\(cores)"
+                      memory: \(Self.megabytes(bytes))Mi
+                    limits:
+                      memory: \(Self.megabytes(bytes))Mi
+                  volumeMounts:
+                    - name: data
+                      mountPath: \(Self.volumeMount)
+              volumes:
+                - name: data
+                  persistentVolumeClaim:
+                    claimName: \(name)-data
+
+        """
     }
 
     /// A YAML scalar for `text`: a JSON string (every JSON string is a YAML double-quoted scalar).

@@ -20,11 +20,8 @@ extension CalibrationResult {
     public func validate() throws {
         typealias C = ResultChecker
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
-        c.oneOf(kind, "kind", ["calibrate"])
-        c.provenance(provenance, "provenance", commands: ["calibrate"], schema: schema, replications: replications)
-        let start = c.date(startDate, "startDate")
-        c.count(horizonYears, "horizonYears", in: 1...ClearanceModel.maximumHorizonYears, "a horizon in years")
+        let start = c.runHeader("calibrate", schema: schema, kind: kind, provenance: provenance, replications: replications,
+                                startDate: startDate, horizonYears: horizonYears)
         c.count(replications, "replications", in: 1...C.maximumReplications, "replications")
         c.number(level, "level", in: 0.000001...0.999999, "a confidence level between 0 and 1")
         c.number(observationError, "observationError", in: 0.000001...10, "a relative error > 0")

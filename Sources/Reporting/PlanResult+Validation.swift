@@ -82,13 +82,7 @@ extension PlanResult {
             c.oneOf(kind, C.key(field("teams"), kind), TeamKind.allCases.map(\.rawValue))
             c.count(count, C.key(field("teams"), kind), in: 0...100_000_000, "a team count")
         }
-        c.share(level.probability, field("probability"))
-        c.share(level.lower, field("lower"))
-        c.share(level.upper, field("upper"))
-        if !(level.lower <= level.probability && level.probability <= level.upper) {
-            c.fail(field("probability"), "found \(level.probability) outside its interval [\(level.lower), \(level.upper)]; expected it inside")
-        }
-        c.oneOf(level.verdict, field("verdict"), Self.verdicts)
+        checkEstimate(&c, probability: level.probability, lower: level.lower, upper: level.upper, verdict: level.verdict, path)
         c.number(level.costPerYear, field("costPerYear"), in: 0...C.magnitude, "an amount")
         c.share(level.shareReleasedAtProbability, field("shareReleasedAtProbability"))
     }
@@ -101,14 +95,22 @@ extension PlanResult {
         c.count(level.successes, field("successes"), in: 0...max(level.replications, 0), "successes, at most the replications")
         c.count(level.totalTeams, field("totalTeams"), in: 0...100_000_000, "a team count")
         for (group, count) in level.teams { c.count(count, C.key(field("teams"), group), in: 0...100_000_000, "a team count") }
-        c.share(level.probability, field("probability"))
-        c.share(level.lower, field("lower"))
-        c.share(level.upper, field("upper"))
-        if !(level.lower <= level.probability && level.probability <= level.upper) {
-            c.fail(field("probability"), "found \(level.probability) outside its interval [\(level.lower), \(level.upper)]; expected it inside")
-        }
-        c.oneOf(level.verdict, field("verdict"), Self.verdicts)
+        checkEstimate(&c, probability: level.probability, lower: level.lower, upper: level.upper, verdict: level.verdict, path)
         if let cost = level.costPerYear { c.number(cost, field("costPerYear"), in: 0...C.magnitude, "an amount") }
         c.share(level.shareReleasedAtProbability, field("shareReleasedAtProbability"))
+    }
+
+    /// A level's estimate (a multiplier level's or a mix's): the probability of meeting the target
+    /// and its interval, all shares, the probability inside the interval, and a known verdict.
+    private func checkEstimate(_ c: inout ResultChecker, probability: Double, lower: Double, upper: Double, verdict: String,
+                               _ path: String) {
+        let field = { (name: String) in ResultChecker.key(path, name) }
+        c.share(probability, field("probability"))
+        c.share(lower, field("lower"))
+        c.share(upper, field("upper"))
+        if !(lower <= probability && probability <= upper) {
+            c.fail(field("probability"), "found \(probability) outside its interval [\(lower), \(upper)]; expected it inside")
+        }
+        c.oneOf(verdict, field("verdict"), Self.verdicts)
     }
 }

@@ -19,11 +19,8 @@ extension SensitivityResult {
     public func validate() throws {
         typealias C = ResultChecker
         var c = ResultChecker()
-        c.oneOf(schema, "schema", [ResultSchema.identifier])
-        c.oneOf(kind, "kind", ["sensitivity"])
-        c.provenance(provenance, "provenance", commands: ["sensitivity"], schema: schema, replications: replications)
-        c.date(startDate, "startDate")
-        c.count(horizonYears, "horizonYears", in: 1...ClearanceModel.maximumHorizonYears, "a horizon in years")
+        c.runHeader("sensitivity", schema: schema, kind: kind, provenance: provenance, replications: replications,
+                    startDate: startDate, horizonYears: horizonYears)
         c.oneOf(method, "method", Self.methods)
         c.count(replications, "replications", in: 1...C.maximumReplications, "replications")
         c.count(inputs.count, "inputs", in: 1...Self.maximumInputs, "a number of inputs")

@@ -44,7 +44,8 @@ extension SensitivityRun {
         case .morris: design = .morris(dimension: d, trajectories: options.samples, seed: options.seed)
         case .sobol: design = .sobol(dimension: d, baseSamples: options.samples, seed: options.seed)
         }
-        try checkEnds(spec.inputs, source: source, base: base, overrides: options.overrides)
+        try UncertaintySpec.checkRanges(spec.inputs, source: source, base: base, overrides: options.overrides,
+                                        name: { i, input in "uncertainty.inputs[\(i)] (\(input.label))" }, wholeHint: true)
         return Plan(inputs: spec.inputs, outputs: outputs, design: design, horizonYears: simulation.horizonYears,
                     method: options.method)
     }

@@ -82,29 +82,6 @@ public enum SensitivityRun {
         return outputs
     }
 
-    /// Builds the scenario with each input at both ends of its range, so that a range the reader
-    /// refuses (a share above 1, a fractional team count) is reported before hours of simulation.
-    static func checkEnds(_ inputs: [UncertaintySpec.Input], source: ScenarioSource, base: Scenario,
-                          overrides: [ScenarioOverride]) throws {
-        for (i, input) in inputs.enumerated() {
-            // Both ends, and one point inside: a range written with decimals on a whole-number field
-            // ([1.0, 4.0] on a team count) is valid at its ends only.
-            for u in [0.0, 1.0, 0.37] {
-                do {
-                    let scenario = try source.scenario(overrides: overrides + input.overrides(at: u))
-                    if scenario.layers != base.layers || scenario.grid != base.grid {
-                        throw ScenarioError(file: base.file.path, message: "changes the layers or grid")
-                    }
-                } catch let error as ScenarioError {
-                    let what = error.issues.map(\.message).joined(separator: "; ")
-                    let place = u == 0 ? "at its low end" : u == 1 ? "at its high end" : "inside its range"
-                    let hint = u == 0.37 && !what.isEmpty ? " (a whole-number field needs a range written with whole ends, e.g. [1, 4], or whole: true)" : ""
-                    throw ScenarioError(file: base.file.path, message: "uncertainty.inputs[\(i)] (\(input.label)) \(place), \(input.path)=\(input.value(at: u)): \(what)\(hint)")
-                }
-            }
-        }
-    }
-
     /// One output of one forecast. Completion counts unfinished replications as the horizon.
     static func value(of output: SensitivityOutput, forecast: ClearanceForecast, model: ClearanceModel,
                       costs: SimulationSpec.Costs?) -> Double {

@@ -58,6 +58,8 @@ import ClearanceModel
         ("nts_cancel_share: {dist: beta, alpha: 2, beta: 3}", "nts_cancel_share: {dist: normal, mean: 0.3, sd: 0.1}",
          "simulation.land_release.nts_cancel_share", "expected a share", 27),
         ("count: 4", "count: 2.5", "simulation.teams[0].count", "expected a number of teams: a whole number", 30),
+        // A horizon of 0 days would leave the engine no year to book in: refused here, by name.
+        ("horizon_years: 10", "horizon_years: 0", "simulation.horizon_years", "found 0, expected a horizon in whole years: a whole number from 1 to 100", 19),
     ])
     func eachMistakeIsReportedPrecisely(old: String, new: String, path: String, message: String, valueLine: Int) throws {
         let fixture = try ScenarioFixture()

@@ -222,6 +222,16 @@ final class CompiledModel: Sendable {
 
     @inline(__always)
     func pool(step: Int, task i: Int) -> Int { step << 2 | classOf[i] }
+
+    /// The year (0-based) to book day `day` in, clamped into the horizon: a day before the start
+    /// counts in the first year, one at or past the end in the last. Nil when the horizon has no
+    /// day (a model of 0 years that skipped ``ClearanceModel/validate()``): there is no year to book
+    /// in, and clamping alone would index day -1.
+    @inline(__always)
+    func year(ofDay day: Int) -> Int? {
+        guard horizon > 0 else { return nil }
+        return Int(yearOfDay[min(max(day, 0), horizon - 1)])
+    }
 }
 
 // MARK: - Compilation helpers

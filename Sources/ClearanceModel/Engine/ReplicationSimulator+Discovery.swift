@@ -26,7 +26,7 @@ extension ReplicationSimulator {
         stepRemaining[i] = a
         stepArea[i] = a
         unclaimed[i] = a
-        discoveredByClassYear[m.classOf[i]][Int(m.yearOfDay[min(max(now, 0), m.horizon - 1)])] += a
+        if let y = m.year(ofDay: now) { discoveredByClassYear[m.classOf[i]][y] += a }
         let first = steps[0].index
         currentStep[i] = UInt8(first)
         available[m.pool(step: first, task: i)].insert(m.position[i])

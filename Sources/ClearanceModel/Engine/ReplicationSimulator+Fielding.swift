@@ -90,7 +90,7 @@ extension ReplicationSimulator {
             uActiveSince[v] = Int32(now)
             uRampFrom[v] = Int32(now)
             retrainings += 1
-            retrainingCostByYear[Int(m.yearOfDay[min(max(now, 0), m.horizon - 1)])] += m.teams.kindRetrainingCost[m.unitKind[v]]
+            if let y = m.year(ofDay: now) { retrainingCostByYear[y] += m.teams.kindRetrainingCost[m.unitKind[v]] }
             try queue.schedule(.unitReady(unit: Int32(v), generation: generation[v]), at: Double(now + m.groupMobilisation[target]))
             return
         }

@@ -27,7 +27,7 @@ extension ReplicationSimulator {
             accidents += 1
             let hurt = max(m.model.accidents.casualtiesPerAccident.sample(using: &uAccidentRNG[u]), 0)
             deminerCasualties += hurt
-            deminerCasualtiesByYear[Int(m.yearOfDay[min(max(now - 1, 0), m.horizon - 1)])] += hurt
+            if let y = m.year(ofDay: now - 1) { deminerCasualtiesByYear[y] += hurt }
             status[u] = .standDown
             try queue.schedule(.unitReady(unit: Int32(u), generation: generation[u]),
                                at: Double(now + m.model.accidents.standDownDays))
@@ -135,9 +135,10 @@ extension ReplicationSimulator {
     mutating func releaseLump(task i: Int, amount: Double, bucket: Int, at t: Int) {
         guard amount > 0 else { return }
         hazard[i] -= amount
-        let day = min(max(t - 1, 0), m.horizon - 1)
-        released[bucket][Int(m.yearOfDay[day])] += amount
-        if bucket == 2 && m.finalStep[i] == .battleAreaClearance { released[3][Int(m.yearOfDay[day])] += amount }
+        if let y = m.year(ofDay: t - 1) {
+            released[bucket][y] += amount
+            if bucket == 2 && m.finalStep[i] == .battleAreaClearance { released[3][y] += amount }
+        }
         releasedByTask[bucket][i] += amount
         avertedIncidentDays += marking[i] * amount * m.exposure.tailRate(i, from: t)
         bookAvertedByYear(task: i, perSquareMetre: marking[i] * amount, from: t)
@@ -146,8 +147,7 @@ extension ReplicationSimulator {
     /// Splits the incidents a lump release (or marking) of `f` m² (marking-weighted) from day `t`
     /// avoids by calendar year: its own year's part now, later whole years as rates.
     mutating func bookAvertedByYear(task i: Int, perSquareMetre f: Double, from t: Int) {
-        guard t < m.horizon, f != 0 else { return }
-        let y = Int(m.yearOfDay[max(t, 0)])
+        guard t < m.horizon, f != 0, let y = m.year(ofDay: t) else { return }
         avertedWithinYear[y] += f * m.exposure.tailRateWithinYear(i, from: t, year: y)
         avertedBackgroundFrom[y + 1] += f * m.exposure.background[i]
         avertedReturningFrom[y + 1] += f * m.exposure.returning[i]
