@@ -90,33 +90,65 @@ public struct MultiplierPlanner: Sendable {
         var levels = LevelCache(planner: self, evaluator: evaluator, progress: progress, shouldStop: shouldStop)
         let unit = Int((1 / step).rounded())
         let top = max(unit, Int((maximumMultiplier / step).rounded(.down)))
-        let baseline = try levels.level(unit)
+        let coarse = screeningResolution
         var notes: [String] = []
 
-        // Bracket: `low` fails (or is 0 teams' worth), `high` meets.
+        // Bracket: `low` fails (or is 0 teams' worth), `high` meets; levels screened coarsely.
         var low = 0, high: Int?
-        if baseline.verdict.meets {
+        if try levels.level(unit, resolution: coarse).verdict.meets {
             high = unit
             var k = unit / 2
             while k >= 1 {
-                if try levels.level(k).verdict.meets { high = k; k /= 2 } else { low = k; break }
+                if try levels.level(k, resolution: coarse).verdict.meets { high = k; k /= 2 } else { low = k; break }
             }
-            if low == 0 { notes.append("the target is met even at the smallest multiplier simulated (\(Self.format(Double(high ?? unit) * step))×)") }
         } else {
             low = unit
             var k = unit
             while k < top {
                 k = min(k * 2, top)
-                if try levels.level(k).verdict.meets { high = k; break } else { low = k }
+                if try levels.level(k, resolution: coarse).verdict.meets { high = k; break } else { low = k }
+            }
+            // Unreachable as screened: the top level decides it at the full resolution.
+            if high == nil, low == top, try levels.level(top).verdict.meets {
+                high = top
+                low = levels.largestFailing(below: top) ?? 0
             }
         }
         if var hi = high {
-            while hi - low > 1 {
-                let mid = (low + hi) / 2
-                if try levels.level(mid).verdict.meets { hi = mid } else { low = mid }
+            while true {
+                while hi - low > 1 {
+                    let mid = (low + hi) / 2
+                    if try levels.level(mid, resolution: coarse).verdict.meets { hi = mid } else { low = mid }
+                }
+                // The answer and its neighbour below at the full resolution; a screened verdict that
+                // does not survive moves the bracket (each level is refined at most once, so this ends).
+                if try !levels.level(hi).verdict.meets {
+                    low = hi
+                    if let above = levels.smallestMeeting(above: hi) { hi = above; continue }
+                    var k = hi, found: Int?
+                    while k < top {
+                        k = min(k * 2, top)
+                        if try levels.level(k, resolution: coarse).verdict.meets { found = k; break } else { low = k }
+                    }
+                    if found == nil, low == top, low != hi, try levels.level(top).verdict.meets {
+                        found = top
+                        low = levels.largestFailing(below: top) ?? 0
+                    }
+                    guard let found else { high = nil; break }
+                    hi = found
+                    continue
+                }
+                if low > 0, try levels.level(low).verdict.meets {
+                    hi = low
+                    low = levels.largestFailing(below: low) ?? 0
+                    continue
+                }
+                high = hi
+                break
             }
-            high = hi
         }
+        if let high, low == 0 { notes.append("the target is met even at the smallest multiplier simulated (\(Self.format(Double(high) * step))×)") }
+        let baseline = try levels.level(unit)
 
         var affordable: PlanCandidate?
         if let budgetPerYear {
