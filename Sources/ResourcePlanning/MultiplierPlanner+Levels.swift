@@ -33,13 +33,14 @@ extension MultiplierPlanner {
         /// The largest level simulated below `k` that fails the target (as estimated so far).
         func largestFailing(below k: Int) -> Int? { levels.keys.filter { $0 < k && !levels[$0]!.verdict.meets }.max() }
 
-        /// Grid level `k` estimated to `resolution` (the planner's own when nil): simulated the first
-        /// time, refined with further replications when asked for a finer resolution later.
-        mutating func level(_ k: Int, resolution: Double? = nil) throws -> PlanCandidate {
-            let resolution = resolution ?? planner.resolution
+        /// Grid level `k`, estimated to the planner's resolution, or only screened (``SequentialTest``)
+        /// when `screening`: simulated the first time, refined with further replications when asked
+        /// for without screening later.
+        mutating func level(_ k: Int, screening: Bool = false) throws -> PlanCandidate {
+            let coarse = screening ? planner.screeningResolution : nil
             if var estimate = estimates[k], let known = levels[k] {
-                guard !estimate.test.isDone(at: resolution) else { return known }
-                try estimate.refine(to: resolution)
+                guard !estimate.test.isDone(at: planner.resolution, screening: coarse) else { return known }
+                try estimate.refine(screening: coarse)
                 estimates[k] = estimate
                 let refined = known.updated(with: estimate)
                 levels[k] = refined
@@ -50,7 +51,7 @@ extension MultiplierPlanner {
             let multiplier = (Double(k) * planner.step * 1e9).rounded() / 1e9
             let scaled = planner.model.scalingTeams(planner.groups, by: multiplier)
             let estimate = try SequentialEstimate(model: scaled, evaluator: evaluator, settings: planner.settings,
-                                                  resolution: resolution, shouldStop: shouldStop)
+                                                  screening: coarse, shouldStop: shouldStop)
             let candidate = PlanCandidate(
                 multiplier: multiplier,
                 teams: Dictionary(uniqueKeysWithValues: scaled.teams.filter { planner.groups.contains($0.id) }.map { ($0.id, $0.count) }),
@@ -96,8 +97,9 @@ extension MultiplierPlanner {
               costPerTeamDay: costPerTeamDay)
     }
 
-    /// The resolution levels are estimated to while the search only needs the direction to go:
-    /// twice the final one (capped below 0.5). The answer and its neighbour below are refined to
-    /// ``resolution`` before they are reported.
+    /// The half-width at which a level whose 95 % interval still contains the required probability
+    /// stops while the search only needs the direction to go: twice ``resolution`` (capped below
+    /// 0.5). The answer, its neighbour below and the baseline are refined to ``resolution`` before
+    /// they are reported.
     var screeningResolution: Double { min(2 * resolution, 0.49) }
 }

@@ -7,7 +7,7 @@ import ClearcastDomain
 /// ``SequentialTest`` (see ``MultiplierPlanner``): until the 99 % Wilson interval clears the required
 /// probability, or the 95 % half-width falls below the resolution, or the replications run out.
 /// Every model is run with the same seed, so two models share random numbers. The estimate can be
-/// refined later to a finer resolution (``refine(to:)``), continuing with the next replications.
+/// screened first and refined later (``refine(screening:)``), continuing with the next replications.
 struct SequentialEstimate {
     /// What the model's teams commit a year at most (``ClearanceModel/peakYearlyCommitment(perTeamDay:)``),
     /// when costs are given: what a yearly budget must cover to field them.
@@ -30,11 +30,12 @@ struct SequentialEstimate {
     /// Estimates to `settings.resolution`.
     /// - Complexity: at most `maximumReplications` replications of `model`.
     init(model: ClearanceModel, evaluator: TargetEvaluator, settings: Settings, shouldStop: (@Sendable () -> Bool)?) throws {
-        try self.init(model: model, evaluator: evaluator, settings: settings, resolution: settings.resolution, shouldStop: shouldStop)
+        try self.init(model: model, evaluator: evaluator, settings: settings, screening: nil, shouldStop: shouldStop)
     }
 
-    /// Estimates to `resolution` (coarser than `settings.resolution` while a search only needs a direction).
-    init(model: ClearanceModel, evaluator: TargetEvaluator, settings: Settings, resolution: Double,
+    /// Estimates to `settings.resolution`, or only to the `screening` resolution while a search needs
+    /// just a direction (``SequentialTest``).
+    init(model: ClearanceModel, evaluator: TargetEvaluator, settings: Settings, screening: Double?,
          shouldStop: (@Sendable () -> Bool)?) throws {
         prepared = try PreparedClearanceModel(model)
         self.evaluator = evaluator
@@ -43,14 +44,14 @@ struct SequentialEstimate {
         test = SequentialTest(required: evaluator.target.probability, batch: settings.batch,
                               maximumReplications: settings.maximumReplications)
         costPerYear = settings.costPerTeamDay.map { model.peakYearlyCommitment(perTeamDay: $0) }
-        try refine(to: resolution)
+        try refine(screening: screening)
     }
 
-    /// Continues with the next replications until the rule holds at `resolution` (nothing when it
-    /// already does).
-    mutating func refine(to resolution: Double) throws {
+    /// Continues with the next replications until the rule holds at `settings.resolution` (or may
+    /// stop screening at `screening`); nothing when it already does.
+    mutating func refine(screening: Double? = nil) throws {
         let (prepared, evaluator, settings, stop) = (prepared, evaluator, settings, shouldStop)
-        try test.advance(to: resolution) { range in
+        try test.advance(to: settings.resolution, screening: screening) { range in
             try MonteCarloRunner.records(prepared, replications: range, seed: settings.seed, threads: settings.threads,
                                          shouldStop: stop)
                 .map { SequentialTest.Outcome(met: evaluator.isMet($0), share: evaluator.releasedShare($0)) }

@@ -46,8 +46,9 @@ struct SequentialTestTests {
         if abs(p - required) >= 0.02 { #expect(Double(wrong) / Double(runs) < 0.05, "p = \(p): \(wrong) of \(runs) settled wrongly") }
     }
 
-    /// Screening at 0.04 and refining to 0.02 runs the same replications, and ends with the same
-    /// counts, verdict and shares, as one run at 0.02; refining to a coarser resolution runs nothing.
+    /// Screening at 0.04 stops only where the 95 % interval still holds the target (or where the full
+    /// rule would stop), and refining to 0.02 afterwards runs the same replications, and ends with the
+    /// same counts, verdict and shares, as one run at 0.02; screening a refined test runs nothing.
     @Test func refiningContinuesExactlyWhereOneRunWouldStop() {
         for (k, p) in [0.5, 0.8, 0.88, 0.9, 0.91, 0.95, 1.0].enumerated() {
             for stream in 0..<UInt64(40) {
@@ -55,11 +56,15 @@ struct SequentialTestTests {
                 var direct = SequentialTest(required: 0.9, batch: 50, maximumReplications: 1000)
                 direct.advance(to: 0.02, replications: outcomes)
                 var screened = SequentialTest(required: 0.9, batch: 50, maximumReplications: 1000)
-                screened.advance(to: 0.04, replications: outcomes)
+                screened.advance(to: 0.02, screening: 0.04, replications: outcomes)
                 #expect(screened.probability.trials <= direct.probability.trials)
+                if screened.probability.trials < direct.probability.trials {
+                    let i = screened.probability.interval()
+                    #expect(!screened.isSettled && i.lower <= 0.9 && 0.9 <= i.upper && screened.probability.halfWidth <= 0.04)
+                }
                 var ranAgain = false
                 screened.advance(to: 0.02, replications: outcomes)
-                screened.advance(to: 0.04) { ranAgain = true; return outcomes($0) }
+                screened.advance(to: 0.02, screening: 0.04) { ranAgain = true; return outcomes($0) }
                 #expect(!ranAgain)
                 #expect(screened.probability == direct.probability && screened.verdict == direct.verdict)
                 #expect(screened.shares == direct.shares)
