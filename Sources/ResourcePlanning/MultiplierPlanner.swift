@@ -11,12 +11,19 @@ import ClearcastDomain
 /// It assumes that more teams never lower the probability of meeting the target; the result notes
 /// any simulated level where that fails beyond Monte Carlo error.
 ///
-/// **Estimates.** At each level, replications run in batches (sequential stopping): after each
-/// batch the Wilson interval of the probability is checked, and the level is settled as soon as the
-/// 99 % interval lies wholly above or below the required probability; undecided levels stop when the
-/// 95 % half-width falls below `resolution` or the replications run out, and are decided by the
-/// estimate (the verdict says "within error"). The stricter 99 % level for stopping offsets the
-/// repeated looks. **Common random numbers**: every level uses the same seed, so replication `i`
+/// **Estimates.** At each level, replications run in batches (sequential stopping, ``SequentialTest``):
+/// after each batch the Wilson interval of the probability is checked, and the level is settled as
+/// soon as the 99 % interval lies wholly above or below the required probability; undecided levels
+/// stop when the 95 % half-width falls below `resolution` or the replications run out, and are
+/// decided by the estimate (the verdict says "within error"). The stricter 99 % level for stopping
+/// offsets the repeated looks. While bracketing and bisecting, the search only needs a direction,
+/// so a level whose 95 % interval still contains the required probability stops at twice the
+/// resolution (``screeningResolution``): near a flat threshold most levels are such levels, and
+/// each then costs about a quarter of the replications. The levels the answer rests on (the answer
+/// and its neighbour below) and the baseline are then refined to `resolution` by continuing their
+/// replications, so they end with exactly the figures an unscreened estimate gives; a screened
+/// verdict that does not survive refinement moves the bracket, and the search goes on.
+/// **Common random numbers**: every level uses the same seed, so replication `i`
 /// of two levels shares its productivity, weather and accident draws, and the comparison between
 /// neighbouring levels is much sharper than independent runs would give.
 ///
@@ -90,33 +97,64 @@ public struct MultiplierPlanner: Sendable {
         var levels = LevelCache(planner: self, evaluator: evaluator, progress: progress, shouldStop: shouldStop)
         let unit = Int((1 / step).rounded())
         let top = max(unit, Int((maximumMultiplier / step).rounded(.down)))
-        let baseline = try levels.level(unit)
         var notes: [String] = []
 
-        // Bracket: `low` fails (or is 0 teams' worth), `high` meets.
+        // Bracket: `low` fails (or is 0 teams' worth), `high` meets; levels screened coarsely.
         var low = 0, high: Int?
-        if baseline.verdict.meets {
+        if try levels.level(unit, screening: true).verdict.meets {
             high = unit
             var k = unit / 2
             while k >= 1 {
-                if try levels.level(k).verdict.meets { high = k; k /= 2 } else { low = k; break }
+                if try levels.level(k, screening: true).verdict.meets { high = k; k /= 2 } else { low = k; break }
             }
-            if low == 0 { notes.append("the target is met even at the smallest multiplier simulated (\(Self.format(Double(high ?? unit) * step))×)") }
         } else {
             low = unit
             var k = unit
             while k < top {
                 k = min(k * 2, top)
-                if try levels.level(k).verdict.meets { high = k; break } else { low = k }
+                if try levels.level(k, screening: true).verdict.meets { high = k; break } else { low = k }
+            }
+            // Unreachable as screened: the top level decides it at the full resolution.
+            if high == nil, low == top, try levels.level(top).verdict.meets {
+                high = top
+                low = levels.largestFailing(below: top) ?? 0
             }
         }
         if var hi = high {
-            while hi - low > 1 {
-                let mid = (low + hi) / 2
-                if try levels.level(mid).verdict.meets { hi = mid } else { low = mid }
+            while true {
+                while hi - low > 1 {
+                    let mid = (low + hi) / 2
+                    if try levels.level(mid, screening: true).verdict.meets { hi = mid } else { low = mid }
+                }
+                // The answer and its neighbour below at the full resolution; a screened verdict that
+                // does not survive moves the bracket (each level is refined at most once, so this ends).
+                if try !levels.level(hi).verdict.meets {
+                    low = hi
+                    if let above = levels.smallestMeeting(above: hi) { hi = above; continue }
+                    var k = hi, found: Int?
+                    while k < top {
+                        k = min(k * 2, top)
+                        if try levels.level(k, screening: true).verdict.meets { found = k; break } else { low = k }
+                    }
+                    if found == nil, low == top, low != hi, try levels.level(top).verdict.meets {
+                        found = top
+                        low = levels.largestFailing(below: top) ?? 0
+                    }
+                    guard let found else { high = nil; break }
+                    hi = found
+                    continue
+                }
+                if low > 0, try levels.level(low).verdict.meets {
+                    hi = low
+                    low = levels.largestFailing(below: low) ?? 0
+                    continue
+                }
+                high = hi
+                break
             }
-            high = hi
         }
+        if let high, low == 0 { notes.append("the target is met even at the smallest multiplier simulated (\(Self.format(Double(high) * step))×)") }
+        let baseline = try levels.level(unit)
 
         var affordable: PlanCandidate?
         if let budgetPerYear {

@@ -3,18 +3,20 @@ import ClearcastDomain
 
 // MARK: - SequentialEstimate
 
-/// The probability that one model meets a target, estimated in batches of replications until the
-/// verdict is settled (see ``MultiplierPlanner``): the 99 % Wilson interval clears the required
-/// probability, or the 95 % half-width falls below `resolution`, or the replications run out.
-/// Every model is run with the same seed, so two models share random numbers.
+/// The probability that one model meets a target, estimated in batches of replications by
+/// ``SequentialTest`` (see ``MultiplierPlanner``): until the 99 % Wilson interval clears the required
+/// probability, or the 95 % half-width falls below the resolution, or the replications run out.
+/// Every model is run with the same seed, so two models share random numbers. The estimate can be
+/// screened first and refined later (``refine(screening:)``), continuing with the next replications.
 struct SequentialEstimate {
-    var probability: ProportionEstimate
-    var verdict: PlanCandidate.Verdict
     /// What the model's teams commit a year at most (``ClearanceModel/peakYearlyCommitment(perTeamDay:)``),
     /// when costs are given: what a yearly budget must cover to field them.
-    var costPerYear: Double?
-    /// The largest share of the target's area released with at least the required probability.
-    var shareReleasedAtProbability: Double
+    let costPerYear: Double?
+    private(set) var test: SequentialTest
+    private let prepared: PreparedClearanceModel
+    private let evaluator: TargetEvaluator
+    private let settings: Settings
+    private let shouldStop: (@Sendable () -> Bool)?
 
     struct Settings: Sendable {
         var seed: UInt64
@@ -25,34 +27,41 @@ struct SequentialEstimate {
         var costPerTeamDay: [TeamKind: Double]?
     }
 
+    /// Estimates to `settings.resolution`.
     /// - Complexity: at most `maximumReplications` replications of `model`.
     init(model: ClearanceModel, evaluator: TargetEvaluator, settings: Settings, shouldStop: (@Sendable () -> Bool)?) throws {
-        let prepared = try PreparedClearanceModel(model)
-        let required = evaluator.target.probability
-        var met = 0, run = 0
-        var shares: [Double] = []
-        var verdict = PlanCandidate.Verdict.failsWithinError
-        while run < settings.maximumReplications {
-            let count = min(settings.batch, settings.maximumReplications - run)
-            let records = try MonteCarloRunner.records(prepared, replications: run..<(run + count), seed: settings.seed,
-                                                       threads: settings.threads, shouldStop: shouldStop)
-            for record in records {
-                if evaluator.isMet(record) { met += 1 }
-                shares.append(evaluator.releasedShare(record))
-            }
-            run += count
-            let estimate = ProportionEstimate(successes: met, trials: run)
-            let settled = estimate.interval(z: 2.5758293035489004)
-            if settled.lower > required { verdict = .meets; break }
-            if settled.upper < required { verdict = .fails; break }
-            verdict = estimate.estimate >= required ? .meetsWithinError : .failsWithinError
-            if estimate.halfWidth <= settings.resolution { break }
-        }
-        probability = ProportionEstimate(successes: met, trials: run)
-        self.verdict = verdict
-        costPerYear = settings.costPerTeamDay.map { model.peakYearlyCommitment(perTeamDay: $0) }
-        shareReleasedAtProbability = Self.lowerQuantile(shares, probability: required)
+        try self.init(model: model, evaluator: evaluator, settings: settings, screening: nil, shouldStop: shouldStop)
     }
+
+    /// Estimates to `settings.resolution`, or only to the `screening` resolution while a search needs
+    /// just a direction (``SequentialTest``).
+    init(model: ClearanceModel, evaluator: TargetEvaluator, settings: Settings, screening: Double?,
+         shouldStop: (@Sendable () -> Bool)?) throws {
+        prepared = try PreparedClearanceModel(model)
+        self.evaluator = evaluator
+        self.settings = settings
+        self.shouldStop = shouldStop
+        test = SequentialTest(required: evaluator.target.probability, batch: settings.batch,
+                              maximumReplications: settings.maximumReplications)
+        costPerYear = settings.costPerTeamDay.map { model.peakYearlyCommitment(perTeamDay: $0) }
+        try refine(screening: screening)
+    }
+
+    /// Continues with the next replications until the rule holds at `settings.resolution` (or may
+    /// stop screening at `screening`); nothing when it already does.
+    mutating func refine(screening: Double? = nil) throws {
+        let (prepared, evaluator, settings, stop) = (prepared, evaluator, settings, shouldStop)
+        try test.advance(to: settings.resolution, screening: screening) { range in
+            try MonteCarloRunner.records(prepared, replications: range, seed: settings.seed, threads: settings.threads,
+                                         shouldStop: stop)
+                .map { SequentialTest.Outcome(met: evaluator.isMet($0), share: evaluator.releasedShare($0)) }
+        }
+    }
+
+    var probability: ProportionEstimate { test.probability }
+    var verdict: PlanCandidate.Verdict { test.verdict }
+    /// The largest share of the target's area released with at least the required probability.
+    var shareReleasedAtProbability: Double { Self.lowerQuantile(test.shares, probability: test.required) }
 
     /// The largest `s` with at least `probability` of the values ≥ `s`.
     static func lowerQuantile(_ values: [Double], probability: Double) -> Double {

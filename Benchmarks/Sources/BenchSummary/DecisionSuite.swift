@@ -15,7 +15,8 @@ import SensitivityAnalysis
 /// give when two neighbouring levels are compared (the variance of the per-replication difference in
 /// released share with independent streams over that with common ones).
 enum DecisionSuite {
-    static func rows(progress: (String) -> Void) throws -> [SummaryRow] {
+    /// - Parameter planOnly: only the two `plan` rows (`--only plan`), for iterating on the planner.
+    static func rows(planOnly: Bool = false, progress: (String) -> Void) throws -> [SummaryRow] {
         let w = ClearanceWorkload()
         let threads = min(2, ProcessInfo.processInfo.activeProcessorCount)
         let deadline = w.model.startDate.adding(years: 5).adding(days: -1)
@@ -24,7 +25,17 @@ enum DecisionSuite {
         planner.resolution = 0.02
         progress("plan: smallest multiplier for 95 % of the area by \(deadline) with p ≥ 0.9, on \(threads) thread(s)")
         var plan: ResourcePlan?
-        let seconds = try Stopwatch.time { plan = try planner.plan(for: target) }
+        // One line per simulated level (its replications and the time since the start): where the
+        // time goes, without a profiler.
+        let started = ContinuousClock.now
+        let seconds = try Stopwatch.time {
+            plan = try planner.plan(for: target) { c in
+                let t = ContinuousClock.now - started
+                FileHandle.standardError.write(Data((String(format: "…   level %.2f×: p = %.3f after %d replications, %@ (%.1f s)", c.multiplier,
+                                c.probability.estimate, c.probability.trials, c.verdict.rawValue,
+                                Double(t.components.seconds) + Double(t.components.attoseconds) * 1e-18) + "\n").utf8))
+            }
+        }
         let replications = plan?.frontier.reduce(0) { $0 + $1.probability.trials } ?? 0
         let answer = plan?.answer.map { String(format: "%.2f× (P = %.3f after %d replications)", $0.multiplier, $0.probability.estimate, $0.probability.trials) }
             ?? "none up to \(planner.maximumMultiplier)×"
@@ -35,6 +46,7 @@ enum DecisionSuite {
         var rate = SummaryRow(name: "plan.rate.national.t\(threads)", value: Double(replications) / seconds, unit: "replications/s",
                               note: "sequential stopping: levels far from the threshold settle after 50 replications")
         rate.threads = threads
+        if planOnly { return [time, rate] }
 
         progress("plan: variance of a paired difference, common random numbers vs independent streams")
         let reduction = try crnVarianceReduction(w.model, seed: w.seed, target: target, threads: threads)

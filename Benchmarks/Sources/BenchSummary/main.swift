@@ -66,6 +66,7 @@ do {
     if only.contains("events") { rows += try suites.events(count: 1_000_000, live: 10_000) }
     if only.contains("clearance") { rows += try ClearanceSuite.rows(runs: runs, full: full, progress: suites.progress) }
     if only.contains("decisions") { rows += try DecisionSuite.rows(progress: suites.progress) }
+    if only.contains("plan") && !only.contains("decisions") { rows += try DecisionSuite.rows(planOnly: true, progress: suites.progress) }
     if only.contains("merge") { rows += try MergeSuite.rows(runs: runs, progress: suites.progress) }
     if only.contains("learned") {
         let ceiling = try suites.dgemmCeiling[2].map { (gflops: $0.gflops, name: $0.name) } ?? suites.adjacentCeiling(threads: 2)
