@@ -52,7 +52,8 @@ public enum PlanTable {
                 + (costs ? [level.costPerYear.map { TextFormat.number($0, 0) } ?? "-"] : []) + [teams(level)])
         }
         lines.append(TextFormat.table(rows))
-        lines.append("(\"within error\": the replications ran out before the 99% interval cleared the required probability)")
+        lines.append("(\"within error\": stopped at the resolution, or screened while the search only needed a direction, before the 99% interval "
+            + "cleared the required probability; the answer and the level below it are always run to the resolution)")
         return lines.joined(separator: "\n")
     }
 
