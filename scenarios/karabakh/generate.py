@@ -7,10 +7,13 @@ WHAT IS REAL AND WHAT IS SYNTHETIC (see README.md beside this file for the full 
 - Real (public facts, approximate): positions of district centres and villages (from general
   knowledge, +-5 km), the shape of the 1994-2020 line of contact and of the 2020 axes of
   advance (hand-drawn approximations, +-5 km), IDP total (800,000 [R]), contaminated area
-  (11,667 km2 [R], of which 2,118 km2 "high" [R]), 2023 released area per district [R],
-  incident and casualty counts per period [R]. Fact-sheet sections are cited in README.md.
+  (11,667 km2 [R], of which 2,118 km2 "high" [R] and ~9,000 km2 mined [R]), 2023 released
+  area per district [R], incident and casualty counts per period [R]. Fact-sheet sections
+  are cited in README.md.
 - SYNTHETIC (seeded, documented procedure): every hazard polygon and every incident point.
   Real hazard polygons and incident locations are not public.
+- ASSUMED [G]: the CHA/SHA split (CHA = the "high" land), the AP/AV and UXO/CM shares, and the
+  medium/low split (see step 4).
 
 PROCEDURE (seed 20201110; random.Random only; byte-identical output on every run)
 1. Study area: a hand-drawn polygon around the districts returned in 2020 plus the former
@@ -29,14 +32,28 @@ PROCEDURE (seed 20201110; random.Random only; byte-identical output on every run
      uncapped districts (water-filling). The proportional targets exceed the land area of the
      small southern districts (Jabrayil would need 3,090 km2 on ~1,050 km2), so the caps bind;
      the generator prints targets and results.
-   - Type and status: within 3 km of the line of contact -> minefield belt: AP (75 %) or AV
-     (25 %), CHA. Within 6 km of a 2020 axis -> battle area: UXO (65 %) or CM (35 %), CHA with
-     p = 0.4 else SHA. Elsewhere (mined in depth or shelled) -> AP 40 % / UXO 50 % / AV 10 %, SHA.
+   - Type (CITED): mined land (AP or AV) = 9,000 km2 [R] ("about 9,000 km2 mined", ANAMA's
+     chairman, Nov 2023; AzCBL said ~8,000 in Feb 2023); UXO and cluster-munition land = the rest
+     of 11,667, 2,667 km2 [D]. The battle area is the tiles outside the 3 km line-of-contact belt
+     that lie closest to a 2020 axis of advance (distance plus a random term up to 2 km), taken
+     until 2,667 km2; every other tile is mined. Printed result: 9,000.2 mined, 2,666.8 UXO+CM
+     (within 0.01 % of both targets; the rule guarantees half the smallest tile, < 1 km2).
+     Within types [G], no source: belt AP 75 % / AV 25 %, mined in depth AP 80 % / AV 20 %
+     (for comparison, mines found to May 2025 were 63 % AP, 37 % AT by count [R]); battle area
+     UXO 65 % / CM 35 %.
    - Density: "high" on 2,118 km2 [R] (the AzCBL high-contamination share), shared among
      districts in proportion to 2023 release (capped at 80 % of the district's hazard area,
      water-filled), given within each district to the tiles with the highest score (line-of-
      contact proximity, combat-zone proximity, a random term). Other belt and battle-area
-     tiles are "medium", the rest "low" (70 %) or "medium" (30 %).
+     tiles are "medium", the rest "low" (70 %) or "medium" (30 %): medium + low = 9,549 km2,
+     the reported medium/low contamination [R]; the medium/low split is [G].
+   - Status (ASSUMPTION [G]): no CHA/SHA split is published (sources §3 records the gap).
+     CHA = the high-contamination land (2,118 km2 [R] taken as the land with direct evidence);
+     everything else SHA. Plausible range 0-4,000 km2 [G] (the minefield maps handed over are
+     said to be ~25 % accurate [R], so little may be truly confirmed; or more than the "high"
+     land may be). CHA cannot be cancelled by NTS (it starts at technical survey), so more CHA
+     means slower release of mined land. `--cha-km2 X --out DIR` writes probe layers with X km2
+     of CHA (the highest-scoring tiles) and no incidents (README.md, "Type, status, density").
    - Terrain: Kalbajar, Lachin, Gubadli, Shusha tiles are "mountain" (80 %) or "vegetated";
      Khojavand, Khojaly, Tartar (the Karabakh range) "vegetated" (50 %) or "open"; the
      lowland districts "open" (85 %) or "vegetated"; tiles within 1.5 km of a district centre
