@@ -7,10 +7,13 @@ WHAT IS REAL AND WHAT IS SYNTHETIC (see README.md beside this file for the full 
 - Real (public facts, approximate): positions of district centres and villages (from general
   knowledge, +-5 km), the shape of the 1994-2020 line of contact and of the 2020 axes of
   advance (hand-drawn approximations, +-5 km), IDP total (800,000 [R]), contaminated area
-  (11,667 km2 [R], of which 2,118 km2 "high" [R]), 2023 released area per district [R],
-  incident and casualty counts per period [R]. Fact-sheet sections are cited in README.md.
+  (11,667 km2 [R], of which 2,118 km2 "high" [R] and ~9,000 km2 mined [R]), 2023 released
+  area per district [R], incident and casualty counts per period [R]. Fact-sheet sections
+  are cited in README.md.
 - SYNTHETIC (seeded, documented procedure): every hazard polygon and every incident point.
   Real hazard polygons and incident locations are not public.
+- ASSUMED [G]: the CHA/SHA split (CHA = the "high" land), the AP/AV and UXO/CM shares, and the
+  medium/low split (see step 4).
 
 PROCEDURE (seed 20201110; random.Random only; byte-identical output on every run)
 1. Study area: a hand-drawn polygon around the districts returned in 2020 plus the former
@@ -29,14 +32,28 @@ PROCEDURE (seed 20201110; random.Random only; byte-identical output on every run
      uncapped districts (water-filling). The proportional targets exceed the land area of the
      small southern districts (Jabrayil would need 3,090 km2 on ~1,050 km2), so the caps bind;
      the generator prints targets and results.
-   - Type and status: within 3 km of the line of contact -> minefield belt: AP (75 %) or AV
-     (25 %), CHA. Within 6 km of a 2020 axis -> battle area: UXO (65 %) or CM (35 %), CHA with
-     p = 0.4 else SHA. Elsewhere (mined in depth or shelled) -> AP 40 % / UXO 50 % / AV 10 %, SHA.
+   - Type (CITED): mined land (AP or AV) = 9,000 km2 [R] ("about 9,000 km2 mined", ANAMA's
+     chairman, Nov 2023; AzCBL said ~8,000 in Feb 2023); UXO and cluster-munition land = the rest
+     of 11,667, 2,667 km2 [D]. The battle area is the tiles outside the 3 km line-of-contact belt
+     that lie closest to a 2020 axis of advance (distance plus a random term up to 2 km), taken
+     until 2,667 km2; every other tile is mined. Printed result: 9,000.2 mined, 2,666.8 UXO+CM
+     (within 0.01 % of both targets; the rule guarantees half the smallest tile, < 1 km2).
+     Within types [G], no source: belt AP 75 % / AV 25 %, mined in depth AP 80 % / AV 20 %
+     (for comparison, mines found to May 2025 were 63 % AP, 37 % AT by count [R]); battle area
+     UXO 65 % / CM 35 %.
    - Density: "high" on 2,118 km2 [R] (the AzCBL high-contamination share), shared among
      districts in proportion to 2023 release (capped at 80 % of the district's hazard area,
      water-filled), given within each district to the tiles with the highest score (line-of-
      contact proximity, combat-zone proximity, a random term). Other belt and battle-area
-     tiles are "medium", the rest "low" (70 %) or "medium" (30 %).
+     tiles are "medium", the rest "low" (70 %) or "medium" (30 %): medium + low = 9,549 km2,
+     the reported medium/low contamination [R]; the medium/low split is [G].
+   - Status (ASSUMPTION [G]): no CHA/SHA split is published (sources §3 records the gap).
+     CHA = the high-contamination land (2,118 km2 [R] taken as the land with direct evidence);
+     everything else SHA. Plausible range 0-4,000 km2 [G] (the minefield maps handed over are
+     said to be ~25 % accurate [R], so little may be truly confirmed; or more than the "high"
+     land may be). CHA cannot be cancelled by NTS (it starts at technical survey), so more CHA
+     means slower release of mined land. `--cha-km2 X --out DIR` writes probe layers with X km2
+     of CHA (the highest-scoring tiles) and no incidents (README.md, "Type, status, density").
    - Terrain: Kalbajar, Lachin, Gubadli, Shusha tiles are "mountain" (80 %) or "vegetated";
      Khojavand, Khojaly, Tartar (the Karabakh range) "vegetated" (50 %) or "open"; the
      lowland districts "open" (85 %) or "vegetated"; tiles within 1.5 km of a district centre
@@ -75,6 +92,13 @@ ZONE = 38
 SEED = 20201110
 TOTAL_KM2 = 11667.0        # [R] sources §3 (Suleymanov, Oct 2024; = 1,166,702 ha AzCBL)
 HIGH_KM2 = 2118.0          # [R] sources §3 (211,800 ha high contamination, AzCBL)
+MINED_KM2 = 9000.0         # [R] sources §3 ("about 9,000 km2 mined", Suleymanov, Nov 2023; AzCBL ~8,000, Feb 2023)
+BATTLE_KM2 = TOTAL_KM2 - MINED_KM2   # [D] 2,667 km2 of UXO and cluster-munition land: the rest of the total
+BELT_M = 3000.0            # [G] minefield belt along the 1994-2020 line of contact (always mined)
+AP_SHARE_OF_MINED = {"belt": 0.75, "depth": 0.8}   # [G] AP vs AV by area; no source (mines found: 36,904 AP, 21,778 AT [R])
+UXO_SHARE_OF_BATTLE = 0.65  # [G] UXO vs CM by area; no source
+OUT_DIR = None
+CHA_KM2 = None             # None: CHA = the 2,118 km2 high-contamination land [G]; --cha-km2 X for probes
 TILE = 2500.0
 LOC_SPLIT_M = 5000.0
 
@@ -243,20 +267,26 @@ def main():
         r["ring"] = gk.scale_ring(r["ring"], math.sqrt(r["target"] / r["area"]), gk.centroid(r["ring"]))
         r["km2"] = gk.polygon_area(r["ring"]) / 1e6
 
-    # MARK: type, status
+    # MARK: type (mined 9,000 km2 [R], battle area the rest [D])
+    # Battle area (UXO or CM): the tiles outside the line-of-contact belt closest to a 2020 axis of
+    # advance (distance plus a random term of up to 2 km, so the edge is ragged), taken until
+    # BATTLE_KM2; a tile is taken while the total stays below the target less half the tile, so the
+    # result is within half the smallest tile (< 1 km2) of the target. Everything else is mined.
     for r in recs:
-        if r["dl"] <= 3000:
-            r["type"] = "AP" if rng.random() < 0.75 else "AV"
-            r["status"], r["zone"] = "CHA", "belt"
-        elif r["da"] <= 6000:
-            r["type"] = "UXO" if rng.random() < 0.65 else "CM"
-            r["status"], r["zone"] = ("CHA" if rng.random() < 0.4 else "SHA"), "battle"
+        r["v"] = rng.random()
+    acc = 0.0
+    for r in sorted((r for r in recs if r["dl"] > BELT_M), key=lambda r: (r["da"] + 2000 * r["v"], r["y"], r["x"])):
+        if acc < BATTLE_KM2 - r["km2"] / 2:
+            r["zone"] = "battle"
+            acc += r["km2"]
+    for r in recs:
+        if r.get("zone") == "battle":
+            r["type"] = "UXO" if rng.random() < UXO_SHARE_OF_BATTLE else "CM"
         else:
-            u = rng.random()
-            r["type"] = "AP" if u < 0.4 else "UXO" if u < 0.9 else "AV"
-            r["status"], r["zone"] = "SHA", "depth"
+            r["zone"] = "belt" if r["dl"] <= BELT_M else "depth"
+            r["type"] = "AP" if rng.random() < AP_SHARE_OF_MINED[r["zone"]] else "AV"
 
-    # MARK: density
+    # MARK: density ("high" on 2,118 km2 [R]) and status (CHA = the high land [G])
     dist_haz = {d: sum(r["km2"] for r in recs if r["district"] == d) for d in dists}
     high = waterfill(HIGH_KM2, w, {d: 0.8 * dist_haz[d] for d in dists})
     for d in dists:
@@ -271,6 +301,20 @@ def main():
                 r["density"] = "medium"
             else:
                 r["density"] = "low" if rng.random() < 0.7 else "medium"
+    # Confirmed (CHA): no CHA/SHA split is published (sources §3 records the gap). Assumption [G]:
+    # the land AzCBL calls "high contamination" is the land with direct evidence, so CHA = the
+    # high-density tiles, unless --cha-km2 asks for another amount (probes): then CHA is the
+    # highest-scoring tiles (the same score, all districts together) up to that amount.
+    if CHA_KM2 is None:
+        for r in recs:
+            r["status"] = "CHA" if r["density"] == "high" else "SHA"
+    else:
+        acc = 0.0
+        for r in sorted(recs, key=lambda r: -(math.exp(-r["dl"] / 3000) + 0.6 * math.exp(-r["da"] / 4000) + 0.5 * r["u"])):
+            r["status"] = "SHA"
+            if acc < CHA_KM2 - r["km2"] / 2:
+                r["status"] = "CHA"
+                acc += r["km2"]
 
     # MARK: terrain
     for r in recs:
@@ -309,9 +353,11 @@ def main():
             "return_share": 0.7 if g else (0.5 if c else 0.4), "district": d}))
 
     # MARK: incidents (synthetic)
-    incidents = make_incidents(rng, recs, study, loc, sett, (gxmin, gymin))
+    # A probe (--cha-km2) keeps no incident layer: the 45 % of incidents inside CHA cannot hold with
+    # little CHA; pair its hazards with the committed incidents.
+    incidents = make_incidents(rng, recs, study, loc, sett, (gxmin, gymin)) if CHA_KM2 is None else []
 
-    out = os.path.join(HERE, "layers")
+    out = OUT_DIR or os.path.join(HERE, "layers")
     os.makedirs(out, exist_ok=True)
     gk.write_geojson(os.path.join(out, "hazards.geojson"), hz, "hazards",
                      "SYNTHETIC hazard polygons generated to match reported totals (generate.py); not real minefields")
@@ -339,6 +385,19 @@ def main():
         print(f"{d:10s} {tile_area[d]:8.0f} {TOTAL_KM2 * w[d] / tot:10.0f} {dist_haz[d]:10.0f} {hk:7.0f} {n:6d}")
     print(f"total hazard {sum(dist_haz.values()):.0f} km2, high "
           f"{sum(r['km2'] for r in recs if r['density'] == 'high'):.0f} km2")
+    mined = sum(r["km2"] for r in recs if r["type"] in ("AP", "AV"))
+    print(f"mined (AP+AV) {mined:.1f} km2 (target {MINED_KM2:.0f}, {100 * (mined / MINED_KM2 - 1):+.2f} %); "
+          f"UXO+CM {TOTAL_KM2 - mined:.1f} km2 (target {BATTLE_KM2:.0f}, "
+          f"{100 * ((sum(dist_haz.values()) - mined) / BATTLE_KM2 - 1):+.2f} %)")
+    print("district  mined  battle  CHA  SHA")
+    for d in sorted(dists, key=lambda d: -w[d]):
+        def a(f):
+            return sum(r["km2"] for r in recs if r["district"] == d and f(r))
+        print(f"{d:10s} {a(lambda r: r['type'] in ('AP', 'AV')):6.0f} {a(lambda r: r['type'] in ('UXO', 'CM')):6.0f} "
+              f"{a(lambda r: r['status'] == 'CHA'):6.0f} {a(lambda r: r['status'] == 'SHA'):6.0f}")
+    for t in ("AP", "AV", "CM", "UXO"):
+        print(t, {s: round(sum(r["km2"] for r in recs if r["type"] == t and r["status"] == s)) for s in ("CHA", "SHA")},
+              {k: round(sum(r["km2"] for r in recs if r["type"] == t and r["density"] == k)) for k in ("high", "medium", "low")})
     for key in ("type", "status", "density", "terrain", "zone"):
         agg = {}
         for r in recs:
@@ -440,4 +499,12 @@ def make_incidents(rng, recs, study, loc, sett, origin):
 
 
 if __name__ == "__main__":
+    # Probes only (the committed layers use neither): --cha-km2 X marks X km2 as CHA instead of
+    # the high land (and writes an empty incident layer); --out DIR writes the layers there
+    # instead of layers/.
+    args = sys.argv[1:]
+    if "--cha-km2" in args:
+        CHA_KM2 = float(args[args.index("--cha-km2") + 1])
+    if "--out" in args:
+        OUT_DIR = args[args.index("--out") + 1]
     main()

@@ -16,8 +16,8 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 TEAMS = {  # kind: counts in 2021 (start), 2022, 2023, 2024, 2025, as in baseline.yaml
-    "survey": (15, 32, 40, 47, 49), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
-    "dogs": (4, 9, 12, 14, 15), "bac": (67, 142, 180, 210, 220)}
+    "survey": (19, 41, 52, 61, 64), "manual": (37, 79, 100, 117, 122), "mechanical": (22, 47, 60, 70, 73),
+    "dogs": (4, 9, 12, 14, 15), "bac": (49, 103, 131, 153, 160)}
 HEAD = """# ============================================================================================
 # Karabakh reference scenario: {title}
 # Extends baseline.yaml; only the fields below differ. Hazards and incidents are SYNTHETIC
