@@ -23,7 +23,9 @@ enum ClearanceSuite {
         let threadCounts = cores >= 2 ? [1, 2] : [1]
         for run in 0..<max(1, runs) {
             for threads in threadCounts {
-                BenchEnvironment.setBLASThreads(1)  // the simulator does not use BLAS; record worker threads below
+                // The simulator does not use BLAS, but this also sets ParallelWork's width, which bounds
+                // its workers: 1 here would run every row on one core (the t2 rows measured t1 until 2026-12-03).
+                BenchEnvironment.setBLASThreads(threads)
                 progress("clearance: \(replications) replications on \(threads) thread(s), run \(run + 1) of \(max(1, runs))")
                 var forecast: ClearanceForecast?
                 let seconds = try Stopwatch.time { forecast = try w.run(replications: replications, threads: threads) }

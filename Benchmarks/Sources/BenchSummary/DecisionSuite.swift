@@ -19,6 +19,7 @@ enum DecisionSuite {
     static func rows(planOnly: Bool = false, progress: (String) -> Void) throws -> [SummaryRow] {
         let w = ClearanceWorkload()
         let threads = min(2, ProcessInfo.processInfo.activeProcessorCount)
+        BenchEnvironment.setBLASThreads(threads)  // ParallelWork's width bounds the workers; an earlier suite may have left 1
         let deadline = w.model.startDate.adding(years: 5).adding(days: -1)
         let target = PlanTarget(share: 0.95, deadline: deadline, probability: 0.9)
         var planner = MultiplierPlanner(model: w.model, groups: Set(w.model.teams.map(\.id)), seed: w.seed, threads: threads)

@@ -13,6 +13,7 @@ import RiskModel
 enum LearnedSuite {
     static func rows(runs: Int, dgemmCeiling: (gflops: Double, name: String), progress: (String) -> Void) throws -> [SummaryRow] {
         var rows: [SummaryRow] = []
+        BenchEnvironment.setBLASThreads(2)  // the fit's chunks and the bootstrap run on ParallelWork's width
         progress("learned: ridge logistic fit, 10⁶ cells × 20 features")
         let w = try LearnedRiskWorkload(rows: 1_000_000, features: 20)
         var fit = try w.fit()
