@@ -126,7 +126,7 @@ extension BlockBootstrap {
             let range = (piece * replicatesPerPiece)..<min(replicates, (piece + 1) * replicatesPerPiece)
             var weights = [Double](repeating: 0, count: blockCount)
             return range.map { r in
-                var generator = BootstrapGenerator(seed: seed, stream: UInt64(r))
+                var generator = SplitMix64(seed: seed, stream: UInt64(r))
                 for b in weights.indices { weights[b] = 0 }
                 for _ in 0..<blockCount { weights[generator.index(below: blockCount)] += 1 }
                 let totals = sums.totals(weights: weights)

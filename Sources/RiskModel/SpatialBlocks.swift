@@ -77,7 +77,7 @@ public struct SpatialBlocks: Sendable, Equatable {
     public func folds(count: Int, seed: UInt64) throws -> BlockFolds {
         guard count >= 2, blockCount >= count else { throw ModelFitError.tooFewBlocks(blocks: blockCount, folds: count) }
         var order = Array(0..<blockCount)
-        var generator = FoldShuffleGenerator(state: seed)
+        var generator = SplitMix64(state: seed)
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             order.swapAt(i, Int(generator.next() % UInt64(i + 1)))
         }
@@ -100,20 +100,4 @@ public struct BlockFolds: Sendable, Equatable {
 
     /// Design rows in fold `fold`.
     public func rows(in fold: Int) -> [Int] { foldOfCell.indices.filter { foldOfCell[$0] == fold } }
-}
-
-// MARK: - FoldShuffleGenerator
-
-/// SplitMix64 (Steele, Lea & Flood 2014), the same sequence as EventSimulation's generator, kept
-/// here because RiskModel sits below EventSimulation's users and must not import it.
-struct FoldShuffleGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
 }

@@ -1,3 +1,5 @@
+import ClearcastDomain
+
 // MARK: - StudyAreaCells
 
 /// The cells validation looks at: those an optional include mask (one `Bool` per cell, row-major,
@@ -35,16 +37,10 @@ struct StudyAreaCells: Sendable {
             throw RiskModelError.cellCountMismatch(context: "study-area include mask", expected: cellCount,
                                                    found: include.count)
         }
-        var map = [Int](repeating: -1, count: cellCount)
-        var kept: [Int] = []
-        kept.reserveCapacity(cellCount)
-        for cell in 0..<cellCount where include[cell] {
-            map[cell] = kept.count
-            kept.append(cell)
-        }
-        guard !kept.isEmpty || cellCount == 0 else { throw ValidationError.emptyStudyArea(cellCount: cellCount) }
-        compactIndex = map
-        included = kept
+        let mask = GridMask(included: include)
+        guard mask.includedCount > 0 || cellCount == 0 else { throw ValidationError.emptyStudyArea(cellCount: cellCount) }
+        compactIndex = mask.position
+        included = mask.cells
     }
 
     /// The included cells' values, in row-major order.

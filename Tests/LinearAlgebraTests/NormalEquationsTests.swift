@@ -16,25 +16,9 @@ struct NormalEquationsTests {
         }
     }
 
-    /// Solves a·x = b by Gaussian elimination with partial pivoting (the independent reference).
+    /// Solves a·x = b by Gaussian elimination (`_TestSupport`'s independent reference).
     static func gaussianSolve(_ a: Matrix, _ b: [Double]) -> [Double] {
-        let n = a.rows
-        var m = (0..<n).map { a.row($0) + [b[$0]] }
-        for col in 0..<n {
-            let pivot = (col..<n).max { abs(m[$0][col]) < abs(m[$1][col]) } ?? col
-            m.swapAt(col, pivot)
-            for r in (col + 1)..<n {
-                let f = m[r][col] / m[col][col]
-                for c in col...n { m[r][c] -= f * m[col][c] }
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var s = m[r][n]
-            for c in (r + 1)..<n { s -= m[r][c] * x[c] }
-            x[r] = s / m[r][r]
-        }
-        return x
+        naiveSolve((0..<a.rows).map { a.row($0) }, b)
     }
 
     @Test(arguments: [(1, 1), (7, 3), (1000, 5), (40_000, 13)])

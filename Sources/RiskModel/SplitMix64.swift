@@ -1,16 +1,22 @@
-// MARK: - BootstrapGenerator
+// MARK: - SplitMix64
 
-/// SplitMix64 (Steele, Lea & Flood 2014), RiskModel's own small generator for resampling: RiskModel
-/// sits below EventSimulation's random streams and must not import them. One generator per
-/// bootstrap replicate, seeded from (seed, replicate index), so a replicate draws the same blocks
-/// whichever thread runs it.
+/// SplitMix64 (Steele, Lea & Flood 2014), RiskModel's one small generator (the fold shuffle of
+/// spatial cross-validation and the block bootstrap): RiskModel sits below EventSimulation's random
+/// streams and must not import them. The bootstrap takes one generator per replicate, seeded from
+/// (seed, replicate index), so a replicate draws the same blocks whichever thread runs it.
 ///
 /// ```swift
-/// var g = BootstrapGenerator(seed: 7, stream: 3)
+/// var g = SplitMix64(seed: 7, stream: 3)
 /// g.index(below: 10)   // the same value on every run and platform
+/// var folds = SplitMix64(state: 42)   // the plain sequence from state 42 (EventSimulation's too)
 /// ```
-struct BootstrapGenerator: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+
+    /// The plain SplitMix64 sequence that starts from `state`.
+    init(state: UInt64) {
+        self.state = state
+    }
 
     /// The generator of stream `stream` (e.g. the replicate index) under `seed`.
     init(seed: UInt64, stream: UInt64) {
